@@ -1,0 +1,37 @@
+# Rehearse — `make run` to build and open the app, `make test` to run every check.
+# Both install the system packages they need first (scripts/deps.sh).
+
+GO       ?= go
+BIN      := bin/rehearse
+export LANG := C.UTF-8
+export CGO_ENABLED := 1
+
+.PHONY: run build test vet bench deps deps-test screenshots clean
+
+run: build
+	./$(BIN)
+
+build: deps
+	$(GO) build -o $(BIN) ./cmd/rehearse
+
+deps:
+	@scripts/deps.sh build
+
+deps-test:
+	@scripts/deps.sh test
+
+vet:
+	$(GO) vet ./...
+
+test: deps-test
+	$(GO) vet ./...
+	$(GO) test -race -timeout 20m ./...
+
+bench: deps-test
+	$(GO) test -run '^$$' -bench . -benchmem -timeout 30m ./...
+
+screenshots: build
+	scripts/screenshots.sh
+
+clean:
+	rm -rf bin
