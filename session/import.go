@@ -1,0 +1,332 @@
+package session
+
+import (
+	"archive/zip"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// ErrRefused is wrapped by every ImportBundle error about the bundle itself
+// (as opposed to an error of the library's disk).
+var ErrRefused = errors.New("bundle refused")
+
+// Limits bounds what ImportBundle accepts. Zero fields take the value of
+// DefaultLimits.
+type Limits struct {
+	MaxEntries     int     // files in the bundle
+	MaxEntryBytes  int64   // uncompressed size of one file
+	MaxJSONBytes   int64   // uncompressed size of session.json
+	MaxTotalBytes  int64   // uncompressed size of all files together
+	MaxRatio       float64 // uncompressed/compressed size of one file...
+	RatioFreeBytes int64   // ...checked only for files larger than this
+}
+
+// DefaultLimits are the import limits used for zero fields of Limits: room
+// for a few hours of 16 kHz mono audio, no room for a zip bomb.
+var DefaultLimits = Limits{
+	MaxEntries:     257,
+	MaxEntryBytes:  1 << 30,
+	MaxJSONBytes:   32 << 20,
+	MaxTotalBytes:  4 << 30,
+	MaxRatio:       100,
+	RatioFreeBytes: 1 << 20,
+}
+
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits
+	if l.MaxEntries > 0 {
+		d.MaxEntries = l.MaxEntries
+	}
+	if l.MaxEntryBytes > 0 {
+		d.MaxEntryBytes = l.MaxEntryBytes
+	}
+	if l.MaxJSONBytes > 0 {
+		d.MaxJSONBytes = l.MaxJSONBytes
+	}
+	if l.MaxTotalBytes > 0 {
+		d.MaxTotalBytes = l.MaxTotalBytes
+	}
+	if l.MaxRatio > 0 {
+		d.MaxRatio = l.MaxRatio
+	}
+	if l.RatioFreeBytes > 0 {
+		d.RatioFreeBytes = l.RatioFreeBytes
+	}
+	return d
+}
+
+// ImportResult says what ImportBundle did.
+type ImportResult struct {
+	SessionID string
+	// New is true when the bundle became a new session; false when it was
+	// merged into an existing session with the same id.
+	New bool
+	// TakesAdded and NotesAdded count what a merge added; NotesUnchanged
+	// counts notes the library already had with the same content.
+	TakesAdded     int
+	NotesAdded     int
+	NotesUnchanged int
+	// Conflicts lists what the bundle had differently from the library.
+	// Nothing is overwritten: the library's version stays and the bundle's
+	// note is added under a new id (KeptAs).
+	Conflicts []Conflict
+}
+
+// Conflict is one note or take whose id exists in the library with other
+// content.
+type Conflict struct {
+	Kind   string // "note" or "take"
+	ID     string // the id in the bundle and the library
+	KeptAs string // new id of the bundle's version, "" when it was not added
+	Reason string
+}
+
+// refuse makes an error about the bundle.
+func refuse(path, format string, args ...any) error {
+	return fmt.Errorf("session: import %s: %w: %s", path, ErrRefused, fmt.Sprintf(format, args...))
+}
+
+// ImportBundle imports a bundle made by ExportBundle. A bundle whose
+// session id is new becomes a new session; otherwise its notes (and any
+// takes the library lacks) are merged into the existing session, nothing
+// overwritten (see ImportResult.Conflicts).
+//
+// The bundle is untrusted: entries that are not a plain session.json or
+// .wav file name, symlinks, duplicates, unexpected files, too many or too
+// large entries and suspicious compression ratios are refused; session.json
+// and every WAV are validated. Files are extracted to a temporary folder
+// inside the library and moved into place only when every check passed, so
+// a refused bundle writes nothing.
+func (s *Store) ImportBundle(path string) (ImportResult, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("session: import: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("session: import: %w", err)
+	}
+	return s.importBundle(f, fi.Size(), path)
+}
+
+// ImportBundleReader is ImportBundle reading the bundle from r (size bytes);
+// name is used in error messages.
+func (s *Store) ImportBundleReader(r io.ReaderAt, size int64, name string) (ImportResult, error) {
+	return s.importBundle(r, size, name)
+}
+
+// checkEntryName returns why a zip entry name is unacceptable, or "".
+func checkEntryName(name string) string {
+	switch {
+	case name == "":
+		return "an entry has an empty name"
+	case strings.ContainsRune(name, 0):
+		return fmt.Sprintf("entry %q has a NUL byte in its name", name)
+	case strings.HasPrefix(name, "/") || strings.HasPrefix(name, `\`):
+		return fmt.Sprintf("entry %q has an absolute path", name)
+	case len(name) >= 2 && name[1] == ':':
+		return fmt.Sprintf("entry %q has a drive letter", name)
+	case strings.Contains(name, `\`):
+		return fmt.Sprintf("entry %q has a backslash in its path", name)
+	case name == ".." || strings.HasPrefix(name, "../") || strings.Contains(name, "/../") || strings.HasSuffix(name, "/.."):
+		return fmt.Sprintf("entry %q escapes the bundle folder (..)", name)
+	case strings.Contains(name, "/"):
+		return fmt.Sprintf("entry %q is in a subfolder; a bundle holds only session.json and .wav files", name)
+	case name != sessionFile && !validAudioName(name):
+		return fmt.Sprintf("unexpected file %q; a bundle holds only session.json and .wav files", name)
+	}
+	return ""
+}
+
+// importBundle does the work of ImportBundle.
+func (s *Store) importBundle(r io.ReaderAt, size int64, path string) (ImportResult, error) {
+	lim := s.opt.Limits
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return ImportResult{}, refuse(path, "not a zip archive: %v", err)
+	}
+	if len(zr.File) > lim.MaxEntries {
+		return ImportResult{}, refuse(path, "%d entries, more than the limit of %d", len(zr.File), lim.MaxEntries)
+	}
+	byName := map[string]*zip.File{}
+	folded := map[string]string{}
+	var total uint64
+	for _, zf := range zr.File {
+		name := zf.Name
+		if why := checkEntryName(name); why != "" {
+			return ImportResult{}, refuse(path, "%s", why)
+		}
+		mode := zf.Mode()
+		if mode&fs.ModeSymlink != 0 {
+			return ImportResult{}, refuse(path, "entry %q is a symbolic link", name)
+		}
+		if !mode.IsRegular() {
+			return ImportResult{}, refuse(path, "entry %q is not a regular file (mode %v)", name, mode)
+		}
+		if prev, ok := folded[strings.ToLower(name)]; ok {
+			return ImportResult{}, refuse(path, "duplicate entry %q (also %q)", name, prev)
+		}
+		folded[strings.ToLower(name)] = name
+		byName[name] = zf
+		if zf.Method != zip.Store && zf.Method != zip.Deflate {
+			return ImportResult{}, refuse(path, "entry %q uses unsupported compression method %d", name, zf.Method)
+		}
+		max := uint64(lim.MaxEntryBytes)
+		if name == sessionFile {
+			max = uint64(lim.MaxJSONBytes)
+		}
+		if zf.UncompressedSize64 > max {
+			return ImportResult{}, refuse(path, "entry %q is %d bytes uncompressed, more than the limit of %d", name, zf.UncompressedSize64, max)
+		}
+		if zf.UncompressedSize64 > uint64(lim.RatioFreeBytes) {
+			if zf.CompressedSize64 == 0 || float64(zf.UncompressedSize64)/float64(zf.CompressedSize64) > lim.MaxRatio {
+				return ImportResult{}, refuse(path, "entry %q expands %d to %d bytes, a compression ratio above %g (zip bomb?)", name, zf.CompressedSize64, zf.UncompressedSize64, lim.MaxRatio)
+			}
+		}
+		total += zf.UncompressedSize64
+		if total > uint64(lim.MaxTotalBytes) {
+			return ImportResult{}, refuse(path, "more than %d bytes uncompressed in all", lim.MaxTotalBytes)
+		}
+	}
+	jf := byName[sessionFile]
+	if jf == nil {
+		return ImportResult{}, refuse(path, "no session.json in the bundle")
+	}
+	data, err := readEntry(jf, lim.MaxJSONBytes)
+	if err != nil {
+		return ImportResult{}, refuse(path, "session.json: %v", err)
+	}
+	sess, err := decodeSession(data)
+	if err != nil {
+		return ImportResult{}, refuse(path, "session.json: %v", err)
+	}
+	used := map[string]bool{}
+	for i, tk := range sess.Takes {
+		if byName[tk.Audio] == nil {
+			return ImportResult{}, refuse(path, "session.json: field takes[%d].audio: %q is not in the bundle", i, tk.Audio)
+		}
+		used[tk.Audio] = true
+	}
+	for name := range byName {
+		if name != sessionFile && !used[name] {
+			return ImportResult{}, refuse(path, "unexpected file %q: no take in session.json uses it", name)
+		}
+	}
+
+	tmp, err := os.MkdirTemp(filepath.Join(s.root, tmpDir), "import-")
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("session: import %s: %w", path, err)
+	}
+	defer os.RemoveAll(tmp)
+	var written int64
+	for _, tk := range sess.Takes {
+		n, err := extractEntry(byName[tk.Audio], filepath.Join(tmp, tk.Audio), lim.MaxEntryBytes)
+		if err != nil {
+			if errors.Is(err, ErrRefused) {
+				return ImportResult{}, refuse(path, "%s: %v", tk.Audio, errors.Unwrap(err))
+			}
+			return ImportResult{}, fmt.Errorf("session: import %s: %s: %w", path, tk.Audio, err)
+		}
+		written += n
+		if written > lim.MaxTotalBytes {
+			return ImportResult{}, refuse(path, "more than %d bytes uncompressed in all", lim.MaxTotalBytes)
+		}
+		wp := filepath.Join(tmp, tk.Audio)
+		if err := checkWAVFile(wp); err != nil {
+			return ImportResult{}, refuse(path, "%v", err)
+		}
+		if s.opt.ValidateWAV != nil {
+			if err := s.opt.ValidateWAV(wp); err != nil {
+				return ImportResult{}, refuse(path, "%s: %v", tk.Audio, err)
+			}
+		}
+	}
+	if _, err := os.Stat(s.Dir(sess.ID)); err == nil {
+		return s.mergeBundle(sess, tmp, path)
+	}
+	if err := s.save2(sess, tmp); err != nil {
+		return ImportResult{}, fmt.Errorf("session: import %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, s.Dir(sess.ID)); err != nil {
+		if _, serr := os.Stat(s.Dir(sess.ID)); serr == nil {
+			return s.mergeBundle(sess, tmp, path) // created meanwhile
+		}
+		return ImportResult{}, fmt.Errorf("session: import %s: %w", path, err)
+	}
+	syncDir(filepath.Join(s.root, sessionsDir))
+	s.mu.Lock()
+	s.dirty[sess.ID] = true
+	s.mu.Unlock()
+	return ImportResult{SessionID: sess.ID, New: true, TakesAdded: len(sess.Takes), NotesAdded: len(sess.Notes)}, nil
+}
+
+// save2 writes session.json of sess into folder dir (the import's
+// temporary folder).
+func (s *Store) save2(sess *Session, dir string) error {
+	data, err := marshalSession(sess)
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(filepath.Join(dir, sessionFile), data, 0o644)
+}
+
+// readEntry reads a zip entry whole, refusing more than max bytes.
+func readEntry(zf *zip.File, max int64) ([]byte, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("more than %d bytes", max)
+	}
+	return data, nil
+}
+
+// extractEntry copies a zip entry to a new file at dst, refusing more than
+// max bytes or a size or checksum that disagrees with the entry's header.
+// Errors about the entry wrap ErrRefused.
+func extractEntry(zf *zip.File, dst string, max int64) (int64, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return 0, fmt.Errorf("%w: %v", ErrRefused, err)
+	}
+	defer rc.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return 0, err
+	}
+	n, err := io.Copy(out, io.LimitReader(rc, max+1))
+	if err != nil {
+		out.Close()
+		if isZipErr(err) {
+			return n, fmt.Errorf("%w: %v", ErrRefused, err)
+		}
+		return n, err
+	}
+	if n > max || uint64(n) != zf.UncompressedSize64 {
+		out.Close()
+		return n, fmt.Errorf("%w: holds %d bytes, its header says %d", ErrRefused, n, zf.UncompressedSize64)
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return n, err
+	}
+	return n, out.Close()
+}
+
+// isZipErr reports whether err comes from reading a malformed entry.
+func isZipErr(err error) bool {
+	return errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrAlgorithm) ||
+		errors.Is(err, io.ErrUnexpectedEOF) || strings.HasPrefix(err.Error(), "flate:")
+}

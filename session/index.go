@@ -1,0 +1,230 @@
+package session
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+)
+
+// indexVersion is the version of index.json; another version is ignored and
+// rebuilt.
+const indexVersion = 1
+
+// Entry is one session as the library lists it. A session whose
+// session.json cannot be read has Damaged set, Problem saying why, and only
+// its ID filled in.
+type Entry struct {
+	ID      string    `json:"id"`
+	Title   string    `json:"title"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
+	// QuestionIDs and Questions (the prompts) of the questions asked.
+	QuestionIDs []string `json:"question_ids,omitempty"`
+	Questions   []string `json:"questions,omitempty"`
+	// Categories are the distinct category ids of the questions, in order.
+	Categories   []string `json:"categories,omitempty"`
+	Takes        int      `json:"takes"`
+	TotalSeconds float64  `json:"total_seconds"`
+	// Reviewed counts the takes with a summary; Scores, FillersPer100 and
+	// WPM are averages over those takes (fillers weighted by words).
+	Reviewed      int                `json:"reviewed"`
+	Scores        map[string]float64 `json:"scores,omitempty"`
+	FillersPer100 float64            `json:"fillers_per_100_words"`
+	WPM           float64            `json:"wpm"`
+	Notes         int                `json:"notes"`
+	Damaged       bool               `json:"damaged,omitempty"`
+	Problem       string             `json:"problem,omitempty"`
+}
+
+// indexDoc is the content of index.json.
+type indexDoc struct {
+	Version int                   `json:"version"`
+	Entries map[string]indexEntry `json:"entries"`
+}
+
+// indexEntry is one session's cached entry with the size and modification
+// time of the session.json it was built from.
+type indexEntry struct {
+	Stamp fileStamp `json:"stamp"`
+	Entry Entry     `json:"entry"`
+}
+
+// entryOf summarises a session for the library list.
+func entryOf(sess *Session) Entry {
+	e := Entry{
+		ID:      sess.ID,
+		Title:   sess.Title,
+		Created: sess.Created,
+		Updated: sess.Updated,
+		Takes:   len(sess.Takes),
+		Notes:   len(sess.Notes),
+	}
+	seen := map[string]bool{}
+	for _, q := range sess.Questions {
+		e.QuestionIDs = append(e.QuestionIDs, q.ID)
+		e.Questions = append(e.Questions, q.Prompt)
+		if q.Category != "" && !seen[q.Category] {
+			seen[q.Category] = true
+			e.Categories = append(e.Categories, q.Category)
+		}
+	}
+	var words, fillers, wpm float64
+	sums := map[string]float64{}
+	counts := map[string]int{}
+	for _, tk := range sess.Takes {
+		e.TotalSeconds += tk.Duration
+		if tk.Summary == nil {
+			continue
+		}
+		e.Reviewed++
+		words += float64(tk.Summary.Words)
+		fillers += tk.Summary.FillersPer100 * float64(tk.Summary.Words) / 100
+		wpm += tk.Summary.WPM
+		for k, v := range tk.Summary.Scores {
+			sums[k] += float64(v)
+			counts[k]++
+		}
+	}
+	if e.Reviewed > 0 {
+		e.WPM = wpm / float64(e.Reviewed)
+		if words > 0 {
+			e.FillersPer100 = fillers / words * 100
+		}
+		e.Scores = map[string]float64{}
+		for k, v := range sums {
+			e.Scores[k] = v / float64(counts[k])
+		}
+	}
+	return e
+}
+
+// List returns every session of the library, newest first, damaged ones
+// included (Damaged set). It re-reads only the session.json files whose size
+// or modification time changed since the index was last written, and saves
+// the index when anything changed. A failure to save the index does not fail
+// List.
+func (s *Store) List(ctx context.Context) ([]Entry, error) {
+	s.indexMu.Lock()
+	defer s.indexMu.Unlock()
+	dir := filepath.Join(s.root, sessionsDir)
+	dents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("session: list %s: %w", dir, err)
+	}
+	idx := s.readIndex()
+	s.mu.Lock()
+	dirty := s.dirty
+	s.dirty = map[string]bool{}
+	s.mu.Unlock()
+
+	changed := false
+	present := make(map[string]bool, len(dents))
+	out := make([]Entry, 0, len(dents))
+	for _, d := range dents {
+		if err := ctx.Err(); err != nil {
+			s.requeueDirty(dirty)
+			return nil, err
+		}
+		id := d.Name()
+		if !d.IsDir() || !validID(id) {
+			continue
+		}
+		present[id] = true
+		fi, err := os.Stat(s.sessionPath(id))
+		if err != nil {
+			problem := "session.json is missing"
+			if !os.IsNotExist(err) {
+				problem = err.Error()
+			}
+			if _, ok := idx.Entries[id]; ok {
+				delete(idx.Entries, id)
+				changed = true
+			}
+			out = append(out, Entry{ID: id, Damaged: true, Problem: problem})
+			continue
+		}
+		st := stampOf(fi)
+		if ie, ok := idx.Entries[id]; ok && ie.Stamp == st && !dirty[id] {
+			out = append(out, ie.Entry)
+			continue
+		}
+		var e Entry
+		sess, err := s.load(id)
+		if err != nil {
+			e = Entry{ID: id, Damaged: true, Problem: problemOf(err)}
+		} else {
+			e = entryOf(sess)
+		}
+		idx.Entries[id] = indexEntry{Stamp: st, Entry: e}
+		changed = true
+		out = append(out, e)
+	}
+	for id := range idx.Entries {
+		if !present[id] {
+			delete(idx.Entries, id)
+			changed = true
+		}
+	}
+	if changed {
+		s.writeIndex(idx)
+	}
+	sortEntries(out)
+	return out, nil
+}
+
+// requeueDirty puts back dirty marks taken by an interrupted List.
+func (s *Store) requeueDirty(d map[string]bool) {
+	s.mu.Lock()
+	for id := range d {
+		s.dirty[id] = true
+	}
+	s.mu.Unlock()
+}
+
+// problemOf gives the user-facing reason of a load error.
+func problemOf(err error) string {
+	if de, ok := err.(*DamagedError); ok {
+		return de.Problem
+	}
+	return err.Error()
+}
+
+// sortEntries orders entries newest first, by id when times are equal.
+func sortEntries(es []Entry) {
+	sort.Slice(es, func(i, j int) bool {
+		if !es[i].Created.Equal(es[j].Created) {
+			return es[i].Created.After(es[j].Created)
+		}
+		return es[i].ID > es[j].ID
+	})
+}
+
+// readIndex reads index.json, or returns an empty index when it is missing,
+// damaged or of another version (it is only a cache).
+func (s *Store) readIndex() *indexDoc {
+	empty := &indexDoc{Version: indexVersion, Entries: map[string]indexEntry{}}
+	data, err := os.ReadFile(filepath.Join(s.root, indexFile))
+	if err != nil {
+		return empty
+	}
+	var idx indexDoc
+	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&idx); err != nil || idx.Version != indexVersion || idx.Entries == nil {
+		return empty
+	}
+	return &idx
+}
+
+// writeIndex saves index.json atomically; errors are ignored because the
+// index is rebuilt from the sessions when it cannot be read.
+func (s *Store) writeIndex(idx *indexDoc) {
+	data, err := json.Marshal(idx)
+	if err != nil {
+		return
+	}
+	_ = writeFileAtomic(filepath.Join(s.root, indexFile), data, 0o644)
+}
