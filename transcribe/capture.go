@@ -1,0 +1,63 @@
+package transcribe
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+)
+
+// maxAnswerBytes bounds how much of an answer is read into memory.
+const maxAnswerBytes = 64 << 20
+
+// capture records the raw HTTP answer of one request. go-openai's response
+// structs drop fields we need (whisper.cpp's per-segment words) and its
+// errors drop headers (Retry-After), so every answer is read here first.
+type capture struct {
+	sent      bool  // the request reached the HTTP client
+	sentBytes int64 // request body size as sent (Content-Length)
+	status    int
+	header    http.Header
+	body      []byte
+}
+
+type captureKey struct{}
+
+// withCapture returns a context whose requests record their answer in c.
+func withCapture(ctx context.Context, c *capture) context.Context {
+	return context.WithValue(ctx, captureKey{}, c)
+}
+
+// capturingDoer is the go-openai HTTPDoer: it sends with the configured
+// http.Client, reads the whole answer, records it in the request's capture
+// and hands go-openai a replayable copy.
+type capturingDoer struct {
+	client *http.Client
+}
+
+// Do sends req and records its answer.
+func (d capturingDoer) Do(req *http.Request) (*http.Response, error) {
+	c, _ := req.Context().Value(captureKey{}).(*capture)
+	if c != nil {
+		c.sent = true
+		c.sentBytes = req.ContentLength
+	}
+	resp, err := d.client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswerBytes))
+	resp.Body.Close()
+	if err != nil {
+		return nil, fmt.Errorf("reading the answer (HTTP %d): %w", resp.StatusCode, err)
+	}
+	if c != nil {
+		c.status = resp.StatusCode
+		c.header = resp.Header.Clone()
+		c.body = body
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	resp.ContentLength = int64(len(body))
+	return resp, nil
+}
