@@ -1,0 +1,326 @@
+package audio
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// TakeRate is the sample rate of every recorded take: 16 kHz mono 16-bit.
+const TakeRate = 16000
+
+// Level is a snapshot of the input for a level meter, sent about 16 times a
+// second while recording.
+type Level struct {
+	RMS       float32       // root-mean-square of the last buffer, 0..1
+	Peak      float32       // largest absolute sample of the last buffer, 0..1
+	Frames    int64         // frames written to the take so far
+	Elapsed   time.Duration // audio time recorded so far (Frames at 16 kHz)
+	Overflows int           // input overflows so far
+}
+
+// RecordOptions says what to record and where.
+type RecordOptions struct {
+	Device    string // input device name; empty for the default
+	Path      string // the WAV file to write (created or truncated)
+	MaxFrames int64  // stop after this many 16 kHz frames; 0 = until Stop
+	// Levels, if not nil, receives level snapshots without ever blocking the
+	// capture: when the channel is full the stale value is taken out and the
+	// new one put in (latest wins). Make it with capacity 1. It is a
+	// bidirectional channel because dropping the stale value needs a receive.
+	Levels chan Level
+
+	deviceRate int // tests: open the device at this rate (forces resampling)
+}
+
+// Result is the outcome of a take.
+type Result struct {
+	Frames    int64         // 16 kHz frames in the file
+	Duration  time.Duration // their length
+	Overflows int           // input overflows (audio lost inside the device)
+	// Err is why the take ended early (the device vanished, the disk filled
+	// up); what was captured before it is in the file, finalized.
+	Err error
+}
+
+// Recorder starts takes. *System records from PortAudio; FakeRecorder is a
+// deterministic stand-in for tests.
+type Recorder interface {
+	Record(ctx context.Context, opt RecordOptions) (*Recording, error)
+}
+
+// Recording is a take in progress. Capture runs in its own goroutine; the
+// take ends at Stop, at MaxFrames, when ctx is cancelled (like Stop), or on
+// a device or disk error (Result.Err).
+type Recording struct {
+	path   string
+	w      *WAVWriter
+	stop   atomic.Bool
+	done   chan struct{}
+	res    Result
+	resMu  sync.Mutex
+	stopWG sync.Once
+}
+
+// Record starts recording from opt.Device to opt.Path: 16 kHz mono 16-bit,
+// whatever the device's rate (the device is opened at 16 kHz if it can be,
+// else at its default rate and resampled). It returns once the device is
+// open and the file created.
+func (s *System) Record(ctx context.Context, opt RecordOptions) (*Recording, error) {
+	d, err := findDevice(opt.Device, true)
+	if err != nil {
+		return nil, fmt.Errorf("recording: %w", err)
+	}
+	src, err := openInput(d, opt.deviceRate)
+	if err != nil {
+		return nil, fmt.Errorf("recording: %w", err)
+	}
+	rec, err := startRecording(ctx, src, opt)
+	if err != nil {
+		src.close()
+		return nil, err
+	}
+	return rec, nil
+}
+
+// startRecording creates the file and the capture goroutine for src.
+func startRecording(ctx context.Context, src source, opt RecordOptions) (*Recording, error) {
+	if opt.Path == "" {
+		return nil, errors.New("recording: no output path")
+	}
+	if opt.MaxFrames < 0 {
+		return nil, fmt.Errorf("recording: MaxFrames %d is negative", opt.MaxFrames)
+	}
+	p, err := newPipeline(src, opt)
+	if err != nil {
+		return nil, fmt.Errorf("recording: %w", err)
+	}
+	w, err := CreateWAV(opt.Path, TakeRate, 1)
+	if err != nil {
+		return nil, fmt.Errorf("recording: %w", err)
+	}
+	rec := &Recording{path: opt.Path, w: w, done: make(chan struct{})}
+	go rec.run(ctx, src, p, opt)
+	return rec, nil
+}
+
+// Path is the file the take is written to.
+func (r *Recording) Path() string { return r.path }
+
+// Frames is the number of frames written so far.
+func (r *Recording) Frames() int64 { return r.w.Frames() }
+
+// Done is closed when the take has ended and the file is finalized.
+func (r *Recording) Done() <-chan struct{} { return r.done }
+
+// Stop ends the take (if it has not ended), waits for the file to be
+// finalized and returns the result. The error is Result.Err: non-nil when
+// the take ended early, the audio before it being kept. Stop may be called
+// more than once.
+func (r *Recording) Stop() (Result, error) {
+	r.stop.Store(true)
+	<-r.done
+	r.resMu.Lock()
+	defer r.resMu.Unlock()
+	return r.res, r.res.Err
+}
+
+// run is the capture goroutine.
+func (r *Recording) run(ctx context.Context, src source, p *pipeline, opt RecordOptions) {
+	defer close(r.done)
+	var runErr error
+	for !r.stop.Load() && ctx.Err() == nil {
+		buf, err := src.read()
+		if errors.Is(err, errOverflow) {
+			p.overflows++
+		} else if err != nil {
+			runErr = err
+			break
+		}
+		out := p.convert(buf)
+		full := p.limit(&out, r.w.Frames())
+		if err := r.w.Write(out); err != nil {
+			runErr = err
+			break
+		}
+		p.sendLevel(opt.Levels, out, r.w.Frames())
+		if full {
+			break
+		}
+	}
+	if cerr := src.close(); cerr != nil && runErr == nil && ctx.Err() == nil && !r.stop.Load() {
+		runErr = fmt.Errorf("closing input: %w", cerr)
+	}
+	// Flush the resampler's tail: what the device gave before the end.
+	if tail := p.flush(); len(tail) > 0 {
+		p.limit(&tail, r.w.Frames())
+		if err := r.w.Write(tail); err != nil && runErr == nil {
+			runErr = err
+		}
+	}
+	if err := r.w.Close(); err != nil && runErr == nil {
+		runErr = err
+	}
+	n := r.w.Frames()
+	r.resMu.Lock()
+	r.res = Result{Frames: n, Duration: framesDuration(n, TakeRate), Overflows: p.overflows, Err: runErr}
+	r.resMu.Unlock()
+}
+
+// pipeline turns device buffers into 16 kHz mono without allocating.
+type pipeline struct {
+	ch        int
+	rs        *Resampler
+	mono      []int16
+	out       []int16
+	max       int64
+	overflows int
+}
+
+func newPipeline(src source, opt RecordOptions) (*pipeline, error) {
+	p := &pipeline{ch: src.channels(), max: opt.MaxFrames}
+	p.mono = make([]int16, 0, src.rate())
+	if src.rate() != TakeRate {
+		rs, err := NewResampler(src.rate(), TakeRate)
+		if err != nil {
+			return nil, err
+		}
+		p.rs = rs
+		p.out = make([]int16, 0, rs.MaxOut(src.rate())+rs.half)
+	}
+	return p, nil
+}
+
+// convert mixes buf down to mono and resamples it to 16 kHz.
+func (p *pipeline) convert(buf []int16) []int16 {
+	mono := buf
+	if p.ch > 1 {
+		n := len(buf) / p.ch
+		mono = p.mono[:n]
+		for i := 0; i < n; i++ {
+			s := 0
+			for c := 0; c < p.ch; c++ {
+				s += int(buf[i*p.ch+c])
+			}
+			mono[i] = int16(s / p.ch)
+		}
+	}
+	if p.rs == nil {
+		return mono
+	}
+	return p.rs.Process(mono, p.out)
+}
+
+// flush returns the resampler's remaining output, if it resamples.
+func (p *pipeline) flush() []int16 {
+	if p.rs == nil {
+		return nil
+	}
+	return p.rs.Flush(p.out)
+}
+
+// limit cuts *out so the take does not pass MaxFrames and reports whether
+// the take is full.
+func (p *pipeline) limit(out *[]int16, written int64) bool {
+	if p.max == 0 {
+		return false
+	}
+	left := p.max - written
+	if left <= 0 {
+		*out = (*out)[:0]
+		return true
+	}
+	if int64(len(*out)) >= left {
+		*out = (*out)[:left]
+		return true
+	}
+	return false
+}
+
+// sendLevel measures out and offers the level to ch without blocking.
+func (p *pipeline) sendLevel(ch chan Level, out []int16, frames int64) {
+	if ch == nil {
+		return
+	}
+	var sum float64
+	var peak int32
+	for _, s := range out {
+		v := int32(s)
+		if v < 0 {
+			v = -v
+		}
+		if v > peak {
+			peak = v
+		}
+		sum += float64(v) * float64(v)
+	}
+	lv := Level{Frames: frames, Elapsed: framesDuration(frames, TakeRate), Overflows: p.overflows, Peak: float32(peak) / 32768}
+	if len(out) > 0 {
+		lv.RMS = float32(math.Sqrt(sum/float64(len(out))) / 32768)
+	}
+	offerLevel(ch, lv)
+}
+
+// offerLevel puts lv in ch, replacing a stale value, and never blocks.
+func offerLevel(ch chan Level, lv Level) {
+	for i := 0; i < 2; i++ {
+		select {
+		case ch <- lv:
+			return
+		default:
+		}
+		select {
+		case <-ch: // drop the stale value
+		default:
+		}
+	}
+}
+
+// FakeRecorder is a deterministic Recorder for tests of code that records:
+// it "captures" Samples (16 kHz mono) through the same pipeline and writes a
+// real WAV file with levels. After the samples it records silence in real
+// time until Stop or MaxFrames.
+type FakeRecorder struct {
+	Samples []int16
+	// Pace, if positive, is the time each 1/16 s buffer takes (1/16 s for
+	// real time); zero delivers the samples as fast as possible.
+	Pace time.Duration
+	// FailAfter, if positive, makes the fake device vanish after that many
+	// frames, as an unplugged microphone does.
+	FailAfter int64
+	// Err, if set, is returned by Record instead of starting a take.
+	Err error
+
+	mu    sync.Mutex
+	calls []RecordOptions
+}
+
+// NewFakeRecorder returns a FakeRecorder that captures samples.
+func NewFakeRecorder(samples []int16) *FakeRecorder {
+	return &FakeRecorder{Samples: samples}
+}
+
+// Record starts a fake take.
+func (f *FakeRecorder) Record(ctx context.Context, opt RecordOptions) (*Recording, error) {
+	f.mu.Lock()
+	f.calls = append(f.calls, opt)
+	f.mu.Unlock()
+	if f.Err != nil {
+		return nil, f.Err
+	}
+	return startRecording(ctx, newSliceSource(f.Samples, TakeRate, f.Pace, f.FailAfter), opt)
+}
+
+// Calls returns the options of every Record call so far.
+func (f *FakeRecorder) Calls() []RecordOptions {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]RecordOptions(nil), f.calls...)
+}
+
+var _ Recorder = (*System)(nil)
+var _ Recorder = (*FakeRecorder)(nil)

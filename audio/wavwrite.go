@@ -1,0 +1,177 @@
+package audio
+
+import (
+	"encoding/binary"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/go-audio/audio"
+	"github.com/go-audio/wav"
+)
+
+// headerSyncEvery is how often a WAVWriter brings its header up to date and
+// fsyncs the file while data arrives.
+const headerSyncEvery = 500 * time.Millisecond
+
+// WAVWriter streams 16-bit PCM to a WAV file. Its header is patched and the
+// file fsync'd at least once a second while data arrives, so that a crash
+// loses at most about a second of audio. It is safe for use by one writer
+// goroutine plus concurrent calls of Frames.
+type WAVWriter struct {
+	f         *os.File
+	path      string
+	channels  int
+	dataHdr   int64 // offset of the data chunk header
+	buf       []byte
+	syncEvery time.Duration
+	lastSync  time.Time
+	closeOnce sync.Once
+	closeErr  error
+
+	mu     sync.Mutex
+	frames int64
+	closed bool
+}
+
+// CreateWAV creates (truncating) a WAV file at path for 16-bit PCM at rate
+// with the given number of channels.
+func CreateWAV(path string, rate, channels int) (*WAVWriter, error) {
+	if rate < 1 || channels < 1 {
+		return nil, fmt.Errorf("creating %s: rate %d and channels %d must be positive", path, rate, channels)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("creating WAV: %w", err)
+	}
+	w, err := newWAVWriter(f, path, rate, channels)
+	if err != nil {
+		f.Close()
+		os.Remove(path)
+		return nil, err
+	}
+	return w, nil
+}
+
+// newWAVWriter writes the header with go-audio/wav's encoder (RIFF, fmt and
+// the data chunk header with placeholder sizes) and patches it right away so
+// the empty file is valid. Samples are then written directly: go-audio's
+// encoder converts sample by sample through encoding/binary, which allocates
+// per sample, and a capture loop must not allocate per buffer.
+func newWAVWriter(f *os.File, path string, rate, channels int) (*WAVWriter, error) {
+	enc := wav.NewEncoder(f, rate, 16, channels, 1)
+	empty := &audio.IntBuffer{Format: &audio.Format{NumChannels: channels, SampleRate: rate}, SourceBitDepth: 16}
+	if err := enc.Write(empty); err != nil {
+		return nil, fmt.Errorf("writing WAV header to %s: %w", path, err)
+	}
+	// The encoder is deliberately not closed: its Close only patches the
+	// sizes, which this writer does itself, and must not run twice.
+	w := &WAVWriter{
+		f:         f,
+		path:      path,
+		channels:  channels,
+		dataHdr:   int64(enc.WrittenBytes) - 8,
+		syncEvery: headerSyncEvery,
+		lastSync:  time.Now(),
+	}
+	if err := w.patch(); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// Path is the file w writes.
+func (w *WAVWriter) Path() string { return w.path }
+
+// Frames is the number of frames written so far.
+func (w *WAVWriter) Frames() int64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.frames
+}
+
+// Write appends interleaved samples; len(samples) must be a multiple of the
+// channel count. It does not allocate once its buffer has grown to the
+// largest write.
+func (w *WAVWriter) Write(samples []int16) error {
+	w.mu.Lock()
+	closed := w.closed
+	w.mu.Unlock()
+	if closed {
+		return fmt.Errorf("writing %s: %w", w.path, os.ErrClosed)
+	}
+	if len(samples)%w.channels != 0 {
+		return fmt.Errorf("writing %s: %d samples is not a whole number of %d-channel frames", w.path, len(samples), w.channels)
+	}
+	if n := 2 * len(samples); cap(w.buf) < n {
+		w.buf = make([]byte, n)
+	}
+	b := w.buf[:2*len(samples)]
+	for i, s := range samples {
+		binary.LittleEndian.PutUint16(b[2*i:], uint16(s))
+	}
+	if _, err := w.f.Write(b); err != nil {
+		return fmt.Errorf("writing %s: %w", w.path, err)
+	}
+	w.mu.Lock()
+	w.frames += int64(len(samples) / w.channels)
+	w.mu.Unlock()
+	if w.syncEvery > 0 && time.Since(w.lastSync) >= w.syncEvery {
+		if err := w.Sync(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// patch writes the RIFF and data sizes for the frames written so far.
+func (w *WAVWriter) patch() error {
+	w.mu.Lock()
+	data := w.frames * int64(w.channels) * 2
+	w.mu.Unlock()
+	if data > 0xFFFFFFFF-uint32Max36 {
+		return fmt.Errorf("writing %s: %w: more than 4 GiB of audio", w.path, ErrFormat)
+	}
+	var b [4]byte
+	binary.LittleEndian.PutUint32(b[:], uint32(w.dataHdr+8+data-8))
+	if _, err := w.f.WriteAt(b[:], 4); err != nil {
+		return fmt.Errorf("patching RIFF size of %s: %w", w.path, err)
+	}
+	binary.LittleEndian.PutUint32(b[:], uint32(data))
+	if _, err := w.f.WriteAt(b[:], w.dataHdr+4); err != nil {
+		return fmt.Errorf("patching data size of %s: %w", w.path, err)
+	}
+	return nil
+}
+
+// uint32Max36 leaves room for the header within a RIFF size.
+const uint32Max36 = 36
+
+// Sync patches the header to the frames written so far and fsyncs the file.
+func (w *WAVWriter) Sync() error {
+	if err := w.patch(); err != nil {
+		return err
+	}
+	w.lastSync = time.Now()
+	if err := w.f.Sync(); err != nil {
+		return fmt.Errorf("syncing %s: %w", w.path, err)
+	}
+	return nil
+}
+
+// Close patches the header, fsyncs and closes the file. Calling it again
+// returns the first call's result.
+func (w *WAVWriter) Close() error {
+	w.closeOnce.Do(func() {
+		err := w.Sync()
+		if cerr := w.f.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("closing %s: %w", w.path, cerr)
+		}
+		w.mu.Lock()
+		w.closed = true
+		w.mu.Unlock()
+		w.closeErr = err
+	})
+	return w.closeErr
+}
