@@ -1,0 +1,293 @@
+package review
+
+import (
+	"math"
+	"slices"
+	"strconv"
+)
+
+const defaultPause = 2.0 // seconds, when no pause rule is loaded
+
+func (st *reviewState) pauseLimit() float64 {
+	for _, r := range st.rv.rules.rules {
+		if r.Extends == KindPause {
+			return r.MinSeconds
+		}
+	}
+	return defaultPause
+}
+
+// voice is the envelope's own speech/noise split.
+type voice struct {
+	ok        bool
+	threshold float32
+	floor     float32
+}
+
+// envelopeVoice estimates the recording's noise floor (10th percentile of
+// frame energy) and speech level (90th percentile); a frame is voiced above
+// a quarter of the way from floor to speech.
+func envelopeVoice(e *Envelope) voice {
+	if e == nil || len(e.RMS) < 10 || e.Hop <= 0 {
+		return voice{}
+	}
+	s := slices.Clone(e.RMS)
+	slices.Sort(s)
+	floor := s[len(s)/10]
+	speech := s[len(s)*9/10]
+	if speech <= floor*2 || speech < 1e-4 {
+		return voice{floor: floor}
+	}
+	return voice{ok: true, floor: floor, threshold: floor + (speech-floor)/4}
+}
+
+func (st *reviewState) metrics() {
+	rep, t := st.rep, st.t
+	m := &rep.Metrics
+	m.Words = len(st.sc.toks)
+	m.DurationS = t.Duration
+	if m.DurationS == 0 && st.in.Envelope != nil {
+		m.DurationS = st.in.Envelope.Duration()
+	}
+	if m.DurationS == 0 && st.timed {
+		m.DurationS = t.Words[len(t.Words)-1].End
+	}
+	limit := st.pauseLimit()
+	switch {
+	case st.timed:
+		ws := t.Words
+		for i := 1; i < len(ws); i++ {
+			if d := ws[i].Start - ws[i-1].End; d > 0.01 {
+				st.gaps = append(st.gaps, gap{ws[i-1].End, ws[i].Start})
+			}
+		}
+		m.SpeakingS = ws[len(ws)-1].End - ws[0].Start
+	case st.in.Envelope != nil:
+		st.envelopeGaps(limit)
+	default:
+		m.SpeakingS = m.DurationS
+	}
+	for _, g := range st.gaps {
+		d := g.e - g.s
+		m.LongestPauseS = max(m.LongestPauseS, d)
+		if d >= limit {
+			m.PausesOver2s++
+			if st.timed {
+				m.SpeakingS -= d
+			}
+		}
+	}
+	if m.SpeakingS > 0 {
+		m.WPM = round1(float64(m.Words) * 60 / m.SpeakingS)
+	}
+	if q := st.in.Question; q != nil && q.AnswerSeconds > 0 {
+		m.TargetS = q.AnswerSeconds
+		if m.DurationS > 0 {
+			m.LengthPct = round1(m.DurationS * 100 / float64(q.AnswerSeconds))
+		}
+	}
+	m.DurationS, m.SpeakingS = round1(m.DurationS), round1(m.SpeakingS)
+	m.LongestPauseS = round1(m.LongestPauseS)
+}
+
+// envelopeGaps finds silences of at least limit seconds between the first
+// and last voiced frame, and the speaking time, from the envelope alone.
+func (st *reviewState) envelopeGaps(limit float64) {
+	e := st.in.Envelope
+	v := envelopeVoice(e)
+	m := &st.rep.Metrics
+	if !v.ok {
+		m.SpeakingS = m.DurationS
+		return
+	}
+	first, last := -1, -1
+	for i, x := range e.RMS {
+		if x > v.threshold {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return
+	}
+	m.SpeakingS = float64(last-first+1) * e.Hop
+	run := -1
+	for i := first; i <= last; i++ {
+		if e.RMS[i] <= v.threshold {
+			if run < 0 {
+				run = i
+			}
+			continue
+		}
+		if run >= 0 {
+			s, en := float64(run)*e.Hop, float64(i)*e.Hop
+			if en-s >= limit {
+				st.gaps = append(st.gaps, gap{s, en})
+				m.SpeakingS -= en - s
+			}
+			run = -1
+		}
+	}
+}
+
+// tokenAt returns the first token whose time starts at or after sec.
+func (st *reviewState) tokenAt(sec float64) int {
+	for i, s := range st.sc.times {
+		if s.ok && s.s >= sec-0.001 {
+			return i
+		}
+	}
+	return len(st.sc.toks)
+}
+
+func (st *reviewState) gapFinding(r *RuleSpec, g gap, msg string) Finding {
+	f := Finding{Rule: r.ID, Level: r.Level, Message: msg, Suggestion: r.Suggestion,
+		TimeStart: g.s, TimeEnd: g.e, HasTime: true}
+	if st.timed {
+		if i := st.tokenAt(g.e); i < len(st.sc.toks) {
+			f.Start, f.End = st.sc.toks[i].Start, st.sc.toks[i].Start
+		} else {
+			f.Start, f.End = len(st.text), len(st.text)
+		}
+	}
+	return f
+}
+
+func secs(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) + " s" }
+
+func (st *reviewState) pauses(r *RuleSpec) {
+	for _, g := range st.gaps {
+		if g.e-g.s >= r.MinSeconds {
+			st.add(st.gapFinding(r, g, r.Message+" ("+secs(g.e-g.s)+")"))
+		}
+	}
+}
+
+// voicedGaps reports gaps between timed words of at least r.MinGap seconds
+// in which the envelope holds voiced sound for at least 80 ms.
+func (st *reviewState) voicedGaps(r *RuleSpec) {
+	e := st.in.Envelope
+	if !st.timed || e == nil {
+		return
+	}
+	v := envelopeVoice(e)
+	if !v.ok {
+		return
+	}
+	cands := st.gaps
+	if w0 := st.t.Words[0].Start; w0 > 0 {
+		cands = append([]gap{{0, w0}}, cands...)
+	}
+	const edge, need = 0.05, 0.08
+	for _, g := range cands {
+		if g.e-g.s < r.MinGap {
+			continue
+		}
+		a := int(math.Ceil((g.s + edge) / e.Hop))
+		b := int(math.Floor((g.e - edge) / e.Hop))
+		run, best, bestEnd := 0, 0, 0
+		for i := max(a, 0); i < min(b, len(e.RMS)); i++ {
+			if e.RMS[i] > v.threshold {
+				run++
+				if run > best {
+					best, bestEnd = run, i+1
+				}
+			} else {
+				run = 0
+			}
+		}
+		if float64(best)*e.Hop >= need {
+			f := st.gapFinding(r, g, r.Message)
+			f.TimeStart, f.TimeEnd = float64(bestEnd-best)*e.Hop, float64(bestEnd)*e.Hop
+			st.add(f)
+			st.rep.Metrics.VoicedGaps++
+		}
+	}
+}
+
+func (st *reviewState) pace(r *RuleSpec) {
+	m := st.rep.Metrics
+	if m.SpeakingS <= 0 || m.Words < 20 {
+		return
+	}
+	basis := "transcript duration"
+	switch {
+	case st.timed:
+		basis = "word timings"
+	case st.in.Envelope != nil && st.t.Duration == 0:
+		basis = "voice activity in the recording"
+	}
+	st.rep.Pace = &PaceCheck{WPM: m.WPM, MinWPM: r.MinWPM, MaxWPM: r.MaxWPM, Source: r.Source, Basis: basis}
+	rng := strconv.FormatFloat(r.MinWPM, 'f', 0, 64) + "–" + strconv.FormatFloat(r.MaxWPM, 'f', 0, 64) + " wpm"
+	wpm := strconv.FormatFloat(m.WPM, 'f', 0, 64) + " wpm"
+	switch {
+	case m.WPM < r.MinWPM:
+		st.add(Finding{Rule: r.ID, Level: r.Level, Message: r.Message + ": " + wpm + ", slower than " + rng, Suggestion: r.Suggestion})
+	case m.WPM > r.MaxWPM:
+		st.add(Finding{Rule: r.ID, Level: r.Level, Message: r.Message + ": " + wpm + ", faster than " + rng, Suggestion: r.Suggestion})
+	}
+}
+
+// finish counts findings into metrics and computes the scores.
+func (st *reviewState) finish() {
+	rep := st.rep
+	m := &rep.Metrics
+	counts := map[string]int{}
+	for _, f := range rep.Findings {
+		counts[f.Rule]++
+	}
+	m.Fillers = counts["filler"]
+	m.FillersPer100Words = per100(m.Fillers, m.Words)
+	m.Hedges = counts["hedge"]
+	m.HedgesPer100Words = per100(m.Hedges, m.Words)
+
+	areas := map[string]*AreaReasons{AreaDelivery: &rep.ScoreReasons.Delivery, AreaStructure: &rep.ScoreReasons.Structure,
+		AreaAgency: &rep.ScoreReasons.Agency, AreaContent: &rep.ScoreReasons.Content}
+	total := map[string]int{}
+	q := st.in.Question
+	for _, r := range st.rv.rules.rules {
+		if !r.applies(q) {
+			continue
+		}
+		if r.Extends == KindCoverage {
+			if q == nil || len(q.TalkingPoints) == 0 {
+				continue
+			}
+			a := areas[AreaContent]
+			a.Assessed = true
+			missing := counts[r.ID]
+			covered := len(q.TalkingPoints) - missing
+			pts := int(math.Round(100*float64(covered)/float64(len(q.TalkingPoints)))) - 100
+			a.Reasons = append(a.Reasons, ScoreReason{Rule: r.ID, Count: missing, Points: pts})
+			total[AreaContent] += pts
+			continue
+		}
+		if r.Score == nil {
+			continue
+		}
+		a := areas[r.Score.Area]
+		a.Assessed = true
+		n := counts[r.ID]
+		if n == 0 {
+			continue
+		}
+		pts := n * r.Score.Points
+		if c := r.Score.Cap; c < 0 {
+			pts = max(pts, c)
+		} else if c > 0 {
+			pts = min(pts, c)
+		}
+		a.Reasons = append(a.Reasons, ScoreReason{Rule: r.ID, Count: n, Points: pts})
+		total[r.Score.Area] += pts
+	}
+	score := func(area string) int { return min(100, max(0, 100+total[area])) }
+	rep.Scores = Scores{Delivery: score(AreaDelivery), Structure: score(AreaStructure),
+		Agency: score(AreaAgency), Content: score(AreaContent)}
+	for _, a := range areas {
+		if a.Reasons == nil {
+			a.Reasons = []ScoreReason{}
+		}
+	}
+}

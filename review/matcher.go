@@ -1,0 +1,346 @@
+package review
+
+// Roles of a compiled matcher within its rule.
+const (
+	roleMain   uint8 = iota // existence / occurrence matches
+	roleFirst               // ordering: the moves that must come first
+	roleThen                // ordering: the moves that must not come first
+	roleAnchor              // occurrence: where to point when out of range
+	roleCue                 // a talking point cue (item = talking point index)
+	roleTheme               // a reverse-interview theme cue (item = theme index)
+)
+
+const (
+	gapID     int32 = -2 // "..." in a phrase
+	maxGap          = 12 // words a "..." may skip
+	unknownID int32 = -1
+	posAny    uint8 = iota
+	posSentStart
+	posClauseStart
+	posFiller
+	posNotFiller
+	posTag
+)
+
+// leadInWords may come before a sentence-start match ("Um, okay, so ...").
+var leadInWords = []string{"um", "uh", "er", "ah", "erm", "hmm", "mm", "uhm", "okay", "ok", "well", "so", "yeah", "right", "and", "but", "alright"}
+
+type pattern struct {
+	ids  []int32
+	spec int32
+}
+
+type cspec struct {
+	rule     int32
+	role     uint8
+	pos      uint8
+	item     int32 // talking point or theme index
+	within   int
+	opening  int
+	notPre   [][]int32
+	notFol   [][]int32
+	pre, fol [][]int32
+}
+
+// matcher is the compiled form of a rule set (plus one question's cues):
+// a vocabulary of every word the rules name, and the phrases indexed by
+// their first word, so a review is one pass over the tokens.
+type matcher struct {
+	vocab   map[string]int32
+	starts  [][]int32 // first word id -> pattern indexes
+	pats    []pattern
+	specs   []cspec
+	leadIn  []bool // by word id
+	nTPs    int
+	nThemes int
+}
+
+func (m *matcher) id(w string) int32 {
+	if id, ok := m.vocab[w]; ok {
+		return id
+	}
+	id := int32(len(m.vocab))
+	m.vocab[w] = id
+	return id
+}
+
+func (m *matcher) phrase(p string) []int32 {
+	ws := wordsOf(p)
+	ids := make([]int32, len(ws))
+	for i, w := range ws {
+		if w == gapWord {
+			ids[i] = gapID
+		} else {
+			ids[i] = m.id(w)
+		}
+	}
+	return ids
+}
+
+func (m *matcher) phrases(ps []string) [][]int32 {
+	var out [][]int32
+	for _, p := range ps {
+		out = append(out, m.phrase(p))
+	}
+	return out
+}
+
+func posCode(p string) uint8 {
+	switch p {
+	case PosSentenceStart:
+		return posSentStart
+	case PosClauseStart:
+		return posClauseStart
+	case PosFiller:
+		return posFiller
+	case PosNotFiller:
+		return posNotFiller
+	case PosTag:
+		return posTag
+	}
+	return posAny
+}
+
+func (m *matcher) add(rule int, role uint8, item int, ms []MatchSpec) {
+	for _, s := range ms {
+		cs := cspec{rule: int32(rule), role: role, item: int32(item), pos: posCode(s.Position),
+			within: max(s.Within, 1), opening: s.Opening,
+			notPre: m.phrases(s.NotPrecededBy), notFol: m.phrases(s.NotFollowedBy),
+			pre: m.phrases(s.PrecededBy), fol: m.phrases(s.FollowedBy)}
+		m.specs = append(m.specs, cs)
+		for _, t := range s.Tokens {
+			m.pats = append(m.pats, pattern{ids: m.phrase(t), spec: int32(len(m.specs) - 1)})
+		}
+	}
+}
+
+// compile builds the matcher for rules, plus the talking point cues of q.
+func compile(rules []RuleSpec, q *Question) *matcher {
+	m := &matcher{vocab: map[string]int32{}}
+	for _, w := range leadInWords {
+		m.id(w)
+	}
+	byID := map[string]int{}
+	for i, r := range rules {
+		byID[r.ID] = i
+	}
+	for i, r := range rules {
+		switch r.Extends {
+		case KindExistence:
+			m.add(i, roleMain, 0, r.Match)
+		case KindOccurrence:
+			ms := r.Match
+			if r.SameAs != "" {
+				ms = rules[byID[r.SameAs]].Match
+			}
+			m.add(i, roleMain, 0, ms)
+			m.add(i, roleAnchor, 0, r.Anchor)
+		case KindOrdering:
+			m.add(i, roleFirst, 0, r.First)
+			m.add(i, roleThen, 0, r.Then)
+		case KindQuestions:
+			for j, t := range r.Themes {
+				m.add(i, roleTheme, j, []MatchSpec{{Tokens: t.Cues}})
+			}
+			m.nThemes = max(m.nThemes, len(r.Themes))
+		case KindCoverage:
+			if q != nil {
+				for j, tp := range q.TalkingPoints {
+					cues := tp.Cues
+					if len(cues) == 0 {
+						cues = []string{tp.Label}
+					}
+					m.add(i, roleCue, j, []MatchSpec{{Tokens: cues}})
+				}
+				m.nTPs = len(q.TalkingPoints)
+			}
+		}
+	}
+	m.starts = make([][]int32, len(m.vocab))
+	for i, p := range m.pats {
+		m.starts[p.ids[0]] = append(m.starts[p.ids[0]], int32(i))
+	}
+	m.leadIn = make([]bool, len(m.vocab))
+	for _, w := range leadInWords {
+		m.leadIn[m.vocab[w]] = true
+	}
+	return m
+}
+
+// stemSuffixes are tried, in order, when a word is not in the vocabulary:
+// "audits", "auditing", "audited" all find "audit"; "analyzing" finds
+// "analyze" through the added "e".
+var stemSuffixes = []string{"'s", "ies", "es", "s", "ing", "ed", "ly"}
+
+// lookup returns the vocabulary id of a normalised word, trying a few
+// suffix strippings when the word itself is not known.
+func (m *matcher) lookup(w []byte) int32 {
+	if id, ok := m.vocab[string(w)]; ok {
+		return id
+	}
+	if len(w) < 4 {
+		return unknownID
+	}
+	for _, suf := range stemSuffixes {
+		if len(w) <= len(suf)+2 || string(w[len(w)-len(suf):]) != suf {
+			continue
+		}
+		base := w[:len(w)-len(suf)]
+		if id, ok := m.vocab[string(base)]; ok {
+			return id
+		}
+		switch suf {
+		case "ing", "ed", "es":
+			// analyzing -> analyze; planned -> plan
+			if id, ok := m.vocab[string(append(base, 'e'))]; ok {
+				return id
+			}
+			if n := len(base); n >= 2 && base[n-1] == base[n-2] {
+				if id, ok := m.vocab[string(base[:n-1])]; ok {
+					return id
+				}
+			}
+		case "ies":
+			if id, ok := m.vocab[string(append(base, 'y'))]; ok {
+				return id
+			}
+		}
+	}
+	return unknownID
+}
+
+// hit is one match of a compiled spec over tokens [start, end).
+type hit struct {
+	spec       int32
+	start, end int32
+}
+
+// scan finds every match of every spec, in token order. ids are the
+// vocabulary ids of toks.
+func (m *matcher) scan(toks []Token, ids []int32, hits []hit) []hit {
+	for i := range toks {
+		id := ids[i]
+		if id < 0 {
+			continue
+		}
+		for _, pi := range m.starts[id] {
+			p := &m.pats[pi]
+			end := m.matchAt(toks, ids, p.ids, i)
+			if end < 0 {
+				continue
+			}
+			s := &m.specs[p.spec]
+			if s.opening > 0 && i >= s.opening {
+				continue
+			}
+			if !m.context(toks, ids, s, i, end) {
+				continue
+			}
+			hits = append(hits, hit{spec: p.spec, start: int32(i), end: int32(end)})
+		}
+	}
+	return hits
+}
+
+// matchAt matches phrase at token i and returns the end token, or -1.
+func (m *matcher) matchAt(toks []Token, ids, phrase []int32, i int) int {
+	j := i
+	for k := 0; k < len(phrase); k++ {
+		w := phrase[k]
+		if w == gapID {
+			// find the rest of the phrase within maxGap words, same sentence
+			for skip := 0; skip <= maxGap && j+skip < len(toks); skip++ {
+				if toks[j+skip].Sentence != toks[i].Sentence {
+					break
+				}
+				if e := m.matchAt(toks, ids, phrase[k+1:], j+skip); e >= 0 {
+					return e
+				}
+			}
+			return -1
+		}
+		if j >= len(toks) || ids[j] != w || toks[j].Sentence != toks[i].Sentence {
+			return -1
+		}
+		j++
+	}
+	return j
+}
+
+// adjacent reports whether one of phrases ends just before token i (before
+// = true) or starts just after end, within the given window of words.
+func (m *matcher) adjacent(toks []Token, ids []int32, phrases [][]int32, i, end, within int, before bool) bool {
+	for _, p := range phrases {
+		for d := 0; d < within; d++ {
+			var at int
+			if before {
+				at = i - d - len(p)
+			} else {
+				at = end + d
+			}
+			if at < 0 || at+len(p) > len(toks) {
+				continue
+			}
+			if m.matchAt(toks, ids, p, at) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// context checks position and neighbour conditions of a match.
+func (m *matcher) context(toks []Token, ids []int32, s *cspec, i, end int) bool {
+	switch s.pos {
+	case posSentStart:
+		if !m.sentenceStart(toks, ids, i) {
+			return false
+		}
+	case posClauseStart:
+		if toks[i].Flags&ClauseStart == 0 && !m.sentenceStart(toks, ids, i) {
+			return false
+		}
+	case posFiller:
+		if !m.fillerPos(toks, ids, i, end) {
+			return false
+		}
+	case posNotFiller:
+		if m.fillerPos(toks, ids, i, end) {
+			return false
+		}
+	case posTag:
+		if toks[i].Flags&ClauseStart == 0 || toks[end-1].Flags&QuestionEnd == 0 || toks[i].Flags&SentenceStart != 0 {
+			return false
+		}
+	}
+	if len(s.notPre) > 0 && m.adjacent(toks, ids, s.notPre, i, end, s.within, true) {
+		return false
+	}
+	if len(s.notFol) > 0 && m.adjacent(toks, ids, s.notFol, i, end, s.within, false) {
+		return false
+	}
+	if len(s.pre) > 0 && !m.adjacent(toks, ids, s.pre, i, end, s.within, true) {
+		return false
+	}
+	if len(s.fol) > 0 && !m.adjacent(toks, ids, s.fol, i, end, s.within, false) {
+		return false
+	}
+	return true
+}
+
+// sentenceStart: the first word of its sentence, or preceded in it only by
+// lead-in words (um, okay, so, well ...).
+func (m *matcher) sentenceStart(toks []Token, ids []int32, i int) bool {
+	for j := i - 1; j >= 0 && toks[j].Sentence == toks[i].Sentence; j-- {
+		if ids[j] < 0 || !m.leadIn[ids[j]] {
+			return false
+		}
+	}
+	return true
+}
+
+// fillerPos: set off from the sentence — at a sentence or clause start, or
+// followed by a comma, dash or the sentence end.
+func (m *matcher) fillerPos(toks []Token, ids []int32, i, end int) bool {
+	return toks[i].Flags&ClauseStart != 0 || toks[end-1].Flags&ClauseEnd != 0 || m.sentenceStart(toks, ids, i)
+}

@@ -1,0 +1,327 @@
+package review
+
+import (
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Reviewer reviews transcripts against a rule set. It is safe for
+// concurrent use; the matchers for each question's talking points are
+// compiled once and cached.
+type Reviewer struct {
+	rules *RuleSet
+	mu    sync.Mutex
+	byQ   map[string]*qMatcher
+	pool  sync.Pool // *scratch
+}
+
+type qMatcher struct {
+	tps []TalkingPoint
+	m   *matcher
+}
+
+// scratch holds the buffers one review reuses.
+type scratch struct {
+	toks  []Token
+	sents []Sentence
+	ids   []int32
+	hits  []hit
+	times []span
+	buf   []byte
+	wbuf  []byte
+	tz    tokenizer
+}
+
+// New returns a reviewer for the rules (nil: no rules at all).
+func New(rules *RuleSet) *Reviewer {
+	if rules == nil {
+		rules = NewRuleSet(nil)
+	}
+	r := &Reviewer{rules: rules, byQ: map[string]*qMatcher{}}
+	r.pool.New = func() any { return new(scratch) }
+	return r
+}
+
+// Rules returns the reviewer's rule set.
+func (rv *Reviewer) Rules() *RuleSet { return rv.rules }
+
+// matcherFor returns the compiled matcher including q's talking point cues.
+func (rv *Reviewer) matcherFor(q *Question) *matcher {
+	if q == nil || len(q.TalkingPoints) == 0 {
+		return rv.rules.m
+	}
+	rv.mu.Lock()
+	defer rv.mu.Unlock()
+	if c, ok := rv.byQ[q.ID]; ok && sameTalkingPoints(c.tps, q.TalkingPoints) {
+		return c.m
+	}
+	m := compile(rv.rules.rules, q)
+	rv.byQ[q.ID] = &qMatcher{tps: slices.Clone(q.TalkingPoints), m: m}
+	return m
+}
+
+func sameTalkingPoints(a, b []TalkingPoint) bool {
+	return slices.EqualFunc(a, b, func(x, y TalkingPoint) bool {
+		return x.ID == y.ID && x.Label == y.Label && slices.Equal(x.Cues, y.Cues)
+	})
+}
+
+// Review reviews one answer. A nil transcript reviews an empty answer.
+func (rv *Reviewer) Review(in Input) *Report {
+	t := in.Transcript
+	if t == nil {
+		t = &Transcript{}
+	}
+	text := t.Text
+	if strings.TrimSpace(text) == "" && len(t.Words) > 0 {
+		parts := make([]string, 0, len(t.Words))
+		for _, w := range t.Words {
+			parts = append(parts, strings.TrimSpace(w.Word))
+		}
+		text = strings.Join(parts, " ")
+	}
+	q := in.Question
+	m := rv.matcherFor(q)
+	sc := rv.pool.Get().(*scratch)
+	defer rv.pool.Put(sc)
+
+	sc.tz.toks, sc.tz.sents = sc.toks[:0], sc.sents[:0]
+	sc.tz.run(text)
+	sc.toks, sc.sents = sc.tz.toks, sc.tz.sents
+	toks := sc.toks
+	sc.ids = sc.ids[:0]
+	for _, tk := range toks {
+		sc.buf = normWord(sc.buf[:0], text[tk.Start:tk.End])
+		sc.ids = append(sc.ids, m.lookup(sc.buf))
+	}
+	sc.hits = m.scan(toks, sc.ids, sc.hits[:0])
+	timed := len(t.Words) > 0
+	if timed {
+		sc.times, sc.buf, sc.wbuf = timeTokens(text, toks, t.Words, sc.times, sc.buf, sc.wbuf)
+	}
+
+	rep := &Report{Text: text, Findings: make([]Finding, 0, 16), TalkingPoints: []TalkingPointHit{}}
+	if q != nil {
+		rep.Question = q.ID
+	}
+	st := &reviewState{rv: rv, m: m, in: in, t: t, text: text, sc: sc, rep: rep, timed: timed}
+	st.metrics()
+	for i := range rv.rules.rules {
+		r := &rv.rules.rules[i]
+		if !r.applies(q) {
+			continue
+		}
+		st.apply(i, r)
+	}
+	slices.SortStableFunc(rep.Findings, func(a, b Finding) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return a.End - b.End
+	})
+	st.finish()
+	return rep
+}
+
+type reviewState struct {
+	rv    *Reviewer
+	m     *matcher
+	in    Input
+	t     *Transcript
+	text  string
+	sc    *scratch
+	rep   *Report
+	timed bool
+	gaps  []gap // silences between timed words or in the envelope
+}
+
+type gap struct{ s, e float64 }
+
+// finding builds a finding of rule r over tokens [a, b).
+func (st *reviewState) finding(r *RuleSpec, a, b int, msg string) Finding {
+	toks := st.sc.toks
+	f := Finding{Rule: r.ID, Level: r.Level, Message: msg, Suggestion: r.Suggestion}
+	if msg == "" {
+		f.Message = r.Message
+	}
+	if a < b && b <= len(toks) {
+		f.Start, f.End = toks[a].Start, toks[b-1].End
+		f.Text = st.text[f.Start:f.End]
+		if st.timed {
+			s, e := st.sc.times[a], st.sc.times[b-1]
+			if s.ok && e.ok {
+				f.TimeStart, f.TimeEnd, f.HasTime = s.s, e.e, true
+			}
+		}
+	}
+	return f
+}
+
+func (st *reviewState) add(f Finding) { st.rep.Findings = append(st.rep.Findings, f) }
+
+// hitsOf calls fn for each hit of rule ri with the given role, skipping
+// hits that overlap an earlier one of the same rule and role.
+func (st *reviewState) hitsOf(ri int, role uint8, fn func(h hit)) {
+	lastEnd := int32(-1)
+	hits := st.sc.hits
+	for k := 0; k < len(hits); k++ {
+		h := hits[k]
+		s := &st.m.specs[h.spec]
+		if int(s.rule) != ri || s.role != role || h.start < lastEnd {
+			continue
+		}
+		// prefer the longest match starting at the same word
+		for k2 := k + 1; k2 < len(hits) && hits[k2].start == h.start; k2++ {
+			s2 := &st.m.specs[hits[k2].spec]
+			if int(s2.rule) == ri && s2.role == role && hits[k2].end > h.end {
+				h = hits[k2]
+			}
+		}
+		lastEnd = h.end
+		fn(h)
+	}
+}
+
+func (st *reviewState) apply(ri int, r *RuleSpec) {
+	rep := st.rep
+	switch r.Extends {
+	case KindExistence:
+		n := 0
+		st.hitsOf(ri, roleMain, func(h hit) {
+			st.add(st.finding(r, int(h.start), int(h.end), ""))
+			n++
+		})
+		if r.Level != LevelPositive {
+			rep.Rates = append(rep.Rates, RuleRate{Rule: r.ID, Count: n, Per100Words: per100(n, rep.Metrics.Words)})
+		}
+	case KindOccurrence:
+		limit := len(st.sc.toks)
+		if r.OpeningWords > 0 {
+			limit = min(limit, r.OpeningWords)
+		}
+		if r.OpeningSentences > 0 && r.OpeningSentences < len(st.sc.sents) {
+			limit = min(limit, st.sc.sents[r.OpeningSentences-1].Last)
+		}
+		n := 0
+		st.hitsOf(ri, roleMain, func(h hit) {
+			if int(h.end) <= limit {
+				n++
+			}
+		})
+		if (r.Min != nil && n < *r.Min) || (r.Max != nil && n > *r.Max) {
+			a, b := -1, -1
+			st.hitsOf(ri, roleAnchor, func(h hit) {
+				if a < 0 {
+					a, b = int(h.start), int(h.end)
+				}
+			})
+			if a >= 0 {
+				msg := r.AnchorMessage
+				st.add(st.finding(r, a, b, msg))
+			} else if r.Max != nil && n > *r.Max {
+				// point at the first match over the limit
+				k := 0
+				st.hitsOf(ri, roleMain, func(h hit) {
+					if k == *r.Max {
+						st.add(st.finding(r, int(h.start), int(h.end), ""))
+					}
+					k++
+				})
+			} else {
+				st.add(st.finding(r, 0, 0, ""))
+			}
+		}
+	case KindOrdering:
+		first := int32(-1)
+		st.hitsOf(ri, roleFirst, func(h hit) {
+			if first < 0 {
+				first = h.start
+			}
+		})
+		a, b := int32(-1), int32(-1)
+		st.hitsOf(ri, roleThen, func(h hit) {
+			switch {
+			case a < 0 && (first < 0 || h.start < first):
+				a, b = h.start, h.end
+			case a >= 0 && b >= 0 && h.start >= b && h.start <= b+3 &&
+				st.sc.toks[h.start].Sentence == st.sc.toks[a].Sentence:
+				b = h.end // "I'd do" + "LinkedIn Ads": span the whole tactic
+			default:
+				if a >= 0 {
+					b = -b - 2 // stop extending
+				}
+			}
+		})
+		if a >= 0 {
+			if b < 0 {
+				b = -b - 2
+			}
+			st.add(st.finding(r, int(a), int(b), ""))
+		}
+	case KindCoverage:
+		st.coverage(ri, r)
+	case KindQuestions:
+		st.questions(ri, r)
+	case KindPause:
+		st.pauses(r)
+	case KindVoicedGap:
+		st.voicedGaps(r)
+	case KindPace:
+		st.pace(r)
+	}
+}
+
+func per100(n, words int) float64 {
+	if words == 0 {
+		return 0
+	}
+	return round1(float64(n) * 100 / float64(words))
+}
+
+func (st *reviewState) coverage(ri int, r *RuleSpec) {
+	q := st.in.Question
+	if q == nil {
+		return
+	}
+	for j, tp := range q.TalkingPoints {
+		res := TalkingPointHit{ID: tp.ID, Label: tp.Label}
+		a, b := -1, -1
+		for _, h := range st.sc.hits {
+			s := &st.m.specs[h.spec]
+			if int(s.rule) == ri && s.role == roleCue && int(s.item) == j {
+				a, b = int(h.start), int(h.end)
+				break
+			}
+		}
+		if a >= 0 {
+			res.Covered = true
+			res.Start, res.End = st.sc.toks[a].Start, st.sc.toks[b-1].End
+		} else {
+			f := st.finding(r, 0, 0, r.Message+": "+tp.Label)
+			f.Text = tp.ID
+			st.add(f)
+		}
+		st.rep.TalkingPoints = append(st.rep.TalkingPoints, res)
+	}
+}
+
+func (st *reviewState) questions(ri int, r *RuleSpec) {
+	for _, s := range st.sc.sents {
+		if !s.Question {
+			continue
+		}
+		aq := AskedQuestion{Text: st.text[s.Start:s.End], Start: s.Start, End: s.End, Themes: []string{}}
+		for _, h := range st.sc.hits {
+			sp := &st.m.specs[h.spec]
+			if int(sp.rule) != ri || sp.role != roleTheme || int(h.start) < s.First || int(h.end) > s.Last {
+				continue
+			}
+			id := r.Themes[sp.item].ID
+			if !slices.Contains(aq.Themes, id) {
+				aq.Themes = append(aq.Themes, id)
+			}
+		}
+		st.rep.Reverse = append(st.rep.Reverse, aq)
+	}
+}

@@ -1,0 +1,339 @@
+package review
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// RuleSet is a validated, compiled set of rules. It is read-only and safe
+// for concurrent use.
+type RuleSet struct {
+	rules []RuleSpec
+	byID  map[string]int
+	m     *matcher // compiled without any question's cues
+}
+
+// LoadRules reads every *.yaml rule file of each source, in order. A rule
+// with the id of an earlier one replaces it (so a coach can retune a
+// built-in rule). A broken file or rule is reported with file, line, rule
+// and field; every good rule still loads.
+func LoadRules(srcs ...BankSource) (*RuleSet, []error) {
+	var all []RuleSpec
+	var errs []error
+	for _, src := range srcs {
+		names, err := yamlFiles(src)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, name := range names {
+			label := sourceName(src, name)
+			data, err := fs.ReadFile(src.FS, path.Join(src.Dir, name))
+			if err != nil {
+				errs = append(errs, &FileError{File: label, Kind: "rule", Err: fmt.Errorf("read: %w", err)})
+				continue
+			}
+			rs, ferrs := ParseRuleFile(data, label)
+			errs = append(errs, ferrs...)
+			for _, r := range rs {
+				if i := slices.IndexFunc(all, func(o RuleSpec) bool { return o.ID == r.ID }); i >= 0 {
+					all[i] = r
+				} else {
+					all = append(all, r)
+				}
+			}
+		}
+	}
+	// same_as must name a loaded rule
+	ok := all[:0]
+	for _, r := range all {
+		if r.SameAs != "" && !slices.ContainsFunc(all, func(o RuleSpec) bool { return o.ID == r.SameAs && len(o.Match) > 0 }) {
+			errs = append(errs, &FileError{File: "rules", Kind: "rule", Item: r.ID, Field: "same_as", Err: fmt.Errorf("no rule %q with a match list", r.SameAs)})
+			continue
+		}
+		ok = append(ok, r)
+	}
+	return NewRuleSet(ok), errs
+}
+
+// NewRuleSet compiles rules that are already valid (see ParseRuleFile).
+func NewRuleSet(rules []RuleSpec) *RuleSet {
+	rs := &RuleSet{rules: slices.Clone(rules), byID: map[string]int{}}
+	for i, r := range rs.rules {
+		rs.byID[r.ID] = i
+	}
+	rs.m = compile(rs.rules, nil)
+	return rs
+}
+
+// Rules returns the rules of the set, in load order.
+func (rs *RuleSet) Rules() []RuleSpec { return slices.Clone(rs.rules) }
+
+// Rule returns the rule with the given id.
+func (rs *RuleSet) Rule(id string) (RuleSpec, bool) {
+	i, ok := rs.byID[id]
+	if !ok {
+		return RuleSpec{}, false
+	}
+	return rs.rules[i], true
+}
+
+// Title returns the human name of a rule: its title field, else RuleTitle.
+func (rs *RuleSet) Title(id string) string {
+	if r, ok := rs.Rule(id); ok && r.Title != "" {
+		return r.Title
+	}
+	return RuleTitle(id)
+}
+
+// RuleTitle returns the human name of a stable rule id, for legends; other
+// ids are returned as they are.
+func RuleTitle(id string) string {
+	switch id {
+	case "filler":
+		return "Filler word"
+	case "voiced-gap":
+		return "Likely untranscribed filler"
+	case "hedge":
+		return "Hedge"
+	case "jump-to-solution":
+		return "Jumps to a solution"
+	case "missing-tradeoff":
+		return "No trade-off offered"
+	case "tradeoff":
+		return "Trade-off offered"
+	case "talking-point-missing":
+		return "Talking point missing"
+	case "long-pause":
+		return "Long pause"
+	case "pace":
+		return "Pace"
+	}
+	return id
+}
+
+// StableRuleIDs lists the rule ids the JSON output promises, in legend order.
+func StableRuleIDs() []string {
+	return []string{"filler", "voiced-gap", "hedge", "jump-to-solution", "missing-tradeoff",
+		"tradeoff", "talking-point-missing", "long-pause", "pace"}
+}
+
+// ParseRuleFile parses and validates the content of one rule file. Bad
+// rules are left out and reported with file, line, rule id and field.
+func ParseRuleFile(data []byte, name string) ([]RuleSpec, []error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, []error{&FileError{File: name, Line: yamlErrLine(err), Kind: "rule", Err: fmt.Errorf("invalid YAML: %w", err)}}
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	root := doc.Content[0]
+	fe := func(n *yaml.Node, item, field string, err error) error {
+		return &FileError{File: name, Line: n.Line, Kind: "rule", Item: item, Field: field, Err: err}
+	}
+	list := mapValue(root, "rules")
+	if list == nil {
+		return nil, []error{fe(root, "", "rules", errors.New("missing: a rule file is a mapping with a \"rules\" list"))}
+	}
+	if list.Kind != yaml.SequenceNode {
+		return nil, []error{fe(list, "", "rules", errors.New("must be a list"))}
+	}
+	var out []RuleSpec
+	var errs []error
+	seen := map[string]bool{}
+	for i, n := range list.Content {
+		item := fmt.Sprintf("#%d", i+1)
+		if idn := mapValue(n, "id"); idn != nil && idn.Kind == yaml.ScalarNode && idn.Value != "" {
+			item = idn.Value
+		}
+		if n.Kind != yaml.MappingNode {
+			errs = append(errs, fe(n, item, "", errors.New("must be a mapping")))
+			continue
+		}
+		var r RuleSpec
+		if err := n.Decode(&r); err != nil {
+			errs = append(errs, decodeError(name, "rule", item, n, err))
+			continue
+		}
+		if err := validateRule(&r, n, fe, item); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if seen[r.ID] {
+			errs = append(errs, fe(mapValue(n, "id"), r.ID, "id", errors.New("duplicate id in this file")))
+			continue
+		}
+		seen[r.ID] = true
+		out = append(out, r)
+	}
+	return out, errs
+}
+
+func validateRule(r *RuleSpec, n *yaml.Node, fe func(*yaml.Node, string, string, error) error, item string) error {
+	at := func(field string) *yaml.Node {
+		if v := mapValue(n, field); v != nil {
+			return v
+		}
+		return n
+	}
+	bad := func(field, format string, a ...any) error {
+		return fe(at(field), item, field, fmt.Errorf(format, a...))
+	}
+	if !validID(r.ID) {
+		return bad("id", "%q must be a non-empty id of lower-case letters, digits and dashes", r.ID)
+	}
+	switch r.Level {
+	case LevelInfo, LevelWarning, LevelError, LevelPositive:
+	default:
+		return bad("level", "%q is not one of info, warning, error, positive", r.Level)
+	}
+	if strings.TrimSpace(r.Message) == "" {
+		return bad("message", "missing or empty")
+	}
+	for _, c := range r.Categories {
+		if !slices.Contains(Categories, c) {
+			return bad("categories", "%q is not one of %s", c, strings.Join(Categories, ", "))
+		}
+	}
+	if s := r.Score; s != nil {
+		switch s.Area {
+		case AreaDelivery, AreaStructure, AreaAgency, AreaContent:
+		default:
+			return fe(at("score"), item, "score.area", fmt.Errorf("%q is not one of delivery, structure, agency, content", s.Area))
+		}
+	}
+	checkMatches := func(field string, ms []MatchSpec, need bool) error {
+		if need && len(ms) == 0 {
+			return bad(field, "missing: a %s rule needs at least one matcher", r.Extends)
+		}
+		list := mapValue(n, field)
+		for i, m := range ms {
+			mn := at(field)
+			if list != nil && i < len(list.Content) {
+				mn = list.Content[i]
+			}
+			if err := validateMatch(m); err != nil {
+				return fe(mn, item, fmt.Sprintf("%s[%d].%s", field, i, err.field), err.err)
+			}
+		}
+		return nil
+	}
+	switch r.Extends {
+	case KindExistence:
+		return checkMatches("match", r.Match, true)
+	case KindOccurrence:
+		if r.SameAs == "" {
+			if err := checkMatches("match", r.Match, true); err != nil {
+				return err
+			}
+		} else if len(r.Match) > 0 {
+			return bad("same_as", "give either match or same_as, not both")
+		}
+		if r.Min == nil && r.Max == nil {
+			return bad("min", "an occurrence rule needs min or max")
+		}
+		if r.Min != nil && r.Max != nil && *r.Min > *r.Max {
+			return bad("max", "max %d is below min %d", *r.Max, *r.Min)
+		}
+		if r.OpeningWords < 0 || r.OpeningSentences < 0 {
+			return bad("opening_words", "must not be negative")
+		}
+		return checkMatches("anchor", r.Anchor, false)
+	case KindOrdering:
+		if err := checkMatches("first", r.First, true); err != nil {
+			return err
+		}
+		return checkMatches("then", r.Then, true)
+	case KindCoverage:
+	case KindVoicedGap:
+		if r.MinGap <= 0 {
+			return bad("min_gap", "must be a number of seconds > 0")
+		}
+	case KindPause:
+		if r.MinSeconds <= 0 {
+			return bad("min_seconds", "must be a number of seconds > 0")
+		}
+	case KindPace:
+		if r.MinWPM <= 0 || r.MaxWPM <= r.MinWPM {
+			return bad("max_wpm", "need 0 < min_wpm < max_wpm, got %g..%g", r.MinWPM, r.MaxWPM)
+		}
+		if strings.TrimSpace(r.Source) == "" {
+			return bad("source", "say where the range comes from")
+		}
+	case KindQuestions:
+		for i, t := range r.Themes {
+			if !validID(t.ID) || strings.TrimSpace(t.Label) == "" || len(t.Cues) == 0 {
+				return fe(at("themes"), item, fmt.Sprintf("themes[%d]", i), errors.New("a theme needs an id, a label and cues"))
+			}
+			for _, c := range t.Cues {
+				if len(wordsOf(c)) == 0 {
+					return fe(at("themes"), item, fmt.Sprintf("themes[%d].cues", i), fmt.Errorf("cue %q has no words", c))
+				}
+			}
+		}
+	default:
+		return bad("extends", "%q is not a rule kind (existence, occurrence, ordering, coverage, voiced-gap, pause, pace, questions)", r.Extends)
+	}
+	return nil
+}
+
+type matchErr struct {
+	field string
+	err   error
+}
+
+func validateMatch(m MatchSpec) *matchErr {
+	if len(m.Tokens) == 0 {
+		return &matchErr{"tokens", errors.New("missing: list the words or phrases to match")}
+	}
+	for _, group := range []struct {
+		field string
+		list  []string
+	}{{"tokens", m.Tokens}, {"not_preceded_by", m.NotPrecededBy}, {"not_followed_by", m.NotFollowedBy},
+		{"preceded_by", m.PrecededBy}, {"followed_by", m.FollowedBy}} {
+		for _, p := range group.list {
+			ws := wordsOf(p)
+			if len(ws) == 0 || ws[0] == gapWord || ws[len(ws)-1] == gapWord {
+				return &matchErr{group.field, fmt.Errorf("phrase %q has no words, or starts or ends with \"...\"", p)}
+			}
+			if group.field != "tokens" && slices.Contains(ws, gapWord) {
+				return &matchErr{group.field, fmt.Errorf("phrase %q: \"...\" is only allowed in tokens", p)}
+			}
+		}
+	}
+	switch m.Position {
+	case PosAny, PosSentenceStart, PosClauseStart, PosFiller, PosNotFiller, PosTag:
+	default:
+		return &matchErr{"position", fmt.Errorf("%q is not one of sentence-start, clause-start, filler, not-filler, tag", m.Position)}
+	}
+	if m.Within < 0 || m.Opening < 0 {
+		return &matchErr{"within", errors.New("must not be negative")}
+	}
+	return nil
+}
+
+// applies reports whether rule r applies to question q (nil: no question).
+func (r *RuleSpec) applies(q *Question) bool {
+	if q == nil {
+		return !r.NeedsQuestion && r.Extends != KindCoverage
+	}
+	if len(r.Categories) == 0 && len(r.Tags) == 0 {
+		return true
+	}
+	if slices.Contains(r.Categories, q.Category) {
+		return true
+	}
+	for _, t := range r.Tags {
+		if slices.Contains(q.Tags, t) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,118 @@
+package review
+
+// Rule kinds (the value of a rule's "extends").
+const (
+	KindExistence  = "existence"  // each match of the phrases is a finding
+	KindOccurrence = "occurrence" // the count of matches must lie within min..max
+	KindOrdering   = "ordering"   // a "then" match must not come before any "first" match
+	KindCoverage   = "coverage"   // the question's talking points, by their cues
+	KindVoicedGap  = "voiced-gap" // gaps between timed words that hold voiced sound
+	KindPause      = "pause"      // silences longer than min_seconds
+	KindPace       = "pace"       // words per minute outside min..max
+	KindQuestions  = "questions"  // sentences asked (reverse interviewing) and their themes
+)
+
+// Finding levels. Positive findings show something done well.
+const (
+	LevelInfo     = "info"
+	LevelWarning  = "warning"
+	LevelError    = "error"
+	LevelPositive = "positive"
+)
+
+// Score areas.
+const (
+	AreaDelivery  = "delivery"
+	AreaStructure = "structure"
+	AreaAgency    = "agency"
+	AreaContent   = "content"
+)
+
+// Match positions (MatchSpec.Position).
+const (
+	PosAny           = ""               // anywhere
+	PosSentenceStart = "sentence-start" // first word of a sentence, after any lead-in words (um, okay, well...)
+	PosClauseStart   = "clause-start"   // first word of a sentence or after , ; : or a dash
+	PosFiller        = "filler"         // set off: at a sentence or clause start, or followed by , ; : or the sentence end
+	PosNotFiller     = "not-filler"     // anywhere but filler position
+	PosTag           = "tag"            // a clause of its own that ends the sentence with '?' (", right?")
+)
+
+// ruleFile is the YAML form of a rule file.
+type ruleFile struct {
+	Rules []RuleSpec `yaml:"rules"`
+}
+
+// RuleSpec is one rule as written in a rule file.
+type RuleSpec struct {
+	ID            string     `yaml:"id" json:"id"`
+	Extends       string     `yaml:"extends" json:"extends"`
+	Level         string     `yaml:"level" json:"level"`
+	Title         string     `yaml:"title" json:"title"`
+	Message       string     `yaml:"message" json:"message"`
+	Suggestion    string     `yaml:"suggestion" json:"suggestion,omitempty"`
+	Categories    []string   `yaml:"categories" json:"categories,omitempty"`         // empty: every category
+	Tags          []string   `yaml:"tags" json:"tags,omitempty"`                     // the rule also applies to questions with one of these tags
+	NeedsQuestion bool       `yaml:"needs_question" json:"needs_question,omitempty"` // skip the rule when no question is given
+	Score         *ScoreSpec `yaml:"score" json:"score,omitempty"`
+
+	// existence, occurrence
+	Match []MatchSpec `yaml:"match" json:"match,omitempty"`
+	// occurrence: reuse the match list of another rule
+	SameAs string `yaml:"same_as" json:"same_as,omitempty"`
+	Min    *int   `yaml:"min" json:"min,omitempty"`
+	Max    *int   `yaml:"max" json:"max,omitempty"`
+	// occurrence: where to count, e.g. the opening 40 words (0: whole answer)
+	OpeningWords     int `yaml:"opening_words" json:"opening_words,omitempty"`
+	OpeningSentences int `yaml:"opening_sentences" json:"opening_sentences,omitempty"`
+	// occurrence: when the count is out of range, span the first match of
+	// these instead of the whole answer (e.g. a flat "no")
+	Anchor        []MatchSpec `yaml:"anchor" json:"anchor,omitempty"`
+	AnchorMessage string      `yaml:"anchor_message" json:"anchor_message,omitempty"`
+
+	// ordering: any "then" match before the first "first" match is a finding
+	First []MatchSpec `yaml:"first" json:"first,omitempty"`
+	Then  []MatchSpec `yaml:"then" json:"then,omitempty"`
+
+	// voiced-gap, pause, pace
+	MinGap     float64 `yaml:"min_gap" json:"min_gap,omitempty"`         // seconds
+	MinSeconds float64 `yaml:"min_seconds" json:"min_seconds,omitempty"` // pause length
+	MinWPM     float64 `yaml:"min_wpm" json:"min_wpm,omitempty"`
+	MaxWPM     float64 `yaml:"max_wpm" json:"max_wpm,omitempty"`
+	Source     string  `yaml:"source" json:"source,omitempty"` // where a range comes from
+
+	// questions
+	Themes []Theme `yaml:"themes" json:"themes,omitempty"`
+}
+
+// ScoreSpec says how each finding of a rule moves a score: by Points per
+// finding (negative lowers it), never by more than Cap in total.
+type ScoreSpec struct {
+	Area   string `yaml:"area" json:"area"`
+	Points int    `yaml:"points" json:"points"`
+	Cap    int    `yaml:"cap" json:"cap,omitempty"`
+}
+
+// MatchSpec is one matcher: phrases and the context they must be in.
+// A phrase is words separated by spaces; "..." inside a phrase matches a
+// gap of up to 12 words in the same sentence ("either ... or").
+type MatchSpec struct {
+	Tokens        []string `yaml:"tokens" json:"tokens"`
+	Position      string   `yaml:"position" json:"position,omitempty"`
+	NotPrecededBy []string `yaml:"not_preceded_by" json:"not_preceded_by,omitempty"`
+	NotFollowedBy []string `yaml:"not_followed_by" json:"not_followed_by,omitempty"`
+	PrecededBy    []string `yaml:"preceded_by" json:"preceded_by,omitempty"`
+	FollowedBy    []string `yaml:"followed_by" json:"followed_by,omitempty"`
+	// Within widens the followed/preceded conditions to that many words
+	// (default 1: adjacent).
+	Within int `yaml:"within" json:"within,omitempty"`
+	// Opening limits matches to the first N words of the answer.
+	Opening int `yaml:"opening" json:"opening,omitempty"`
+}
+
+// Theme is a subject a reverse-interview question can touch.
+type Theme struct {
+	ID    string   `yaml:"id" json:"id"`
+	Label string   `yaml:"label" json:"label"`
+	Cues  []string `yaml:"cues" json:"cues"`
+}

@@ -1,0 +1,217 @@
+package review
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is one word of a transcript, with its byte offsets into the text and
+// where it stands in its sentence and clause.
+type Token struct {
+	Start, End int // byte offsets: text[Start:End] is the word
+	Sentence   int // index of the sentence the word belongs to
+	Flags      TokenFlags
+}
+
+// TokenFlags describe a word's position.
+type TokenFlags uint8
+
+// Token position flags.
+const (
+	SentenceStart TokenFlags = 1 << iota // first word of a sentence
+	SentenceEnd                          // last word of a sentence
+	ClauseStart                          // first word after a sentence start, comma, semicolon, colon or dash
+	ClauseEnd                            // followed by a comma, semicolon, colon, dash or sentence end
+	QuestionEnd                          // last word of a sentence that ends with '?'
+)
+
+// Sentence is a span of the text ending at '.', '!', '?', a blank line or the
+// end of the text. Words indexes the sentence's tokens: tokens[First:Last].
+type Sentence struct {
+	Start, End  int // byte offsets
+	First, Last int // token indexes, half open
+	Question    bool
+}
+
+// Tokenize splits text into words and sentences. Words are runs of letters,
+// digits and inner apostrophes; hyphens and slashes split words ("root-cause"
+// is two words). Offsets are byte offsets into text.
+func Tokenize(text string) ([]Token, []Sentence) {
+	var tz tokenizer
+	tz.run(text)
+	return tz.toks, tz.sents
+}
+
+type tokenizer struct {
+	toks  []Token
+	sents []Sentence
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
+
+// run tokenizes text, reusing the tokenizer's slices.
+func (tz *tokenizer) run(text string) {
+	tz.toks = tz.toks[:0]
+	tz.sents = tz.sents[:0]
+	sentStart, sentFirst := -1, 0
+	clause := true   // next word starts a clause
+	newSent := true  // next word starts a sentence
+	pendingEnd := -1 // byte offset just after a sentence-ending mark
+	question := false
+	closeSentence := func(end int) {
+		if len(tz.toks) > sentFirst && sentStart >= 0 {
+			last := &tz.toks[len(tz.toks)-1]
+			last.Flags |= SentenceEnd | ClauseEnd
+			if question {
+				last.Flags |= QuestionEnd
+			}
+			tz.sents = append(tz.sents, Sentence{Start: sentStart, End: end, First: sentFirst, Last: len(tz.toks), Question: question})
+		}
+		sentStart, sentFirst = -1, len(tz.toks)
+		newSent, clause, question = true, true, false
+		pendingEnd = -1
+	}
+	newlines := 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) {
+			if pendingEnd >= 0 || newlines >= 2 {
+				end := pendingEnd
+				if end < 0 {
+					end = tz.toks[len(tz.toks)-1].End
+				}
+				closeSentence(end)
+			}
+			newlines = 0
+			start := i
+			i += size
+			for i < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[i:])
+				if isWordRune(r2) {
+					i += s2
+					continue
+				}
+				// inner apostrophe ("I'd") or decimal point ("2.5")
+				if isApostrophe(r2) || (r2 == '.' || r2 == ',') && unicode.IsDigit(r) {
+					if i+s2 < len(text) {
+						r3, s3 := utf8.DecodeRuneInString(text[i+s2:])
+						if isApostrophe(r2) && isWordRune(r3) || !isApostrophe(r2) && unicode.IsDigit(r3) {
+							i += s2 + s3
+							continue
+						}
+					}
+				}
+				break
+			}
+			var f TokenFlags
+			if newSent {
+				f |= SentenceStart | ClauseStart
+				sentStart = start
+			} else if clause {
+				f |= ClauseStart
+			}
+			tz.toks = append(tz.toks, Token{Start: start, End: i, Sentence: len(tz.sents), Flags: f})
+			newSent, clause = false, false
+			continue
+		}
+		switch r {
+		case '.', '!', '?', '\u2026':
+			if len(tz.toks) > sentFirst {
+				pendingEnd = i + size
+				if r == '?' {
+					question = true
+				} else if r != '.' || !question {
+					question = false
+				}
+				tz.toks[len(tz.toks)-1].Flags |= ClauseEnd
+			}
+		case ',', ';', ':', '\u2014', '\u2013', '(', ')':
+			clause = true
+			if len(tz.toks) > sentFirst {
+				tz.toks[len(tz.toks)-1].Flags |= ClauseEnd
+			}
+		case '-':
+			// a dash set off by spaces separates clauses; a hyphen joins words
+			if (i == 0 || text[i-1] == ' ') && (i+1 >= len(text) || text[i+1] == ' ' || text[i+1] == '-') {
+				clause = true
+				if len(tz.toks) > sentFirst {
+					tz.toks[len(tz.toks)-1].Flags |= ClauseEnd
+				}
+			}
+		case '\n':
+			newlines++
+		}
+		if r != '\n' && r != '\r' && r != ' ' && r != '\t' {
+			newlines = 0
+		}
+		i += size
+	}
+	end := len(text)
+	if pendingEnd >= 0 {
+		end = pendingEnd
+	} else if len(tz.toks) > 0 {
+		end = tz.toks[len(tz.toks)-1].End
+	}
+	closeSentence(end)
+}
+
+// normWord appends the lower-case, apostrophe-normalised form of w to buf.
+func normWord(buf []byte, w string) []byte {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if r == '\u2019' {
+			r = '\''
+		}
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		i += size
+	}
+	return buf
+}
+
+// wordsOf returns the normalised words of a phrase, as the tokenizer would
+// split them. "..." becomes the gap marker "...".
+func wordsOf(phrase string) []string {
+	var out []string
+	seg := phrase
+	for seg != "" {
+		j := indexGap(seg)
+		part := seg
+		if j >= 0 {
+			part = seg[:j]
+		}
+		toks, _ := Tokenize(part)
+		for _, t := range toks {
+			out = append(out, string(normWord(nil, part[t.Start:t.End])))
+		}
+		if j < 0 {
+			break
+		}
+		out = append(out, gapWord)
+		seg = seg[j+3:]
+	}
+	return out
+}
+
+const gapWord = "..."
+
+func indexGap(s string) int {
+	for i := 0; i+3 <= len(s); i++ {
+		if s[i:i+3] == gapWord {
+			return i
+		}
+	}
+	return -1
+}
