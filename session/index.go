@@ -31,7 +31,9 @@ type Entry struct {
 	Takes        int      `json:"takes"`
 	TotalSeconds float64  `json:"total_seconds"`
 	// Reviewed counts the takes with a summary; Scores, FillersPer100 and
-	// WPM are averages over those takes (fillers weighted by words).
+	// WPM are averages over those takes (fillers weighted by words). Scores
+	// holds, under the names delivery, structure, agency and content, only
+	// the scores some take had assessed.
 	Reviewed      int                `json:"reviewed"`
 	Scores        map[string]float64 `json:"scores,omitempty"`
 	FillersPer100 float64            `json:"fillers_per_100_words"`
@@ -83,11 +85,13 @@ func entryOf(sess *Session) Entry {
 		}
 		e.Reviewed++
 		words += float64(tk.Summary.Words)
-		fillers += tk.Summary.FillersPer100 * float64(tk.Summary.Words) / 100
+		fillers += tk.Summary.FillersPer100Words * float64(tk.Summary.Words) / 100
 		wpm += tk.Summary.WPM
-		for k, v := range tk.Summary.Scores {
-			sums[k] += float64(v)
-			counts[k]++
+		for _, sc := range summaryScores(tk.Summary) {
+			if sc.Assessed {
+				sums[sc.Name] += float64(sc.Value)
+				counts[sc.Name]++
+			}
 		}
 	}
 	if e.Reviewed > 0 {

@@ -116,8 +116,9 @@ func (s *Store) SetTranscriptState(sessID, takeID, state, reason string) error {
 	})
 }
 
-// SetSummary stores the summary of a take's review (nil clears it).
-func (s *Store) SetSummary(sessID, takeID string, sum *TakeSummary) error {
+// SetSummary stores the summary of a take's review (report.Summary(); nil
+// clears it). The library's listing and progress chart are built from it.
+func (s *Store) SetSummary(sessID, takeID string, sum *review.Summary) error {
 	return s.updateTake(sessID, takeID, func(tk *Take) {
 		tk.Summary = sum
 	})

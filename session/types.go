@@ -53,18 +53,7 @@ type Take struct {
 	Transcript      *review.Transcript `json:"transcript,omitempty"`
 	TranscriptState string             `json:"transcript_state,omitempty"`
 	TranscriptError string             `json:"transcript_error,omitempty"`
-	Summary         *TakeSummary       `json:"summary,omitempty"`
-}
-
-// TakeSummary is the part of a take's review kept in session.json so the
-// library can list and chart sessions without re-running the reviewer.
-// Scores uses the score names of the review JSON: delivery, structure,
-// agency, content.
-type TakeSummary struct {
-	Words         int            `json:"words"`
-	WPM           float64        `json:"wpm"`
-	FillersPer100 float64        `json:"fillers_per_100_words"`
-	Scores        map[string]int `json:"scores,omitempty"`
+	Summary         *review.Summary    `json:"summary,omitempty"`
 }
 
 // Note is a coach's (or the candidate's own) remark on a take: on a stretch

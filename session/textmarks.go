@@ -1,0 +1,181 @@
+package session
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rehearse-app/rehearse/review"
+)
+
+// span is a highlighted stretch of transcript: finding number N (1-based)
+// of rule Rule.
+type span struct {
+	Start, End int
+	Rule       string
+	N          int
+	Title      string
+}
+
+// anchor is a marker inserted after byte At, such as a note reference.
+type anchor struct {
+	At    int
+	Label string
+}
+
+// validSpan reports whether start..end is a non-empty span of text on rune
+// boundaries.
+func validSpan(text string, start, end int) bool {
+	return start >= 0 && end > start && end <= len(text) &&
+		utf8.RuneStart(byteAt(text, start)) && (end == len(text) || utf8.RuneStart(text[end]))
+}
+
+func byteAt(s string, i int) byte {
+	if i < len(s) {
+		return s[i]
+	}
+	return 0
+}
+
+// flagSpans picks the findings to highlight: valid spans, earliest first,
+// skipping any that overlap one already chosen (they are still listed).
+func flagSpans(text string, r *review.Report) []span {
+	if r == nil || (r.Text != "" && r.Text != text) {
+		return nil
+	}
+	var out []span
+	for i, f := range r.Findings {
+		if validSpan(text, f.Start, f.End) {
+			out = append(out, span{Start: f.Start, End: f.End, Rule: f.Rule, N: i + 1, Title: f.Message})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	kept := out[:0]
+	last := 0
+	for _, s := range out {
+		if s.Start >= last {
+			kept = append(kept, s)
+			last = s.End
+		}
+	}
+	return kept
+}
+
+// noteAnchors places a marker for each note with a valid span at the end
+// of its span, labelled N1, N2... in the order of notes.
+func noteAnchors(text string, notes []Note) []anchor {
+	var out []anchor
+	for i, n := range notes {
+		if n.Start >= 0 && validSpan(text, n.Start, n.End) {
+			out = append(out, anchor{At: n.End, Label: fmt.Sprintf("N%d", i+1)})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].At < out[j].At })
+	return out
+}
+
+// markText renders text with spans and anchors: esc escapes plain text,
+// open/close wrap a span, mark renders an anchor.
+func markText(text string, spans []span, anchors []anchor, esc func(string) string,
+	open, close func(span) string, mark func(anchor) string) string {
+	var b strings.Builder
+	pos, si, ai := 0, 0, 0
+	inSpan := false
+	for {
+		next := len(text)
+		if si < len(spans) {
+			if inSpan {
+				next = min(next, spans[si].End)
+			} else {
+				next = min(next, spans[si].Start)
+			}
+		}
+		if ai < len(anchors) {
+			next = min(next, anchors[ai].At)
+		}
+		b.WriteString(esc(text[pos:next]))
+		pos = next
+		if inSpan && spans[si].End == pos {
+			b.WriteString(close(spans[si]))
+			inSpan = false
+			si++
+		}
+		for ai < len(anchors) && anchors[ai].At == pos {
+			b.WriteString(mark(anchors[ai]))
+			ai++
+		}
+		if !inSpan && si < len(spans) && spans[si].Start == pos {
+			b.WriteString(open(spans[si]))
+			inSpan = true
+			continue
+		}
+		if pos >= len(text) && !inSpan && ai >= len(anchors) {
+			return b.String()
+		}
+		if pos >= len(text) && si >= len(spans) && ai >= len(anchors) {
+			return b.String()
+		}
+	}
+}
+
+// clock formats seconds as m:ss.
+func clock(sec float64) string {
+	if math.IsNaN(sec) || sec < 0 {
+		return "-"
+	}
+	s := int(math.Round(sec))
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// takeGroup is one question of a session with its takes, in session order.
+type takeGroup struct {
+	QuestionID string
+	Prompt     string
+	Category   string
+	Takes      []Take
+}
+
+// groupTakes groups a session's takes under its questions: questions in
+// snapshot order, then any question id a take names that the snapshot
+// lacks.
+func groupTakes(s *Session) []takeGroup {
+	var gs []takeGroup
+	idx := map[string]int{}
+	for _, q := range s.Questions {
+		idx[q.ID] = len(gs)
+		gs = append(gs, takeGroup{QuestionID: q.ID, Prompt: q.Prompt, Category: q.Category})
+	}
+	for _, tk := range s.Takes {
+		i, ok := idx[tk.QuestionID]
+		if !ok {
+			i = len(gs)
+			idx[tk.QuestionID] = i
+			gs = append(gs, takeGroup{QuestionID: tk.QuestionID, Prompt: "Question " + tk.QuestionID})
+		}
+		gs[i].Takes = append(gs[i].Takes, tk)
+	}
+	return gs
+}
+
+// figures are a take's headline numbers, from its report or, without one,
+// from its stored summary.
+type figures struct {
+	Words         int
+	WPM           float64
+	FillersPer100 float64
+	Scores        []scoreItem
+}
+
+// takeFigures returns a take's figures; ok is false when the take has
+// neither a report nor a summary.
+func takeFigures(tk Take, r *review.Report) (f figures, ok bool) {
+	if r != nil {
+		return figures{r.Metrics.Words, r.Metrics.WPM, r.Metrics.FillersPer100Words, reportScores(r)}, true
+	}
+	if tk.Summary != nil {
+		return figures{tk.Summary.Words, tk.Summary.WPM, tk.Summary.FillersPer100Words, summaryScores(tk.Summary)}, true
+	}
+	return figures{}, false
+}
