@@ -75,15 +75,12 @@ func (e *Error) Error() string {
 		b.WriteString(": ")
 	}
 	b.WriteString(e.Kind.Error())
-	if e.Server != "" {
-		switch e.Kind {
-		case ErrNetwork, ErrTimeout:
-			b.WriteString(" (" + e.Server + ")")
-		default:
-			b.WriteString(" by " + e.Server)
-		}
-	}
-	if e.Status != 0 {
+	switch {
+	case e.Server != "" && e.Status != 0:
+		fmt.Fprintf(&b, " (%s, HTTP %d)", e.Server, e.Status)
+	case e.Server != "":
+		fmt.Fprintf(&b, " (%s)", e.Server)
+	case e.Status != 0:
 		fmt.Fprintf(&b, " (HTTP %d)", e.Status)
 	}
 	if e.Detail != "" {
