@@ -12,7 +12,8 @@ const (
 
 const (
 	gapID     int32 = -2 // "..." in a phrase
-	maxGap          = 12 // words a "..." may skip
+	numID     int32 = -3 // "#number" in a phrase: digits or a number word
+	maxGap          = 20 // words a "..." may skip
 	unknownID int32 = -1
 	posAny    uint8 = iota
 	posSentStart
@@ -20,7 +21,14 @@ const (
 	posFiller
 	posNotFiller
 	posTag
+	posBeforeComma
+	posOpeningComma
 )
+
+// numberWords match "#number" in a phrase, as do words starting with a digit.
+var numberWords = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+	"ninety", "hundred", "thousand", "million", "half", "dozen"}
 
 // leadInWords may come before a sentence-start match ("Um, okay, so ...").
 var leadInWords = []string{"um", "uh", "er", "ah", "erm", "hmm", "mm", "uhm", "okay", "ok", "well", "so", "yeah", "right", "and", "but", "alright"}
@@ -51,6 +59,7 @@ type matcher struct {
 	pats    []pattern
 	specs   []cspec
 	leadIn  []bool // by word id
+	number  []bool // by word id: a number word
 	nTPs    int
 	nThemes int
 }
@@ -70,6 +79,8 @@ func (m *matcher) phrase(p string) []int32 {
 	for i, w := range ws {
 		if w == gapWord {
 			ids[i] = gapID
+		} else if w == numberWord {
+			ids[i] = numID
 		} else {
 			ids[i] = m.id(w)
 		}
@@ -97,6 +108,10 @@ func posCode(p string) uint8 {
 		return posNotFiller
 	case PosTag:
 		return posTag
+	case PosBeforeComma:
+		return posBeforeComma
+	case PosOpeningComma:
+		return posOpeningComma
 	}
 	return posAny
 }
@@ -163,6 +178,12 @@ func compile(rules []RuleSpec, q *Question) *matcher {
 	m.leadIn = make([]bool, len(m.vocab))
 	for _, w := range leadInWords {
 		m.leadIn[m.vocab[w]] = true
+	}
+	m.number = make([]bool, len(m.vocab))
+	for _, w := range numberWords {
+		if id, ok := m.vocab[w]; ok {
+			m.number[id] = true
+		}
 	}
 	return m
 }
@@ -259,7 +280,14 @@ func (m *matcher) matchAt(toks []Token, ids, phrase []int32, i int) int {
 			}
 			return -1
 		}
-		if j >= len(toks) || ids[j] != w || toks[j].Sentence != toks[i].Sentence {
+		if j >= len(toks) || toks[j].Sentence != toks[i].Sentence {
+			return -1
+		}
+		if w == numID {
+			if toks[j].Flags&Numeric == 0 && (ids[j] < 0 || int(ids[j]) >= len(m.number) || !m.number[ids[j]]) {
+				return -1
+			}
+		} else if ids[j] != w {
 			return -1
 		}
 		j++
@@ -309,7 +337,15 @@ func (m *matcher) context(toks []Token, ids []int32, s *cspec, i, end int) bool 
 			return false
 		}
 	case posTag:
-		if toks[i].Flags&ClauseStart == 0 || toks[end-1].Flags&QuestionEnd == 0 || toks[i].Flags&SentenceStart != 0 {
+		if toks[i].Flags&ClauseStart == 0 || toks[end-1].Flags&QuestionEnd == 0 {
+			return false
+		}
+	case posBeforeComma:
+		if toks[end-1].Flags&ClauseEnd == 0 {
+			return false
+		}
+	case posOpeningComma:
+		if toks[end-1].Flags&ClauseEnd == 0 || !m.sentenceStart(toks, ids, i) {
 			return false
 		}
 	}

@@ -309,9 +309,9 @@ func validateMatch(m MatchSpec) *matchErr {
 		}
 	}
 	switch m.Position {
-	case PosAny, PosSentenceStart, PosClauseStart, PosFiller, PosNotFiller, PosTag:
+	case PosAny, PosSentenceStart, PosClauseStart, PosFiller, PosNotFiller, PosTag, PosBeforeComma, PosOpeningComma:
 	default:
-		return &matchErr{"position", fmt.Errorf("%q is not one of sentence-start, clause-start, filler, not-filler, tag", m.Position)}
+		return &matchErr{"position", fmt.Errorf("%q is not one of sentence-start, clause-start, filler, not-filler, tag, before-comma, opening-comma", m.Position)}
 	}
 	if m.Within < 0 || m.Opening < 0 {
 		return &matchErr{"within", errors.New("must not be negative")}

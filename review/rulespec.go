@@ -36,6 +36,8 @@ const (
 	PosFiller        = "filler"         // set off: at a sentence or clause start, or followed by , ; : or the sentence end
 	PosNotFiller     = "not-filler"     // anywhere but filler position
 	PosTag           = "tag"            // a clause of its own that ends the sentence with '?' (", right?")
+	PosBeforeComma   = "before-comma"   // followed by , ; : a dash or the sentence end
+	PosOpeningComma  = "opening-comma"  // sentence-start and followed by a comma ("So, ...")
 )
 
 // ruleFile is the YAML form of a rule file.
@@ -95,7 +97,8 @@ type ScoreSpec struct {
 
 // MatchSpec is one matcher: phrases and the context they must be in.
 // A phrase is words separated by spaces; "..." inside a phrase matches a
-// gap of up to 12 words in the same sentence ("either ... or").
+// gap of up to 20 words in the same sentence ("either ... or"); "#number"
+// matches digits or a number word.
 type MatchSpec struct {
 	Tokens        []string `yaml:"tokens" json:"tokens"`
 	Position      string   `yaml:"position" json:"position,omitempty"`

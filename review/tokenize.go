@@ -1,6 +1,7 @@
 package review
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -23,6 +24,7 @@ const (
 	ClauseStart                          // first word after a sentence start, comma, semicolon, colon or dash
 	ClauseEnd                            // followed by a comma, semicolon, colon, dash or sentence end
 	QuestionEnd                          // last word of a sentence that ends with '?'
+	Numeric                              // starts with a digit
 )
 
 // Sentence is a span of the text ending at '.', '!', '?', a blank line or the
@@ -108,6 +110,9 @@ func (tz *tokenizer) run(text string) {
 				break
 			}
 			var f TokenFlags
+			if unicode.IsDigit(r) {
+				f |= Numeric
+			}
 			if newSent {
 				f |= SentenceStart | ClauseStart
 				sentStart = start
@@ -182,36 +187,23 @@ func normWord(buf []byte, w string) []byte {
 }
 
 // wordsOf returns the normalised words of a phrase, as the tokenizer would
-// split them. "..." becomes the gap marker "...".
+// split them. A "..." field becomes the gap marker, "#number" stays as is.
 func wordsOf(phrase string) []string {
 	var out []string
-	seg := phrase
-	for seg != "" {
-		j := indexGap(seg)
-		part := seg
-		if j >= 0 {
-			part = seg[:j]
+	for _, f := range strings.Fields(phrase) {
+		if f == gapWord || f == numberWord {
+			out = append(out, f)
+			continue
 		}
-		toks, _ := Tokenize(part)
+		toks, _ := Tokenize(f)
 		for _, t := range toks {
-			out = append(out, string(normWord(nil, part[t.Start:t.End])))
+			out = append(out, string(normWord(nil, f[t.Start:t.End])))
 		}
-		if j < 0 {
-			break
-		}
-		out = append(out, gapWord)
-		seg = seg[j+3:]
 	}
 	return out
 }
 
-const gapWord = "..."
-
-func indexGap(s string) int {
-	for i := 0; i+3 <= len(s); i++ {
-		if s[i:i+3] == gapWord {
-			return i
-		}
-	}
-	return -1
-}
+const (
+	gapWord    = "..."
+	numberWord = "#number"
+)
