@@ -24,3 +24,22 @@ func builtinBank(t testing.TB) *Bank {
 	}
 	return b
 }
+
+// TestBuiltinBankLoads checks every built-in question file is valid.
+func TestBuiltinBankLoads(t *testing.T) {
+	b := builtinBank(t)
+	if b.Len() == 0 {
+		t.Fatal("no built-in questions")
+	}
+}
+
+// TestBuiltinRulesLoad checks every built-in rule file is valid and every
+// stable rule id is defined.
+func TestBuiltinRulesLoad(t *testing.T) {
+	rs := builtinRules(t)
+	for _, id := range StableRuleIDs() {
+		if _, ok := rs.Rule(id); !ok {
+			t.Errorf("built-in rules lack %q", id)
+		}
+	}
+}

@@ -303,8 +303,14 @@ func (m *matcher) adjacent(toks []Token, ids []int32, phrases [][]int32, i, end,
 			var at int
 			if before {
 				at = i - d - len(p)
+				if within == 1 && toks[i].Flags&ClauseStart != 0 {
+					return false // "..., like" is not "looks like"
+				}
 			} else {
 				at = end + d
+				if within == 1 && toks[end-1].Flags&ClauseEnd != 0 {
+					return false // "you know, that" is not "you know that"
+				}
 			}
 			if at < 0 || at+len(p) > len(toks) {
 				continue

@@ -110,7 +110,7 @@ func (tz *tokenizer) run(text string) {
 				break
 			}
 			var f TokenFlags
-			if unicode.IsDigit(r) {
+			if numeric(text[start:i]) {
 				f |= Numeric
 			}
 			if newSent {
@@ -207,3 +207,13 @@ const (
 	gapWord    = "..."
 	numberWord = "#number"
 )
+
+// numeric reports whether w is a number: digits with inner '.' or ','.
+func numeric(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; (c < '0' || c > '9') && c != '.' && c != ',' {
+			return false
+		}
+	}
+	return w != ""
+}
