@@ -16,9 +16,12 @@ var mdEscaper = strings.NewReplacer(
 	"<", "&lt;", ">", "&gt;", "#", `\#`, "|", `\|`, "~", `\~`, "=", `\=`,
 )
 
+// mdLines folds line breaks into spaces, so text stays in its block.
+var mdLines = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
+
 // mdEscape escapes text for Markdown and folds line breaks into spaces.
 func mdEscape(s string) string {
-	return mdEscaper.Replace(strings.Join(strings.Fields(s), " "))
+	return mdEscaper.Replace(mdLines.Replace(s))
 }
 
 // ExportMarkdown writes a session as a Markdown report: each question, and

@@ -3,6 +3,7 @@ package session
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/binary"
 	"os"
 	"path/filepath"
@@ -131,4 +132,9 @@ func treeOf(t testing.TB, dir string) []string {
 	})
 	sort.Strings(out)
 	return out
+}
+
+// contextWithCancel returns a cancellable child of the test's context.
+func contextWithCancel(t testing.TB) (context.Context, context.CancelFunc) {
+	return context.WithCancel(t.Context())
 }
