@@ -8,8 +8,11 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/rehearse-app/rehearse/review"
 )
 
 // Test WAV helpers: 16 kHz mono PCM16 with the canonical 44-byte header,
@@ -202,4 +205,23 @@ func TestToneWAVRoundTrip(t *testing.T) {
 			t.Errorf("burst %d found at %v, generated %v", i, got[i], bursts[i])
 		}
 	}
+}
+
+// transcriptPart is a compact way to write a chunk transcript in tests.
+type transcriptPart struct {
+	text  string
+	words [][2]float64
+	dur   float64
+}
+
+func toTranscripts(ps []*transcriptPart) []*review.Transcript {
+	var out []*review.Transcript
+	for _, p := range ps {
+		t := &review.Transcript{Text: p.text, Duration: p.dur}
+		for i, w := range strings.Fields(p.text) {
+			t.Words = append(t.Words, review.Word{Word: w, Start: p.words[i][0], End: p.words[i][1]})
+		}
+		out = append(out, t)
+	}
+	return out
 }
