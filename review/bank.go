@@ -84,9 +84,9 @@ func LoadBank(srcs ...BankSource) (*Bank, []error) {
 				errs = append(errs, &FileError{File: label, Kind: "question", Err: fmt.Errorf("read: %w", err)})
 				continue
 			}
-			qs, ferrs := ParseBankFile(data, label)
+			qs, lines, ferrs := parseBankFile(data, label)
 			errs = append(errs, ferrs...)
-			b.add(qs, label, &errs)
+			b.add(qs, lines, label, &errs)
 		}
 	}
 	return b, errs
@@ -119,10 +119,10 @@ func ValidateBankFile(data []byte, name string) error {
 	return errors.Join(errs...)
 }
 
-func (b *Bank) add(qs []Question, label string, errs *[]error) {
-	for _, q := range qs {
+func (b *Bank) add(qs []Question, lines []int, label string, errs *[]error) {
+	for k, q := range qs {
 		if i, dup := b.byID[q.ID]; dup {
-			*errs = append(*errs, &FileError{File: label, Kind: "question", Item: q.ID, Field: "id",
+			*errs = append(*errs, &FileError{File: label, Line: lines[k], Kind: "question", Item: q.ID, Field: "id",
 				Err: fmt.Errorf("duplicate id, already defined in %s", b.questions[i].Source)})
 			continue
 		}
@@ -135,28 +135,35 @@ func (b *Bank) add(qs []Question, label string, errs *[]error) {
 // fail validation are left out and reported; the others are returned with
 // Source set to name. Duplicate ids within the file are reported.
 func ParseBankFile(data []byte, name string) ([]Question, []error) {
+	qs, _, errs := parseBankFile(data, name)
+	return qs, errs
+}
+
+// parseBankFile is ParseBankFile that also returns each question's line.
+func parseBankFile(data []byte, name string) ([]Question, []int, []error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, []error{&FileError{File: name, Line: yamlErrLine(err), Kind: "question", Err: fmt.Errorf("invalid YAML: %w", err)}}
+		return nil, nil, []error{&FileError{File: name, Line: yamlErrLine(err), Kind: "question", Err: fmt.Errorf("invalid YAML: %w", err)}}
 	}
 	if len(doc.Content) == 0 {
-		return nil, nil // empty file
+		return nil, nil, nil // empty file
 	}
 	root := doc.Content[0]
 	fe := func(n *yaml.Node, item, field string, err error) error {
 		return &FileError{File: name, Line: n.Line, Kind: "question", Item: item, Field: field, Err: err}
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, []error{fe(root, "", "", errors.New("top level must be a mapping with a \"questions\" list"))}
+		return nil, nil, []error{fe(root, "", "", errors.New("top level must be a mapping with a \"questions\" list"))}
 	}
 	list := mapValue(root, "questions")
 	if list == nil {
-		return nil, []error{fe(root, "", "questions", errors.New("missing"))}
+		return nil, nil, []error{fe(root, "", "questions", errors.New("missing"))}
 	}
 	if list.Kind != yaml.SequenceNode {
-		return nil, []error{fe(list, "", "questions", errors.New("must be a list"))}
+		return nil, nil, []error{fe(list, "", "questions", errors.New("must be a list"))}
 	}
 	var qs []Question
+	var lines []int
 	var errs []error
 	seen := map[string]bool{}
 	for i, n := range list.Content {
@@ -184,8 +191,9 @@ func ParseBankFile(data []byte, name string) ([]Question, []error) {
 		seen[q.ID] = true
 		q.Source = name
 		qs = append(qs, q)
+		lines = append(lines, n.Line)
 	}
-	return qs, errs
+	return qs, lines, errs
 }
 
 func validateQuestion(q *Question, n *yaml.Node, fe func(*yaml.Node, string, string, error) error, item string) error {

@@ -1,0 +1,281 @@
+package review
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// textOf returns the transcript text the report's spans point into.
+func (r *Report) textOf(t *Transcript) string {
+	if t != nil && t.Text != "" {
+		return t.Text
+	}
+	return r.Text
+}
+
+// lineOf returns the 1-based line of byte offset off in text.
+func lineOf(text string, off int) int {
+	return 1 + strings.Count(text[:min(max(off, 0), len(text))], "\n")
+}
+
+// excerpt returns the words around [start, end) on their line, with the
+// span in brackets, e.g. "…so I'd [do LinkedIn Ads], because…".
+func excerpt(text string, start, end int, open, close string) string {
+	if start < 0 || end > len(text) || start > end {
+		return ""
+	}
+	ls := strings.LastIndexByte(text[:start], '\n') + 1
+	le := strings.IndexByte(text[end:], '\n')
+	if le < 0 {
+		le = len(text)
+	} else {
+		le += end
+	}
+	const room = 40
+	a := max(ls, start-room)
+	for a > ls && !utf8.RuneStart(text[a]) {
+		a--
+	}
+	if a > ls { // start at a word boundary
+		if i := strings.IndexByte(text[a:start], ' '); i >= 0 {
+			a += i + 1
+		}
+	}
+	b := min(le, end+room)
+	for b < le && !utf8.RuneStart(text[b]) {
+		b++
+	}
+	if b < le {
+		if i := strings.LastIndexByte(text[end:b], ' '); i >= 0 {
+			b = end + i
+		}
+	}
+	var sb strings.Builder
+	if a > ls {
+		sb.WriteString("…")
+	}
+	sb.WriteString(text[a:start])
+	sb.WriteString(open)
+	sb.WriteString(text[start:end])
+	sb.WriteString(close)
+	sb.WriteString(text[end:b])
+	if b < le {
+		sb.WriteString("…")
+	}
+	return sb.String()
+}
+
+func clock(sec float64) string {
+	m := int(sec) / 60
+	return fmt.Sprintf("%d:%04.1f", m, sec-float64(m*60))
+}
+
+func (r *Report) metricsLine() string {
+	m := r.Metrics
+	var parts []string
+	parts = append(parts, fmt.Sprintf("%d words", m.Words))
+	if m.DurationS > 0 {
+		parts = append(parts, fmt.Sprintf("%.1f s (speaking %.1f s)", m.DurationS, m.SpeakingS))
+	}
+	if m.WPM > 0 {
+		parts = append(parts, fmt.Sprintf("%.0f wpm", m.WPM))
+	}
+	parts = append(parts, fmt.Sprintf("fillers %d (%.1f per 100 words)", m.Fillers, m.FillersPer100Words))
+	parts = append(parts, fmt.Sprintf("hedges %d (%.1f per 100 words)", m.Hedges, m.HedgesPer100Words))
+	if m.DurationS > 0 {
+		parts = append(parts, fmt.Sprintf("longest pause %.1f s", m.LongestPauseS), fmt.Sprintf("pauses over 2 s: %d", m.PausesOver2s))
+	}
+	if m.VoicedGaps > 0 {
+		parts = append(parts, fmt.Sprintf("voiced gaps %d", m.VoicedGaps))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (r *Report) lengthLine() string {
+	m := r.Metrics
+	if m.TargetS == 0 || m.DurationS == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%.0f s of a %d s target (%.0f%%)", m.DurationS, m.TargetS, m.LengthPct)
+}
+
+func (r *Report) scoreLines(indent string) []string {
+	var out []string
+	for _, a := range []struct {
+		name  string
+		score int
+		why   AreaReasons
+	}{{AreaDelivery, r.Scores.Delivery, r.ScoreReasons.Delivery}, {AreaStructure, r.Scores.Structure, r.ScoreReasons.Structure},
+		{AreaAgency, r.Scores.Agency, r.ScoreReasons.Agency}, {AreaContent, r.Scores.Content, r.ScoreReasons.Content}} {
+		if !a.why.Assessed {
+			out = append(out, fmt.Sprintf("%s%-9s  —  not assessed", indent, a.name))
+			continue
+		}
+		var why []string
+		for _, s := range a.why.Reasons {
+			why = append(why, fmt.Sprintf("%s ×%d: %+d", s.Rule, s.Count, s.Points))
+		}
+		if len(why) == 0 {
+			why = append(why, "nothing flagged")
+		}
+		out = append(out, fmt.Sprintf("%s%-9s %3d  (%s)", indent, a.name, a.score, strings.Join(why, "; ")))
+	}
+	return out
+}
+
+// WriteText writes the report for a person reading a terminal: metrics,
+// scores with their reasons, each finding with its line number and the
+// words in context, talking points and the candidate's questions. t is the
+// reviewed transcript (nil: the text kept in the report).
+func (r *Report) WriteText(w io.Writer, t *Transcript) error {
+	text := r.textOf(t)
+	bw := bufio.NewWriter(w)
+	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
+	q := r.Question
+	if q == "" {
+		q = "(none)"
+	}
+	p("Question: %s\n", q)
+	p("Metrics:  %s\n", r.metricsLine())
+	if l := r.lengthLine(); l != "" {
+		p("Length:   %s\n", l)
+	}
+	if pc := r.Pace; pc != nil {
+		p("Pace:     %.0f wpm from %s; comfortable range %.0f–%.0f wpm (%s)\n", pc.WPM, pc.Basis, pc.MinWPM, pc.MaxWPM, pc.Source)
+	}
+	p("\nScores (each starts at 100; the findings below move it):\n")
+	for _, l := range r.scoreLines("  ") {
+		p("%s\n", l)
+	}
+	p("\nFindings (%d):\n", len(r.Findings))
+	if len(r.Findings) == 0 {
+		p("  none\n")
+	}
+	for _, f := range r.Findings {
+		where := "answer"
+		if f.End > f.Start || f.Start > 0 {
+			where = fmt.Sprintf("line %d", lineOf(text, f.Start))
+		}
+		if f.HasTime {
+			where += " @" + clock(f.TimeStart)
+		}
+		p("  %-16s %-8s %-22s %s\n", where, f.Level, f.Rule, f.Message)
+		if f.End > f.Start && f.End <= len(text) {
+			p("  %-16s %s\n", "", excerpt(text, f.Start, f.End, "[", "]"))
+		}
+		if f.Suggestion != "" && f.Level != LevelPositive {
+			p("  %-16s → %s\n", "", f.Suggestion)
+		}
+	}
+	if len(r.TalkingPoints) > 0 {
+		n := 0
+		for _, tp := range r.TalkingPoints {
+			if tp.Covered {
+				n++
+			}
+		}
+		p("\nTalking points (%d of %d covered):\n", n, len(r.TalkingPoints))
+		for _, tp := range r.TalkingPoints {
+			if tp.Covered {
+				p("  [x] %s — line %d: %q\n", tp.Label, lineOf(text, tp.Start), text[tp.Start:tp.End])
+			} else {
+				p("  [ ] %s\n", tp.Label)
+			}
+		}
+	}
+	if len(r.Reverse) > 0 {
+		p("\nYour questions (%d):\n", len(r.Reverse))
+		for _, a := range r.Reverse {
+			th := "no seed theme"
+			if len(a.Themes) > 0 {
+				th = "themes: " + strings.Join(a.Themes, ", ")
+			}
+			p("  line %d: %s  (%s)\n", lineOf(text, a.Start), a.Text, th)
+		}
+	}
+	return bw.Flush()
+}
+
+// WriteMarkdown writes the report as Markdown, for pasting into notes.
+func (r *Report) WriteMarkdown(w io.Writer, t *Transcript) error {
+	text := r.textOf(t)
+	bw := bufio.NewWriter(w)
+	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
+	title := r.Question
+	if title == "" {
+		title = "answer"
+	}
+	p("## Review: %s\n\n", title)
+	p("%s\n\n", r.metricsLine())
+	if l := r.lengthLine(); l != "" {
+		p("Length: %s\n\n", l)
+	}
+	if pc := r.Pace; pc != nil {
+		p("Pace: %.0f wpm (from %s); comfortable range %.0f–%.0f wpm — %s\n\n", pc.WPM, pc.Basis, pc.MinWPM, pc.MaxWPM, pc.Source)
+	}
+	p("### Scores\n\n| Area | Score | Why |\n|---|---:|---|\n")
+	for _, l := range r.scoreLines("") {
+		f := strings.Fields(l)
+		area := f[0]
+		if strings.Contains(l, "not assessed") {
+			p("| %s | — | not assessed |\n", area)
+			continue
+		}
+		why := l[strings.Index(l, "(")+1 : strings.LastIndex(l, ")")]
+		p("| %s | %s | %s |\n", area, f[1], mdEscape(why))
+	}
+	p("\n### Findings\n\n")
+	if len(r.Findings) == 0 {
+		p("None.\n")
+	}
+	for _, f := range r.Findings {
+		where := ""
+		if f.End > f.Start || f.Start > 0 {
+			where = fmt.Sprintf(" (line %d", lineOf(text, f.Start))
+			if f.HasTime {
+				where += ", " + clock(f.TimeStart)
+			}
+			where += ")"
+		} else if f.HasTime {
+			where = " (" + clock(f.TimeStart) + ")"
+		}
+		p("- **%s** · %s%s: %s", RuleTitle(f.Rule), f.Level, where, mdEscape(f.Message))
+		if f.End > f.Start && f.End <= len(text) {
+			p(" — %s", mdEscape(excerpt(text, f.Start, f.End, "\x00", "\x01")))
+		}
+		if f.Suggestion != "" && f.Level != LevelPositive {
+			p("  \n  *%s*", mdEscape(f.Suggestion))
+		}
+		p("\n")
+	}
+	if len(r.TalkingPoints) > 0 {
+		p("\n### Talking points\n\n")
+		for _, tp := range r.TalkingPoints {
+			mark := " "
+			if tp.Covered {
+				mark = "x"
+			}
+			p("- [%s] %s\n", mark, mdEscape(tp.Label))
+		}
+	}
+	if len(r.Reverse) > 0 {
+		p("\n### Your questions\n\n")
+		for _, a := range r.Reverse {
+			p("- %s", mdEscape(a.Text))
+			if len(a.Themes) > 0 {
+				p(" *(themes: %s)*", strings.Join(a.Themes, ", "))
+			}
+			p("\n")
+		}
+	}
+	return bw.Flush()
+}
+
+// mdEscape escapes Markdown's inline specials; \x00 and \x01 mark bold.
+func mdEscape(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "|", `\|`, "<", "&lt;", "\x00", "**", "\x01", "**")
+	return r.Replace(s)
+}
