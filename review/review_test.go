@@ -1,0 +1,175 @@
+package review
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestReviewGolden reviews each testdata/golden input (QUESTION--name.txt
+// or .json; QUESTION "none" for no question) and compares the text, JSON and
+// Markdown outputs with NAME.{text,json,md}.golden.
+func TestReviewGolden(t *testing.T) {
+	bank, _ := LoadBank(BankSource{FS: os.DirFS("../assets/questions"), Dir: ".", Label: "builtin"})
+	rv := New(builtinRules(t))
+	files, _ := filepath.Glob("testdata/golden/*.txt")
+	js, _ := filepath.Glob("testdata/golden/*.json")
+	files = append(files, js...)
+	if len(files) == 0 {
+		t.Fatal("no golden inputs")
+	}
+	for _, f := range files {
+		base := filepath.Base(f)
+		t.Run(base, func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tr, err := ParseTranscript(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var q *Question
+			if qid, _, _ := strings.Cut(base, "--"); qid != "none" {
+				qq, ok := bank.ByID(qid)
+				if !ok {
+					t.Fatalf("question %q not in the built-in bank", qid)
+				}
+				q = &qq
+			}
+			rep := rv.Review(Input{Transcript: tr, Question: q})
+			stem := strings.TrimSuffix(f, filepath.Ext(f))
+			var tb, mb bytes.Buffer
+			if err := rep.WriteText(&tb, tr); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, stem+".text.golden", tb.Bytes())
+			jb, err := json.MarshalIndent(rep, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden(t, stem+".json.golden", append(jb, '\n'))
+			if err := rep.WriteMarkdown(&mb, tr); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, stem+".md.golden", mb.Bytes())
+			// the JSON reads back to the same report
+			var back Report
+			if err := json.Unmarshal(jb, &back); err != nil {
+				t.Fatal(err)
+			}
+			jb2, _ := json.MarshalIndent(&back, "", "  ")
+			if !bytes.Equal(jb, jb2) {
+				t.Error("report JSON does not round-trip")
+			}
+		})
+	}
+}
+
+// seedQuestion returns a built-in question or fails.
+func seedQuestion(t *testing.T, id string) *Question {
+	t.Helper()
+	bank, _ := LoadBank(BankSource{FS: os.DirFS("../assets/questions"), Dir: ".", Label: "builtin"})
+	q, ok := bank.ByID(id)
+	if !ok {
+		t.Fatalf("question %q not in the built-in bank", id)
+	}
+	return &q
+}
+
+// TestSeedAnswers checks the seed guide's own examples: the canonical bad
+// opening is flagged; its model answers pass clean on their rules.
+func TestSeedAnswers(t *testing.T) {
+	rv := New(builtinRules(t))
+	review := func(qid, file string) *Report {
+		data, err := os.ReadFile("testdata/golden/" + qid + "--" + file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rv.Review(Input{Transcript: &Transcript{Text: string(data)}, Question: seedQuestion(t, qid)})
+	}
+	bad := review("budget-prioritization", "linkedin-ads.txt")
+	if countRule(bad, "jump-to-solution") != 1 {
+		t.Errorf(`"I'd do LinkedIn Ads" not flagged as jump-to-solution: %+v`, bad.Findings)
+	}
+	for _, f := range bad.Findings {
+		if f.Rule == "jump-to-solution" && f.Text != "I'd do LinkedIn Ads" {
+			t.Errorf("jump-to-solution spans %q, want the tactic", f.Text)
+		}
+	}
+	analyst := review("budget-prioritization", "analyst-seed.txt")
+	for _, id := range []string{"jump-to-solution", "filler", "hedge"} {
+		if n := countRule(analyst, id); n != 0 {
+			t.Errorf("Analyst Approach answer: %d %s findings", n, id)
+		}
+	}
+	pixel := review("zero-engagement-troubleshooting", "pipe-to-pixel-seed.txt")
+	for _, id := range []string{"jump-to-solution", "filler", "talking-point-missing"} {
+		if n := countRule(pixel, id); n != 0 {
+			t.Errorf("Pipe-to-Pixel answer: %d %s findings: %+v", n, id, pixel.Findings)
+		}
+	}
+	vp := review("impossible-request", "vp-of-sales-seed.txt")
+	if countRule(vp, "missing-tradeoff") != 0 || countRule(vp, "tradeoff") == 0 {
+		t.Errorf("VP of Sales answer: want a tradeoff finding and no missing-tradeoff: %+v", vp.Findings)
+	}
+	if vp.Scores.Agency != 100 {
+		t.Errorf("VP of Sales agency score %d, want 100", vp.Scores.Agency)
+	}
+	no := review("impossible-request", "flat-no.txt")
+	found := false
+	for _, f := range no.Findings {
+		if f.Rule == "missing-tradeoff" {
+			found = true
+			if f.Text != "told him no" && !strings.Contains(f.Text, "no") {
+				t.Errorf("flat no: missing-tradeoff spans %q", f.Text)
+			}
+		}
+	}
+	if !found {
+		t.Error("a flat no passed as agency")
+	}
+}
+
+// TestFillerPositions checks discourse words count as fillers only in
+// filler position.
+func TestFillerPositions(t *testing.T) {
+	rv := New(builtinRules(t))
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"I'd like to see the data.", nil},
+		{"It looks like the pixel broke.", nil},
+		{"We use tools like Marketo.", nil},
+		{"What kind of data do we have?", nil},
+		{"Kind of data we need is basic.", nil},
+		{"Um, the form, like, broke.", []string{"Um", "like"}},
+		{"We had like 20 paths.", []string{"like"}},
+		{"So, I would start there.", []string{"So"}},
+		{"So I would start there.", nil},
+		{"Okay so the plan is simple.", []string{"Okay so"}},
+		{"That's the goal, right?", []string{"right"}},
+		{"You know, it was a mess.", []string{"You know"}},
+		{"You know the answer.", nil},
+		{"I mean, it worked.", []string{"I mean"}},
+		{"By MQL I mean a scored lead.", nil},
+		{"Basically, we rebuilt it.", []string{"Basically"}},
+		{"We basically rebuilt it.", nil},
+		{"Uh I think we, sort of, agreed.", []string{"Uh", "sort of"}},
+	} {
+		rep := rv.Review(Input{Transcript: &Transcript{Text: c.text}})
+		var got []string
+		for _, f := range rep.Findings {
+			if f.Rule == "filler" {
+				got = append(got, f.Text)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: fillers %q, want %q", c.text, got, c.want)
+		}
+	}
+}
