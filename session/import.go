@@ -148,6 +148,9 @@ func checkEntryName(name string) string {
 func (s *Store) importBundle(r io.ReaderAt, size int64, path string) (ImportResult, error) {
 	lim := s.opt.Limits
 	zr, err := zip.NewReader(r, size)
+	if errors.Is(err, zip.ErrInsecurePath) {
+		err = nil // names are checked one by one below, with a precise reason
+	}
 	if err != nil {
 		return ImportResult{}, refuse(path, "not a zip archive: %v", err)
 	}
