@@ -173,6 +173,9 @@ func compile(rules []RuleSpec, q *Question) *matcher {
 	}
 	m.starts = make([][]int32, len(m.vocab))
 	for i, p := range m.pats {
+		if p.ids[0] < 0 {
+			continue // validation rejects these; never index by a marker
+		}
 		m.starts[p.ids[0]] = append(m.starts[p.ids[0]], int32(i))
 	}
 	m.leadIn = make([]bool, len(m.vocab))

@@ -300,8 +300,8 @@ func validateMatch(m MatchSpec) *matchErr {
 		{"preceded_by", m.PrecededBy}, {"followed_by", m.FollowedBy}} {
 		for _, p := range group.list {
 			ws := wordsOf(p)
-			if len(ws) == 0 || ws[0] == gapWord || ws[len(ws)-1] == gapWord {
-				return &matchErr{group.field, fmt.Errorf("phrase %q has no words, or starts or ends with \"...\"", p)}
+			if len(ws) == 0 || ws[0] == gapWord || ws[len(ws)-1] == gapWord || ws[0] == numberWord && group.field == "tokens" {
+				return &matchErr{group.field, fmt.Errorf("phrase %q has no words, starts or ends with \"...\", or starts with \"#number\"", p)}
 			}
 			if group.field != "tokens" && slices.Contains(ws, gapWord) {
 				return &matchErr{group.field, fmt.Errorf("phrase %q: \"...\" is only allowed in tokens", p)}

@@ -81,7 +81,7 @@ func (tz *tokenizer) run(text string) {
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if isWordRune(r) {
-			if pendingEnd >= 0 || newlines >= 2 {
+			if pendingEnd >= 0 || newlines >= 2 && len(tz.toks) > sentFirst {
 				end := pendingEnd
 				if end < 0 {
 					end = tz.toks[len(tz.toks)-1].End
