@@ -1,0 +1,181 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/rehearse-app/rehearse/session"
+)
+
+// cmdSessions lists the library.
+func cmdSessions(env *cliEnv, args []string) error {
+	fl := env.newFlags("sessions", "sessions [--json] [--search TEXT] [--category ID]")
+	asJSON := fl.Bool("json", false, "print the list as JSON")
+	query := fl.String("search", "", "only sessions whose title, transcripts or notes contain TEXT")
+	category := fl.String("category", "", "only sessions with questions of this category")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	store, err := env.openStore()
+	if err != nil {
+		return err
+	}
+	var entries []session.Entry
+	if *query != "" || *category != "" {
+		entries, err = store.Search(*query, session.Filter{Category: *category})
+	} else {
+		entries, err = store.List(context.Background())
+	}
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if entries == nil {
+			entries = []session.Entry{}
+		}
+		enc := json.NewEncoder(env.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(entries)
+	}
+	if len(entries) == 0 {
+		fmt.Fprintln(env.stdout, "No sessions yet.")
+		return nil
+	}
+	tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tDATE\tTAKES\tLENGTH\tSCORES (D/S/A/C)\tTITLE")
+	for _, e := range entries {
+		if e.Damaged {
+			fmt.Fprintf(tw, "%s\t\t\t\t\tDAMAGED: %s\n", e.ID, e.Problem)
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", e.ID, e.Created.Local().Format("2006-01-02 15:04"),
+			e.Takes, minsec(e.TotalSeconds), scoreLine(e.Scores), e.Title)
+	}
+	return tw.Flush()
+}
+
+func minsec(s float64) string {
+	n := int(s + 0.5)
+	return fmt.Sprintf("%d:%02d", n/60, n%60)
+}
+
+func scoreLine(sc map[string]float64) string {
+	if len(sc) == 0 {
+		return "—"
+	}
+	var parts []string
+	for _, k := range []string{"delivery", "structure", "agency", "content"} {
+		if v, ok := sc[k]; ok {
+			parts = append(parts, fmt.Sprintf("%.0f", v))
+		} else {
+			parts = append(parts, "–")
+		}
+	}
+	return strings.Join(parts, "/")
+}
+
+// cmdExport writes a session as Markdown, HTML or a bundle.
+func cmdExport(env *cliEnv, args []string) error {
+	fl := env.newFlags("export", "export SESSION --format md|html|bundle --out PATH")
+	format := fl.String("format", "", "md, html or bundle")
+	out := fl.String("out", "", "file to write")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if fl.NArg() != 1 {
+		return fmt.Errorf("%w: want exactly one SESSION id (see `rehearse sessions`)", errUsage)
+	}
+	if *out == "" {
+		return fmt.Errorf("%w: --out PATH is required", errUsage)
+	}
+	switch *format {
+	case "md", "markdown", "html", "bundle", "zip":
+	default:
+		return fmt.Errorf("%w: unknown --format %q (want md, html or bundle)", errUsage, *format)
+	}
+	store, err := env.openStore()
+	if err != nil {
+		return err
+	}
+	sess, err := store.Get(fl.Arg(0))
+	if err != nil {
+		return err
+	}
+	if *format == "bundle" || *format == "zip" {
+		return store.ExportBundleFile(*out, sess.ID)
+	}
+	rv, err := env.loadReviewer()
+	if err != nil {
+		return err
+	}
+	reports := takeReviewer{rv: rv, store: store}.Session(sess)
+	return writeAtomic(*out, func(f *os.File) error {
+		if *format == "html" {
+			return session.ExportHTML(f, sess, reports)
+		}
+		return session.ExportMarkdown(f, sess, reports)
+	})
+}
+
+// cmdImport imports a session bundle into the library.
+func cmdImport(env *cliEnv, args []string) error {
+	fl := env.newFlags("import", "import BUNDLE.zip")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if fl.NArg() != 1 {
+		return fmt.Errorf("%w: want exactly one BUNDLE.zip", errUsage)
+	}
+	store, err := env.openStore()
+	if err != nil {
+		return err
+	}
+	res, err := store.ImportBundle(fl.Arg(0))
+	if err != nil {
+		return err
+	}
+	if res.New {
+		fmt.Fprintf(env.stdout, "imported session %s\n", res.SessionID)
+	} else {
+		fmt.Fprintf(env.stdout, "merged into session %s: %d takes and %d notes added, %d notes already there\n",
+			res.SessionID, res.TakesAdded, res.NotesAdded, res.NotesUnchanged)
+	}
+	for _, c := range res.Conflicts {
+		kept := "not added"
+		if c.KeptAs != "" {
+			kept = "kept as " + c.KeptAs
+		}
+		fmt.Fprintf(env.stdout, "conflict: %s %s: %s (%s)\n", c.Kind, c.ID, c.Reason, kept)
+	}
+	return nil
+}
+
+// writeAtomic writes a file through a temporary file and a rename.
+func writeAtomic(path string, fill func(*os.File) error) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	tmp := f.Name()
+	err = fill(f)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}

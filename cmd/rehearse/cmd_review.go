@@ -1,0 +1,91 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/rehearse-app/rehearse/audio"
+	"github.com/rehearse-app/rehearse/review"
+)
+
+// envelopeHop is the frame length of the energy envelope handed to the reviewer.
+const envelopeHop = 10 * time.Millisecond
+
+// cmdReview reviews a transcript (plain text or `transcribe --json` output).
+func cmdReview(env *cliEnv, args []string) error {
+	fl := env.newFlags("review", "review [--question ID] [--audio FILE.wav] [--format text|json|markdown] TRANSCRIPT")
+	qid := fl.String("question", "", "id of the question answered (see `rehearse questions`)")
+	audioPath := fl.String("audio", "", "the recording, for voiced gaps, pauses and duration")
+	format := fl.String("format", "text", "output format: text, json or markdown")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	if fl.NArg() != 1 {
+		return fmt.Errorf("%w: want exactly one TRANSCRIPT file (got %d arguments)", errUsage, fl.NArg())
+	}
+	switch *format {
+	case "text", "json", "markdown", "md":
+	default:
+		return fmt.Errorf("%w: unknown --format %q (want text, json or markdown)", errUsage, *format)
+	}
+	path := fl.Arg(0)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("reading transcript: %w", err)
+	}
+	tr, err := review.ParseTranscript(data)
+	if err != nil {
+		return fmt.Errorf("transcript %s: %w", path, err)
+	}
+	in := review.Input{Transcript: tr}
+	if *qid != "" {
+		bank, err := env.loadBank()
+		if err != nil {
+			return err
+		}
+		q, ok := bank.ByID(*qid)
+		if !ok {
+			return fmt.Errorf("unknown question id %q (see `rehearse questions` for the ids)", *qid)
+		}
+		in.Question = &q
+	}
+	if *audioPath != "" {
+		envl, dur, err := loadEnvelope(*audioPath)
+		if err != nil {
+			return err
+		}
+		in.Envelope = envl
+		if tr.Duration == 0 {
+			tr.Duration = dur
+		}
+	}
+	rv, err := env.loadReviewer()
+	if err != nil {
+		return err
+	}
+	rep := rv.Review(in)
+	switch *format {
+	case "json":
+		enc := json.NewEncoder(env.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	case "markdown", "md":
+		return rep.WriteMarkdown(env.stdout, tr)
+	default:
+		return rep.WriteText(env.stdout, tr)
+	}
+}
+
+// loadEnvelope reads a WAV (repairing nothing: the file is the user's) and
+// returns its energy envelope and duration in seconds.
+func loadEnvelope(path string) (*review.Envelope, float64, error) {
+	pcm, err := audio.ReadWAV(path)
+	if err != nil {
+		return nil, 0, fmt.Errorf("recording: %w", err)
+	}
+	rms := audio.Envelope(pcm, envelopeHop)
+	dur := float64(len(pcm.Samples)/max(pcm.Channels, 1)) / float64(pcm.Rate)
+	return &review.Envelope{Hop: envelopeHop.Seconds(), RMS: rms}, dur, nil
+}

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/rehearse-app/rehearse/assets"
+	"github.com/rehearse-app/rehearse/review"
+)
+
+// appID is the application id; it matches FyneApp.toml and names the
+// default storage folder.
+const appID = "app.rehearse.desktop"
+
+// cliEnv carries what every subcommand shares: output streams, the data
+// folder and the parts built from it on first use.
+type cliEnv struct {
+	stdout, stderr io.Writer
+	dataDir        string
+}
+
+// newFlags returns a flag set for a subcommand with the shared --data-dir flag.
+func (e *cliEnv) newFlags(name, synopsis string) *flag.FlagSet {
+	fl := flag.NewFlagSet(name, flag.ContinueOnError)
+	fl.SetOutput(e.stderr)
+	fl.StringVar(&e.dataDir, "data-dir", "", "folder holding the library, settings and your own question and rule files")
+	fl.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: rehearse %s\n\nFlags:\n", synopsis)
+		fl.PrintDefaults()
+	}
+	return fl
+}
+
+// parse parses args with fs and wraps flag errors as usage errors.
+func parse(fl *flag.FlagSet, args []string) error {
+	if err := fl.Parse(interleave(fl, args)); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return fmt.Errorf("%w: %s", errUsage, err.Error())
+	}
+	return nil
+}
+
+// interleave moves flags that follow positional arguments in front of them,
+// so "rehearse review answer.txt --format json" works like the flags-first form.
+func interleave(fl *flag.FlagSet, args []string) []string {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if len(a) > 1 && a[0] == '-' {
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if strings.Contains(name, "=") {
+				continue
+			}
+			if f := fl.Lookup(name); f != nil {
+				if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && bf.IsBoolFlag() {
+					continue
+				}
+				if i+1 < len(args) {
+					flags = append(flags, args[i+1])
+					i++
+				}
+			}
+			continue
+		}
+		pos = append(pos, a)
+	}
+	return append(flags, pos...)
+}
+
+// dataRoot returns the folder of the library and the user's own files:
+// --data-dir when given, else REHEARSE_DATA_DIR, else the app's storage root
+// (the folder Fyne gives the app: <user config dir>/fyne/<app id>).
+func (e *cliEnv) dataRoot() (string, error) {
+	if e.dataDir != "" {
+		return filepath.Abs(e.dataDir)
+	}
+	if d := os.Getenv("REHEARSE_DATA_DIR"); d != "" {
+		return filepath.Abs(d)
+	}
+	return defaultDataRoot()
+}
+
+// defaultDataRoot is the app's storage root as Fyne lays it out.
+func defaultDataRoot() (string, error) {
+	cfg, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("finding the user config folder: %w (set --data-dir)", err)
+	}
+	return filepath.Join(cfg, "fyne", appID), nil
+}
+
+// loadBank loads the built-in question bank and the user's own question
+// files (DATA/questions/*.yaml). Problems in user files are printed as
+// warnings; the good questions still load.
+func (e *cliEnv) loadBank() (*review.Bank, error) {
+	root, err := e.dataRoot()
+	if err != nil {
+		return nil, err
+	}
+	bank, errs := review.LoadBank(bankSources(assets.Questions(), root, "questions")...)
+	for _, err := range errs {
+		fmt.Fprintf(e.stderr, "warning: %v\n", err)
+	}
+	if bank == nil {
+		return nil, errors.New("no question bank could be loaded")
+	}
+	return bank, nil
+}
+
+// loadReviewer builds the reviewer from the built-in rules and the user's
+// own rule files (DATA/rules/*.yaml).
+func (e *cliEnv) loadReviewer() (*review.Reviewer, error) {
+	root, err := e.dataRoot()
+	if err != nil {
+		return nil, err
+	}
+	rules, errs := review.LoadRules(bankSources(assets.Rules(), root, "rules")...)
+	for _, err := range errs {
+		fmt.Fprintf(e.stderr, "warning: %v\n", err)
+	}
+	if rules == nil {
+		return nil, errors.New("no review rules could be loaded")
+	}
+	return review.New(rules), nil
+}
+
+// bankSources lists the built-in files of kind ("questions" or "rules") and,
+// when it exists, the user's folder of the same name under root.
+func bankSources(builtin fs.FS, root, kind string) []review.BankSource {
+	srcs := []review.BankSource{{FS: builtin, Dir: kind, Label: "builtin"}}
+	dir := filepath.Join(root, kind)
+	if st, err := os.Stat(dir); err == nil && st.IsDir() {
+		srcs = append(srcs, review.BankSource{FS: os.DirFS(dir), Dir: ".", Label: dir})
+	}
+	return srcs
+}

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"github.com/rehearse-app/rehearse/assets"
+	"github.com/rehearse-app/rehearse/audio"
+	"github.com/rehearse-app/rehearse/review"
+	"github.com/rehearse-app/rehearse/session"
+	"github.com/rehearse-app/rehearse/ui"
+)
+
+// runGUI opens the desktop app. args may hold --data-dir.
+func runGUI(env *cliEnv, args []string) error {
+	fl := env.newFlags("", "[--data-dir DIR]")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	root, err := env.dataRoot()
+	if err != nil {
+		return err
+	}
+	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
+
+	deps, cleanup, err := wire(env, root, a.Preferences())
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	u := ui.New(a, deps)
+	// SIGINT/SIGTERM quit like closing the window: a take being recorded
+	// is stopped and saved first.
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	go func() {
+		if _, ok := <-sigs; ok {
+			fyne.Do(func() {
+				u.Shutdown()
+				a.Quit()
+			})
+		}
+	}()
+	u.Window().ShowAndRun()
+	return nil
+}
+
+// wire builds the parts the screens use from the data folder root. Parts
+// that can't start (no audio) are left out with the reason; the app still
+// opens.
+func wire(env *cliEnv, root string, prefs fyne.Preferences) (ui.Deps, func(), error) {
+	for _, dir := range []string{root, filepath.Join(root, "questions"), filepath.Join(root, "rules")} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return ui.Deps{}, nil, fmt.Errorf("creating the data folder: %w", err)
+		}
+	}
+	store, err := session.Open(libraryDir(root), session.Options{RepairWAV: repairWAV, ValidateWAV: validateWAV})
+	if err != nil {
+		return ui.Deps{}, nil, fmt.Errorf("opening the library: %w", err)
+	}
+	reload := func() (*review.Bank, []error) {
+		return review.LoadBank(bankSources(assets.Questions(), root, "questions")...)
+	}
+	bank, problems := reload()
+	for _, p := range problems {
+		fmt.Fprintf(env.stderr, "warning: %v\n", p)
+	}
+	rules, rerrs := review.LoadRules(bankSources(assets.Rules(), root, "rules")...)
+	for _, p := range rerrs {
+		fmt.Fprintf(env.stderr, "warning: %v\n", p)
+	}
+	deps := ui.Deps{
+		Bank:        bank,
+		Reviewer:    review.New(rules),
+		Store:       store,
+		Prefs:       prefs,
+		UserBankDir: filepath.Join(root, "questions"),
+		ReloadBank:  reload,
+	}
+	cleanup := func() {}
+	sys, err := audio.Init()
+	if err != nil {
+		deps.RecorderErr = err
+		fmt.Fprintf(env.stderr, "warning: audio is not available: %v\n", err)
+	} else {
+		deps.Recorder = sys
+		deps.Devices = sys
+		deps.Voices = &voices{sys: sys, cacheDir: filepath.Join(root, "cache", "speech")}
+		cleanup = func() { sys.Close() }
+	}
+	return deps, cleanup, nil
+}
+
+// repairWAV adapts audio.RepairWAV to the library's hook.
+func repairWAV(path string) error {
+	_, err := audio.RepairWAV(path)
+	return err
+}
+
+// validateWAV checks that a file is a readable WAV, for bundle imports.
+func validateWAV(path string) error {
+	_, err := audio.WAVInfo(path)
+	return err
+}
+
+// libraryDir is where the library of sessions lives under the data folder.
+func libraryDir(root string) string { return filepath.Join(root, "library") }
+
+// voices builds speakers for the settings' choice of engine.
+type voices struct {
+	sys      *audio.System
+	cacheDir string
+}
+
+func (v *voices) Speaker(engine, voice, device string) (ui.Speaker, error) {
+	switch engine {
+	case ui.VoiceNone:
+		return nil, nil
+	case ui.VoiceOpenAI:
+		return nil, errors.New("the OpenAI voice needs an API key (Settings → Transcription)")
+	}
+	sv, err := audio.FindSystemVoice(voice)
+	if err != nil {
+		return nil, err
+	}
+	return audio.NewSpeaker(v.sys, sv, v.cacheDir, device), nil
+}

@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/rehearse-app/rehearse/review"
+)
+
+// App is the main window of Rehearse and its screens.
+type App struct {
+	deps     Deps
+	win      fyne.Window
+	tabs     *container.AppTabs
+	practice *practiceScreen
+	settings *settingsScreen
+
+	practiceTab, settingsTab *container.TabItem
+}
+
+// New builds the main window on app a. Call ShowAndRun on the result's
+// Window, or use it in tests.
+func New(a fyne.App, deps Deps) *App {
+	u := &App{deps: deps}
+	u.win = a.NewWindow("Rehearse")
+	u.win.Resize(fyne.NewSize(1000, 700))
+	u.build()
+	u.win.SetMaster()
+	u.win.SetCloseIntercept(func() {
+		u.Shutdown()
+		u.win.Close()
+	})
+	return u
+}
+
+// Window returns the main window.
+func (u *App) Window() fyne.Window { return u.win }
+
+func (u *App) build() {
+	u.practice = newPracticeScreen(u.deps, u.win, u.ShowError, u.openReview)
+	u.settings = newSettingsScreen(u.deps, u.win, u.ShowError, u.onBankReloaded)
+	u.practiceTab = container.NewTabItemWithIcon("Practice", theme.MediaRecordIcon(), u.practice.content)
+	u.settingsTab = container.NewTabItemWithIcon("Settings", theme.SettingsIcon(), u.settings.content)
+	u.tabs = container.NewAppTabs(u.practiceTab, u.settingsTab)
+	u.tabs.SetTabLocation(container.TabLocationLeading)
+	u.win.SetContent(u.tabs)
+	u.win.Canvas().SetOnTypedKey(u.onKey)
+}
+
+// onKey routes keys that are not typed into a focused widget.
+func (u *App) onKey(ev *fyne.KeyEvent) {
+	if u.tabs.Selected() == u.practiceTab {
+		u.practice.onKey(ev)
+	}
+}
+
+// openReview shows the review of one take.
+func (u *App) openReview(sessionID, takeID string) {
+	// The review screen arrives with the review issue; until then the
+	// practice screen keeps the take and the library lists it.
+	_ = sessionID
+	_ = takeID
+}
+
+func (u *App) onBankReloaded(bank *review.Bank) {
+	u.deps.Bank = bank
+	u.practice.reloadBank(bank)
+}
+
+// ShowError shows err in a dialog. It is the one place the app shows error
+// dialogs; call it on the UI goroutine (wrap in fyne.Do from elsewhere).
+func (u *App) ShowError(err error) {
+	if err == nil {
+		return
+	}
+	msg := err.Error()
+	if len(msg) > 0 {
+		msg = strings.ToUpper(msg[:1]) + msg[1:]
+	}
+	d := dialog.NewError(fmt.Errorf("%s", msg), u.win)
+	d.Show()
+}
+
+// ShowNotice shows an informational dialog with a title.
+func (u *App) ShowNotice(title, msg string) {
+	dialog.NewInformation(title, msg, u.win).Show()
+}
+
+// Shutdown stops recording (keeping the take) and playback before the
+// window closes.
+func (u *App) Shutdown() {
+	u.practice.shutdown()
+}

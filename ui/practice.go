@@ -1,0 +1,606 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/rehearse-app/rehearse/audio"
+	"github.com/rehearse-app/rehearse/review"
+	"github.com/rehearse-app/rehearse/session"
+)
+
+// sampleRate is the rate every take is stored at.
+const sampleRate = 16000
+
+// phase is where the practice screen is in the flow of one question.
+type phase int
+
+const (
+	phaseIdle      phase = iota // picking questions
+	phaseSpeaking               // the question is being read aloud
+	phaseThinking               // think-time countdown
+	phaseRecording              // recording the answer
+	phaseDone                   // take saved; retake, next or review
+	phaseFinished               // every question of the run answered
+)
+
+const allCategories = "All categories"
+
+// practiceScreen runs a practice session: pick questions, hear each one,
+// think, answer out loud, and keep every take in one session.
+type practiceScreen struct {
+	deps   Deps
+	win    fyne.Window
+	notify func(err error)
+	review func(sessionID, takeID string)
+	rng    *rand.Rand
+	// do runs f on the UI goroutine: fyne.Do, or a test's own queue.
+	do func(f func())
+
+	// state
+	phase     phase
+	run       []review.Question // questions of this run, in order
+	index     int               // current question in run
+	sess      *session.Session
+	lastTake  string
+	cancel    context.CancelFunc // cancels the current phase's goroutine
+	recording *audio.Recording
+	recStart  time.Time
+	recPath   string
+	takeCount map[int]int // takes saved per question index
+	limit     time.Duration
+	takes     []string // "Q1 take 2 — 1:04" lines for the takes list
+
+	// widgets
+	category   *widget.Select
+	question   *widget.Select
+	drillSize  *widget.Select
+	startOne   *widget.Button
+	startDrill *widget.Button
+	progress   *widget.Label
+	prompt     *widget.Label
+	status     *widget.Label
+	timer      *widget.Label
+	meter      *levelMeter
+	skip       *widget.Button
+	stop       *widget.Button
+	retake     *widget.Button
+	next       *widget.Button
+	reviewBtn  *widget.Button
+	notice     *widget.Label
+	takeList   *widget.Label
+	content    fyne.CanvasObject
+}
+
+func newPracticeScreen(deps Deps, win fyne.Window, notify func(error), openReview func(string, string)) *practiceScreen {
+	p := &practiceScreen{deps: deps, win: win, notify: notify, review: openReview,
+		rng: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7)), do: fyne.Do}
+	p.build()
+	return p
+}
+
+func (p *practiceScreen) build() {
+	cats := []string{allCategories}
+	for _, c := range review.Categories {
+		cats = append(cats, review.CategoryTitle(c))
+	}
+	p.category = widget.NewSelect(cats, func(string) { p.onCategory() })
+	p.question = widget.NewSelect(nil, nil)
+	p.question.PlaceHolder = "(pick a question)"
+	p.drillSize = widget.NewSelect([]string{"3", "5", "8"}, func(s string) {
+		p.deps.Prefs.SetString(PrefDrillSize, s)
+	})
+	p.drillSize.SetSelected(p.deps.Prefs.StringWithFallback(PrefDrillSize, "3"))
+	p.startOne = widget.NewButtonWithIcon("Practise this question", theme.MediaPlayIcon(), p.onStartOne)
+	p.startOne.Importance = widget.HighImportance
+	p.startDrill = widget.NewButtonWithIcon("Random drill", theme.MediaReplayIcon(), p.onStartDrill)
+
+	p.progress = widget.NewLabel("")
+	p.progress.TextStyle = fyne.TextStyle{Bold: true}
+	p.prompt = widget.NewLabel("Pick a question, or a drill of random questions, and press start. " +
+		"Each question is read aloud, then you get a moment to think before recording starts.")
+	p.prompt.Wrapping = fyne.TextWrapWord
+	p.prompt.SizeName = theme.SizeNameSubHeadingText
+	p.status = widget.NewLabel("")
+	p.timer = widget.NewLabel("")
+	p.timer.TextStyle = fyne.TextStyle{Monospace: true}
+	p.meter = newLevelMeter()
+	p.skip = widget.NewButtonWithIcon("Skip", theme.MediaFastForwardIcon(), p.onSkip)
+	p.stop = widget.NewButtonWithIcon("Stop (Space)", theme.MediaStopIcon(), p.onStop)
+	p.stop.Importance = widget.DangerImportance
+	p.retake = widget.NewButtonWithIcon("Retake", theme.MediaReplayIcon(), p.onRetake)
+	p.next = widget.NewButtonWithIcon("Next question", theme.MediaSkipNextIcon(), p.onNext)
+	p.reviewBtn = widget.NewButtonWithIcon("Review this take", theme.DocumentIcon(), p.onReview)
+	p.notice = widget.NewLabel("")
+	p.notice.Wrapping = fyne.TextWrapWord
+	p.notice.Importance = widget.WarningImportance
+	p.takeList = widget.NewLabel("")
+
+	if p.deps.Recorder == nil {
+		msg := "No microphone is available, so answers can't be recorded."
+		if p.deps.RecorderErr != nil {
+			msg = fmt.Sprintf("No microphone is available (%v), so answers can't be recorded. "+
+				"Questions still work, and you can type answers on the Review screen.", p.deps.RecorderErr)
+		}
+		p.notice.SetText(msg)
+	}
+
+	picker := container.NewBorder(nil, nil, nil,
+		container.NewHBox(p.startOne, widget.NewSeparator(), widget.NewLabel("Drill of"), p.drillSize, p.startDrill),
+		container.NewGridWithColumns(2, p.category, p.question))
+	controls := container.NewHBox(p.skip, p.stop, p.retake, p.next, p.reviewBtn)
+	meterRow := container.NewBorder(nil, nil, p.timer, nil, p.meter)
+	body := container.NewVBox(
+		p.progress,
+		p.prompt,
+		widget.NewSeparator(),
+		p.status,
+		meterRow,
+		controls,
+		p.notice,
+		widget.NewSeparator(),
+		p.takeList,
+	)
+	p.content = container.NewBorder(container.NewVBox(picker, widget.NewSeparator()), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(body)))
+
+	saved := p.deps.Prefs.StringWithFallback(PrefCategory, allCategories)
+	p.category.SetSelected(saved)
+	if p.category.Selected == "" {
+		p.category.SetSelected(allCategories)
+	}
+	p.setPhase(phaseIdle)
+}
+
+// questionsInCategory returns the questions of the selected category.
+func (p *practiceScreen) questionsInCategory() []review.Question {
+	if p.deps.Bank == nil {
+		return nil
+	}
+	sel := p.category.Selected
+	for _, c := range review.Categories {
+		if review.CategoryTitle(c) == sel {
+			return p.deps.Bank.ByCategory(c)
+		}
+	}
+	return p.deps.Bank.All()
+}
+
+func (p *practiceScreen) categoryID() string {
+	for _, c := range review.Categories {
+		if review.CategoryTitle(c) == p.category.Selected {
+			return c
+		}
+	}
+	return ""
+}
+
+func (p *practiceScreen) onCategory() {
+	p.deps.Prefs.SetString(PrefCategory, p.category.Selected)
+	qs := p.questionsInCategory()
+	opts := make([]string, len(qs))
+	for i, q := range qs {
+		opts[i] = questionOption(q)
+	}
+	p.question.SetOptions(opts)
+	if len(opts) > 0 {
+		p.question.SetSelectedIndex(0)
+	} else {
+		p.question.ClearSelected()
+	}
+}
+
+// reloadBank refreshes the pickers after the bank changed.
+func (p *practiceScreen) reloadBank(bank *review.Bank) {
+	p.deps.Bank = bank
+	p.onCategory()
+}
+
+func questionOption(q review.Question) string {
+	text := q.Prompt
+	if r := []rune(text); len(r) > 90 {
+		text = string(r[:87]) + "…"
+	}
+	return text
+}
+
+func (p *practiceScreen) onStartOne() {
+	qs := p.questionsInCategory()
+	i := p.question.SelectedIndex()
+	if i < 0 || i >= len(qs) {
+		p.notify(errors.New("pick a question first"))
+		return
+	}
+	p.startRun([]review.Question{qs[i]})
+}
+
+func (p *practiceScreen) onStartDrill() {
+	n, _ := strconv.Atoi(p.drillSize.Selected)
+	if n <= 0 {
+		n = 3
+	}
+	qs := p.deps.Bank.Random(n, p.categoryID(), p.rng)
+	if len(qs) == 0 {
+		p.notify(errors.New("there are no questions in this category"))
+		return
+	}
+	p.startRun(qs)
+}
+
+// startRun begins a new session with the given questions.
+func (p *practiceScreen) startRun(qs []review.Question) {
+	p.cancelPhase()
+	title := qs[0].Prompt
+	if len(qs) > 1 {
+		title = fmt.Sprintf("Drill: %d questions", len(qs))
+		if c := p.categoryID(); c != "" {
+			title = fmt.Sprintf("Drill: %d %s questions", len(qs), review.CategoryTitle(c))
+		}
+	} else if r := []rune(title); len(r) > 60 {
+		title = string(r[:57]) + "…"
+	}
+	sess, err := p.deps.Store.Create(title, qs)
+	if err != nil {
+		p.notify(fmt.Errorf("starting a session: %w", err))
+		return
+	}
+	p.sess = sess
+	p.run = qs
+	p.index = 0
+	p.takes = nil
+	p.takeCount = map[int]int{}
+	p.lastTake = ""
+	p.takeList.SetText("")
+	p.askQuestion()
+}
+
+// current returns the question being practised.
+func (p *practiceScreen) current() review.Question { return p.run[p.index] }
+
+// thinkTime and answerTime apply the settings' overrides, if any.
+func (p *practiceScreen) thinkTime() time.Duration {
+	s := p.deps.Prefs.IntWithFallback(PrefThinkSeconds, 0)
+	if s <= 0 {
+		s = p.current().ThinkSeconds
+	}
+	return time.Duration(s) * time.Second
+}
+
+func (p *practiceScreen) answerTime() time.Duration {
+	s := p.deps.Prefs.IntWithFallback(PrefAnswerSeconds, 0)
+	if s <= 0 {
+		s = p.current().AnswerSeconds
+	}
+	return time.Duration(s) * time.Second
+}
+
+// askQuestion shows the current question and reads it aloud.
+func (p *practiceScreen) askQuestion() {
+	q := p.current()
+	p.progress.SetText(fmt.Sprintf("Question %d of %d · %s", p.index+1, len(p.run), review.CategoryTitle(q.Category)))
+	p.prompt.SetText(q.Prompt)
+	p.setPhase(phaseSpeaking)
+	ctx := p.newPhaseContext()
+	speaker, err := p.speaker()
+	if err != nil || speaker == nil {
+		if err != nil {
+			p.notice.SetText(fmt.Sprintf("Not reading the question aloud: %v", err))
+		}
+		p.startThinking()
+		return
+	}
+	p.status.SetText("Reading the question aloud…")
+	go func() {
+		err := speaker.Say(ctx, q.Prompt)
+		p.do(func() {
+			if ctx.Err() != nil || p.phase != phaseSpeaking {
+				return // skipped or superseded
+			}
+			if err != nil {
+				p.notice.SetText(fmt.Sprintf("Could not read the question aloud: %v", err))
+			}
+			p.startThinking()
+		})
+	}()
+}
+
+func (p *practiceScreen) speaker() (Speaker, error) {
+	if p.deps.Voices == nil {
+		return nil, nil
+	}
+	engine := p.deps.Prefs.StringWithFallback(PrefVoice, VoiceSystem)
+	if engine == VoiceNone {
+		return nil, nil
+	}
+	return p.deps.Voices.Speaker(engine, p.deps.Prefs.String(PrefVoiceName), p.deps.Prefs.String(PrefOutputDevice))
+}
+
+// startThinking runs the think-time countdown, then starts recording.
+func (p *practiceScreen) startThinking() {
+	p.setPhase(phaseThinking)
+	think := p.thinkTime()
+	ctx := p.newPhaseContext()
+	end := time.Now().Add(think)
+	p.showThink(think)
+	go func() {
+		t := time.NewTicker(200 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case now := <-t.C:
+				left := end.Sub(now)
+				p.do(func() {
+					if ctx.Err() != nil || p.phase != phaseThinking {
+						return
+					}
+					if left <= 0 {
+						p.startRecording()
+						return
+					}
+					p.showThink(left)
+				})
+				if left <= 0 {
+					return
+				}
+			}
+		}
+	}()
+}
+
+func (p *practiceScreen) showThink(left time.Duration) {
+	secs := int((left + time.Second - 1) / time.Second)
+	p.status.SetText(fmt.Sprintf("Think time: %d s — recording starts when it runs out (Skip to start now).", secs))
+	p.timer.SetText(fmt.Sprintf("%2d s", secs))
+}
+
+// startRecording records the answer to the current question.
+func (p *practiceScreen) startRecording() {
+	p.cancelPhase()
+	if p.deps.Recorder == nil {
+		p.setPhase(phaseDone)
+		p.status.SetText("No microphone: type your answer on the Review screen, or pick Next.")
+		return
+	}
+	q := p.current()
+	takeID, path, err := p.deps.Store.NewTakePath(p.sess.ID, q.ID)
+	if err != nil {
+		p.notify(fmt.Errorf("preparing the take file: %w", err))
+		p.setPhase(phaseDone)
+		return
+	}
+	p.limit = p.answerTime()
+	levels := make(chan audio.Level, 1)
+	ctx := p.newPhaseContext()
+	rec, err := p.deps.Recorder.Record(ctx, audio.RecordOptions{
+		Device:    p.deps.Prefs.String(PrefInputDevice),
+		Path:      path,
+		MaxFrames: int64(p.limit.Seconds() * sampleRate),
+		Levels:    levels,
+	})
+	if err != nil {
+		p.notify(fmt.Errorf("could not start recording: %w", err))
+		p.setPhase(phaseDone)
+		p.status.SetText("Recording did not start. Check the input device in Settings, then Retake.")
+		return
+	}
+	p.recording = rec
+	p.recPath = path
+	p.recStart = time.Now()
+	p.lastTake = takeID
+	p.setPhase(phaseRecording)
+	p.status.SetText("Recording — answer out loud. Press Stop or Space when you are done.")
+	p.showElapsed(0)
+	go p.watchRecording(ctx, rec, levels, takeID, path)
+}
+
+// watchRecording relays levels to the meter and finishes the take when it
+// ends by itself (time limit or device lost).
+func (p *practiceScreen) watchRecording(ctx context.Context, rec *audio.Recording, levels <-chan audio.Level, takeID, path string) {
+	tick := time.NewTicker(250 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case lv := <-levels:
+			p.do(func() {
+				if p.recording == rec {
+					p.meter.SetLevel(lv.RMS, lv.Peak)
+				}
+			})
+		case <-tick.C:
+			p.do(func() {
+				if p.recording == rec {
+					p.showElapsed(time.Since(p.recStart))
+				}
+			})
+		case <-rec.Done():
+			p.do(func() { p.finishTake(rec, takeID, path) })
+			return
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func (p *practiceScreen) showElapsed(d time.Duration) {
+	p.timer.SetText(fmt.Sprintf("%s / %s", clock(d), clock(p.limit)))
+}
+
+// finishTake stops the recording (if still running) and saves the take.
+// It is safe to call twice for the same recording.
+func (p *practiceScreen) finishTake(rec *audio.Recording, takeID, path string) {
+	if p.recording != rec || rec == nil {
+		return
+	}
+	p.recording = nil
+	res, err := rec.Stop()
+	p.cancelPhase()
+	p.meter.SetLevel(0, 0)
+	p.setPhase(phaseDone)
+	if err != nil && res.Frames == 0 {
+		p.notify(fmt.Errorf("recording failed: %w", err))
+		p.status.SetText("Nothing was recorded. Check the input device in Settings, then Retake.")
+		return
+	}
+	take := session.Take{
+		ID:         takeID,
+		QuestionID: p.current().ID,
+		Audio:      baseName(path),
+		Duration:   res.Duration.Seconds(),
+		Created:    time.Now(),
+	}
+	if err := p.deps.Store.AddTake(p.sess.ID, take); err != nil {
+		p.notify(fmt.Errorf("saving the take (the recording is kept at %s): %w", path, err))
+		return
+	}
+	p.takeCount[p.index]++
+	p.takes = append(p.takes, fmt.Sprintf("Question %d · take %d · %s", p.index+1, p.takeCount[p.index], clock(res.Duration)))
+	p.takeList.SetText("Takes in this session:\n" + joinLines(p.takes))
+	msg := fmt.Sprintf("Saved a %s take.", clock(res.Duration))
+	if res.Err != nil {
+		msg = fmt.Sprintf("The input device stopped (%v); the %s captured before that were saved.", res.Err, clock(res.Duration))
+	} else if res.Overflows > 0 {
+		msg += fmt.Sprintf(" (%d input overflows: the machine was busy and a little audio may be missing.)", res.Overflows)
+	}
+	p.status.SetText(msg)
+	if p.deps.TakeFinished != nil {
+		p.deps.TakeFinished(p.sess.ID, takeID)
+	}
+}
+
+func (p *practiceScreen) onSkip() {
+	switch p.phase {
+	case phaseSpeaking:
+		p.cancelPhase()
+		p.startThinking()
+	case phaseThinking:
+		p.startRecording()
+	}
+}
+
+func (p *practiceScreen) onStop() {
+	if p.phase == phaseRecording && p.recording != nil {
+		rec := p.recording
+		p.finishTake(rec, p.lastTake, p.recPath)
+	}
+}
+
+func (p *practiceScreen) onRetake() {
+	if p.run == nil || p.phase != phaseDone {
+		return
+	}
+	p.startThinking()
+}
+
+func (p *practiceScreen) onNext() {
+	if p.run == nil {
+		return
+	}
+	if p.phase == phaseRecording {
+		p.onStop()
+	}
+	p.cancelPhase()
+	if p.index+1 >= len(p.run) {
+		p.setPhase(phaseFinished)
+		p.progress.SetText(fmt.Sprintf("Session finished · %d question(s)", len(p.run)))
+		p.prompt.SetText("Well done. Review your takes, or pick new questions above.")
+		p.status.SetText("")
+		p.timer.SetText("")
+		return
+	}
+	p.index++
+	p.askQuestion()
+}
+
+func (p *practiceScreen) onReview() {
+	if p.sess == nil || p.lastTake == "" || p.review == nil {
+		return
+	}
+	p.review(p.sess.ID, p.lastTake)
+}
+
+// onKey handles Space: stop recording, or skip the countdown.
+func (p *practiceScreen) onKey(ev *fyne.KeyEvent) {
+	if ev.Name != fyne.KeySpace {
+		return
+	}
+	switch p.phase {
+	case phaseRecording:
+		p.onStop()
+	case phaseSpeaking, phaseThinking:
+		p.onSkip()
+	}
+}
+
+// newPhaseContext cancels the previous phase's goroutine and returns the
+// context of the next one.
+func (p *practiceScreen) newPhaseContext() context.Context {
+	p.cancelPhase()
+	ctx, cancel := context.WithCancel(context.Background())
+	p.cancel = cancel
+	return ctx
+}
+
+func (p *practiceScreen) cancelPhase() {
+	if p.cancel != nil {
+		p.cancel()
+		p.cancel = nil
+	}
+}
+
+// setPhase enables the controls that make sense in phase ph.
+func (p *practiceScreen) setPhase(ph phase) {
+	p.phase = ph
+	enable(p.skip, ph == phaseSpeaking || ph == phaseThinking)
+	enable(p.stop, ph == phaseRecording)
+	enable(p.retake, ph == phaseDone)
+	enable(p.next, ph == phaseDone && p.run != nil)
+	enable(p.reviewBtn, (ph == phaseDone || ph == phaseFinished) && p.lastTake != "")
+	busy := ph == phaseSpeaking || ph == phaseThinking || ph == phaseRecording
+	enable(p.startOne, !busy)
+	enable(p.startDrill, !busy)
+	if ph == phaseDone && p.index+1 >= len(p.run) {
+		p.next.SetText("Finish")
+	} else {
+		p.next.SetText("Next question")
+	}
+	if ph != phaseRecording {
+		p.meter.SetLevel(0, 0)
+	}
+	if ph == phaseIdle {
+		p.status.SetText("")
+		p.timer.SetText("")
+	}
+}
+
+// shutdown stops whatever is running; a take being recorded is saved.
+func (p *practiceScreen) shutdown() {
+	if p.recording != nil {
+		p.onStop()
+	}
+	p.cancelPhase()
+}
+
+func enable(w fyne.Disableable, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}
+
+// clock formats a duration as m:ss.
+func clock(d time.Duration) string {
+	s := int(d.Round(time.Second) / time.Second)
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}

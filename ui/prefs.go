@@ -1,0 +1,25 @@
+package ui
+
+// Preference keys. Every setting the app remembers is named here and only here.
+const (
+	PrefInputDevice    = "audio.input_device"     // PortAudio input device name; "" = system default
+	PrefOutputDevice   = "audio.output_device"    // PortAudio output device name; "" = system default
+	PrefVoice          = "speech.voice"           // voice engine: "system", "openai" or "none"
+	PrefVoiceName      = "speech.voice_name"      // engine-specific voice name, e.g. "en-us" or "alloy"
+	PrefThinkSeconds   = "practice.think_seconds" // 0 = use each question's own think time
+	PrefAnswerSeconds  = "practice.answer_seconds"
+	PrefDrillSize      = "practice.drill_size"
+	PrefCategory       = "practice.category"
+	PrefTranscribeMode = "transcribe.mode" // "auto" or "manual"
+	PrefBaseURL        = "transcribe.base_url"
+	PrefModel          = "transcribe.model"
+	PrefLanguage       = "transcribe.language"
+	PrefCoachName      = "coach.author"
+)
+
+// Voice engine choices stored under PrefVoice.
+const (
+	VoiceSystem = "system"
+	VoiceOpenAI = "openai"
+	VoiceNone   = "none"
+)

@@ -1,0 +1,370 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing/fstest"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/rehearse-app/rehearse/review"
+)
+
+const defaultDevice = "System default"
+
+// settingsScreen edits the preferences: devices, voice, practice timing and
+// question banks.
+type settingsScreen struct {
+	deps     Deps
+	win      fyne.Window
+	notify   func(error)
+	onReload func(*review.Bank)
+	do       func(f func()) // fyne.Do, or a test's own queue
+
+	inputs, outputs []string // device names as listed
+
+	input, output *widget.Select
+	engine        *widget.Select
+	voiceName     *widget.Entry
+	think, answer *widget.Select
+	bankStatus    *widget.Label
+	importBtn     *widget.Button
+	testVoice     *widget.Button
+	deviceNote    *widget.Label
+	content       fyne.CanvasObject
+}
+
+var engineLabels = map[string]string{
+	VoiceSystem: "System voice",
+	VoiceOpenAI: "OpenAI voice (needs an API key)",
+	VoiceNone:   "Don't read questions aloud",
+}
+
+func newSettingsScreen(deps Deps, win fyne.Window, notify func(error), onReload func(*review.Bank)) *settingsScreen {
+	s := &settingsScreen{deps: deps, win: win, notify: notify, onReload: onReload, do: fyne.Do}
+	s.build()
+	return s
+}
+
+func (s *settingsScreen) build() {
+	p := s.deps.Prefs
+	s.input = widget.NewSelect(nil, func(v string) { p.SetString(PrefInputDevice, deviceValue(v)) })
+	s.output = widget.NewSelect(nil, func(v string) { p.SetString(PrefOutputDevice, deviceValue(v)) })
+	s.deviceNote = widget.NewLabel("")
+	s.deviceNote.Wrapping = fyne.TextWrapWord
+	refresh := widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), s.refreshDevices)
+
+	engines := []string{engineLabels[VoiceSystem], engineLabels[VoiceOpenAI], engineLabels[VoiceNone]}
+	s.engine = widget.NewSelect(engines, func(v string) {
+		for k, l := range engineLabels {
+			if l == v {
+				p.SetString(PrefVoice, k)
+			}
+		}
+	})
+	s.engine.SetSelected(engineLabels[p.StringWithFallback(PrefVoice, VoiceSystem)])
+	s.voiceName = widget.NewEntry()
+	s.voiceName.SetPlaceHolder("default (e.g. en-us for espeak-ng, alloy for OpenAI)")
+	s.voiceName.SetText(p.String(PrefVoiceName))
+	s.voiceName.OnChanged = func(v string) { p.SetString(PrefVoiceName, strings.TrimSpace(v)) }
+	s.testVoice = widget.NewButtonWithIcon("Test", theme.VolumeUpIcon(), s.onTestVoice)
+
+	s.think = secondsSelect([]int{0, 5, 10, 20, 30, 60}, "Each question's own", p.IntWithFallback(PrefThinkSeconds, 0),
+		func(n int) { p.SetInt(PrefThinkSeconds, n) })
+	s.answer = secondsSelect([]int{0, 60, 90, 120, 180, 300}, "Each question's own", p.IntWithFallback(PrefAnswerSeconds, 0),
+		func(n int) { p.SetInt(PrefAnswerSeconds, n) })
+
+	s.bankStatus = widget.NewLabel("")
+	s.bankStatus.Wrapping = fyne.TextWrapWord
+	s.importBtn = widget.NewButtonWithIcon("Import question file…", theme.FolderOpenIcon(), s.onImport)
+
+	audioForm := widget.NewForm(
+		widget.NewFormItem("Microphone", s.input),
+		widget.NewFormItem("Speaker", s.output),
+	)
+	voiceForm := widget.NewForm(
+		widget.NewFormItem("Read questions with", s.engine),
+		widget.NewFormItem("Voice", container.NewBorder(nil, nil, nil, s.testVoice, s.voiceName)),
+	)
+	timeForm := widget.NewForm(
+		widget.NewFormItem("Think time", s.think),
+		widget.NewFormItem("Answer time", s.answer),
+	)
+	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(
+		heading("Audio devices"), audioForm, container.NewHBox(refresh), s.deviceNote,
+		widget.NewSeparator(),
+		heading("Reading questions aloud"), voiceForm,
+		widget.NewSeparator(),
+		heading("Practice timing"), timeForm,
+		widget.NewSeparator(),
+		heading("Question banks"), s.bankStatus, container.NewHBox(s.importBtn),
+	)))
+	s.refreshDevices()
+	s.showBankStatus(nil)
+}
+
+func heading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+func deviceValue(label string) string {
+	if label == defaultDevice {
+		return ""
+	}
+	return label
+}
+
+// secondsSelect is a select of durations in seconds; 0 shows zeroLabel.
+func secondsSelect(values []int, zeroLabel string, current int, set func(int)) *widget.Select {
+	label := func(n int) string {
+		if n == 0 {
+			return zeroLabel
+		}
+		return fmt.Sprintf("%d seconds", n)
+	}
+	opts := make([]string, len(values))
+	found := false
+	for i, v := range values {
+		opts[i] = label(v)
+		found = found || v == current
+	}
+	if !found {
+		opts = append(opts, label(current))
+	}
+	sel := widget.NewSelect(opts, func(v string) {
+		if v == zeroLabel {
+			set(0)
+			return
+		}
+		n, err := strconv.Atoi(strings.TrimSuffix(v, " seconds"))
+		if err == nil {
+			set(n)
+		}
+	})
+	sel.SetSelected(label(current))
+	return sel
+}
+
+// refreshDevices lists the devices again and keeps the remembered choice;
+// a remembered device that is gone is shown as missing, not silently replaced.
+func (s *settingsScreen) refreshDevices() {
+	s.inputs, s.outputs = []string{defaultDevice}, []string{defaultDevice}
+	if s.deps.Devices == nil {
+		s.deviceNote.SetText("Audio is not available, so no devices can be listed.")
+	} else if devs, err := s.deps.Devices.Devices(); err != nil {
+		s.deviceNote.SetText(fmt.Sprintf("Could not list audio devices: %v", err))
+	} else {
+		for _, d := range devs {
+			if d.MaxInputChannels > 0 {
+				s.inputs = append(s.inputs, d.Name)
+			}
+			if d.MaxOutputChannels > 0 {
+				s.outputs = append(s.outputs, d.Name)
+			}
+		}
+		s.deviceNote.SetText(fmt.Sprintf("%d input and %d output devices found.", len(s.inputs)-1, len(s.outputs)-1))
+		if len(s.inputs) == 1 {
+			s.deviceNote.SetText("No input device found: connect a microphone and press Refresh.")
+		}
+	}
+	s.input.SetOptions(s.inputs)
+	s.output.SetOptions(s.outputs)
+	selectRemembered(s.input, s.deps.Prefs.String(PrefInputDevice))
+	selectRemembered(s.output, s.deps.Prefs.String(PrefOutputDevice))
+}
+
+func selectRemembered(sel *widget.Select, name string) {
+	if name == "" {
+		sel.SetSelected(defaultDevice)
+		return
+	}
+	for _, o := range sel.Options {
+		if o == name {
+			sel.SetSelected(name)
+			return
+		}
+	}
+	// Keep the choice (it may come back) but show that it is missing.
+	sel.Options = append(sel.Options, name)
+	sel.SetSelected(name)
+	sel.PlaceHolder = name + " (not connected)"
+}
+
+func (s *settingsScreen) onTestVoice() {
+	if s.deps.Voices == nil {
+		s.notify(errors.New("no speech engine is available"))
+		return
+	}
+	p := s.deps.Prefs
+	engine := p.StringWithFallback(PrefVoice, VoiceSystem)
+	if engine == VoiceNone {
+		s.notify(errors.New("reading aloud is switched off: pick a voice engine first"))
+		return
+	}
+	sp, err := s.deps.Voices.Speaker(engine, p.String(PrefVoiceName), p.String(PrefOutputDevice))
+	if err != nil {
+		s.notify(err)
+		return
+	}
+	s.testVoice.Disable()
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		err := sp.Say(ctx, "Tell me about a time a stakeholder asked for something unreasonable.")
+		s.do(func() {
+			s.testVoice.Enable()
+			if err != nil {
+				s.notify(fmt.Errorf("testing the voice: %w", err))
+			}
+		})
+	}()
+}
+
+// showBankStatus shows how many questions are loaded and any problems.
+func (s *settingsScreen) showBankStatus(problems []error) {
+	n := 0
+	if s.deps.Bank != nil {
+		n = len(s.deps.Bank.All())
+	}
+	text := fmt.Sprintf("%d questions loaded. Your own question files (YAML) live in %s.", n, s.deps.UserBankDir)
+	if len(problems) > 0 {
+		lines := make([]string, len(problems))
+		for i, p := range problems {
+			lines[i] = "• " + p.Error()
+		}
+		text += "\nProblems (the other questions still load):\n" + strings.Join(lines, "\n")
+	}
+	s.bankStatus.SetText(text)
+}
+
+func (s *settingsScreen) onImport() {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			s.notify(fmt.Errorf("opening the question file: %w", err))
+			return
+		}
+		if rc == nil {
+			return // cancelled
+		}
+		defer rc.Close()
+		data, err := io.ReadAll(io.LimitReader(rc, 4<<20))
+		if err != nil {
+			s.notify(fmt.Errorf("reading %s: %w", rc.URI().Name(), err))
+			return
+		}
+		s.importBank(rc.URI().Name(), data)
+	}, s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
+	d.Show()
+}
+
+// importBank checks a question file and copies it into the user's bank
+// folder. A file with problems is refused with every problem named; the
+// user's file is never changed.
+func (s *settingsScreen) importBank(name string, data []byte) {
+	if err := checkBankFile(name, data); err != nil {
+		s.notify(err)
+		return
+	}
+	if s.deps.UserBankDir == "" {
+		s.notify(errors.New("there is no folder for your own questions"))
+		return
+	}
+	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name)) + ".yaml"
+	dest := filepath.Join(s.deps.UserBankDir, base)
+	write := func() {
+		if err := writeFileAtomic(dest, data); err != nil {
+			s.notify(fmt.Errorf("saving %s: %w", dest, err))
+			return
+		}
+		s.reload()
+	}
+	if _, err := os.Stat(dest); err == nil {
+		dialog.NewConfirm("Replace question file?",
+			fmt.Sprintf("You already have %s. Replace it with the imported file?", base),
+			func(ok bool) {
+				if ok {
+					write()
+				}
+			}, s.win).Show()
+		return
+	}
+	write()
+}
+
+// checkBankFile loads one question file on its own and returns its problems.
+func checkBankFile(name string, data []byte) error {
+	base := filepath.Base(name)
+	if !strings.HasSuffix(base, ".yaml") {
+		base = strings.TrimSuffix(base, filepath.Ext(base)) + ".yaml"
+	}
+	bank, errs := review.LoadBank(review.BankSource{FS: fstest.MapFS{base: {Data: data}}, Dir: ".", Label: name})
+	if len(errs) > 0 {
+		lines := make([]string, len(errs))
+		for i, e := range errs {
+			lines[i] = e.Error()
+		}
+		return fmt.Errorf("%s was not imported:\n%s", name, strings.Join(lines, "\n"))
+	}
+	if bank == nil || len(bank.All()) == 0 {
+		return fmt.Errorf("%s was not imported: it holds no questions", name)
+	}
+	return nil
+}
+
+// reload reloads the bank after an import and refreshes the screens.
+func (s *settingsScreen) reload() {
+	if s.deps.ReloadBank == nil {
+		return
+	}
+	bank, problems := s.deps.ReloadBank()
+	if bank != nil {
+		s.deps.Bank = bank
+	}
+	s.showBankStatus(problems)
+	if s.onReload != nil {
+		s.onReload(s.deps.Bank)
+	}
+}
+
+// writeFileAtomic writes data to path through a temporary file, fsync and
+// rename, so a crash leaves the old file or the new one, never half of one.
+func writeFileAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, werr := f.Write(data)
+	if werr == nil {
+		werr = f.Sync()
+	}
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Rename(tmp, path)
+	}
+	if werr != nil {
+		os.Remove(tmp)
+	}
+	return werr
+}
