@@ -1,0 +1,154 @@
+package audio
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/gordonklaus/portaudio"
+)
+
+func TestFakeRecorderWritesRealWAV(t *testing.T) {
+	src := sine(440, TakeRate, 3*TakeRate/2, 12000)
+	var r Recorder = NewFakeRecorder(src)
+	out := filepath.Join(t.TempDir(), "fake.wav")
+	levels := make(chan Level, 1)
+	rec, err := r.Record(context.Background(), RecordOptions{Path: out, MaxFrames: TakeRate, Levels: levels})
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-rec.Done()
+	res, err := rec.Stop()
+	if err != nil || res.Frames != TakeRate || res.Duration != time.Second {
+		t.Fatalf("Stop = %+v, %v; want 16000 frames", res, err)
+	}
+	pcm, err := ReadWAV(out)
+	if err != nil || !slicesEqual(pcm.Samples, src[:TakeRate]) {
+		t.Fatalf("fake take: %v", err)
+	}
+	lv := <-levels
+	if lv.Frames != TakeRate || lv.Elapsed != time.Second || lv.Peak < 0.36 || lv.Peak > 0.37 {
+		t.Errorf("last level %+v, want 1 s and the sine's peak 12000/32768", lv)
+	}
+	if calls := r.(*FakeRecorder).Calls(); len(calls) != 1 || calls[0].Path != out {
+		t.Errorf("Calls = %+v", calls)
+	}
+}
+
+func TestRecordingStopAndCancelMidTake(t *testing.T) {
+	f := NewFakeRecorder(nil)
+	f.Pace = time.Second / 16 / 8 // 8x real time
+	out := filepath.Join(t.TempDir(), "stop.wav")
+	rec, err := f.Record(context.Background(), RecordOptions{Path: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond)
+	res, err := rec.Stop()
+	if err != nil || res.Frames <= 0 {
+		t.Fatalf("Stop = %+v, %v", res, err)
+	}
+	if again, _ := rec.Stop(); again != res {
+		t.Errorf("second Stop = %+v, want %+v", again, res)
+	}
+	if info, err := WAVInfo(out); err != nil || info.Frames != res.Frames {
+		t.Errorf("file has %+v (%v), result says %d", info, err, res.Frames)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	rec, err = f.Record(ctx, RecordOptions{Path: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	select {
+	case <-rec.Done():
+	case <-time.After(5 * time.Second):
+		t.Fatal("cancelling the context did not end the take")
+	}
+	if _, err := rec.Stop(); err != nil {
+		t.Errorf("cancelled take: %v", err)
+	}
+}
+
+func TestDeviceLostMidTakeKeepsAudio(t *testing.T) {
+	src := noise(TakeRate, 11)
+	f := NewFakeRecorder(src)
+	f.FailAfter = 5000
+	out := filepath.Join(t.TempDir(), "lost.wav")
+	rec, err := f.Record(context.Background(), RecordOptions{Path: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-rec.Done()
+	res, err := rec.Stop()
+	if !errors.Is(err, portaudio.DeviceUnavailable) || res.Err != err {
+		t.Fatalf("Stop error = %v, want the device error", err)
+	}
+	if res.Frames != 5000 {
+		t.Errorf("kept %d frames, want the 5000 captured", res.Frames)
+	}
+	pcm, err := ReadWAV(out)
+	if err != nil || !slicesEqual(pcm.Samples, src[:5000]) {
+		t.Fatalf("take after device loss: %v", err)
+	}
+}
+
+func TestDeviceLostWhileResamplingKeepsTail(t *testing.T) {
+	x := sine(500, 48000, 48000, 10000)
+	src := newSliceSource(x, 48000, 0, 24000)
+	out := filepath.Join(t.TempDir(), "lost48.wav")
+	rec, err := startRecording(context.Background(), src, RecordOptions{Path: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := func() (Result, error) { <-rec.Done(); return rec.Stop() }()
+	if err == nil || res.Frames != 8000 {
+		t.Fatalf("Stop = %+v, %v; want the device error and 8000 frames (0.5 s)", res, err)
+	}
+}
+
+func TestLevelsNeverBlockAndLatestWins(t *testing.T) {
+	src := noise(4*TakeRate, 12)
+	levels := make(chan Level, 1) // nobody reads it during the take
+	rec, err := NewFakeRecorder(src).Record(context.Background(), RecordOptions{Path: filepath.Join(t.TempDir(), "l.wav"), MaxFrames: int64(len(src)), Levels: levels})
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-rec.Done():
+	case <-time.After(10 * time.Second):
+		t.Fatal("capture blocked on a full level channel")
+	}
+	if lv := <-levels; lv.Frames != int64(len(src)) {
+		t.Errorf("the level left in the channel is for frame %d, want the latest (%d)", lv.Frames, len(src))
+	}
+}
+
+func TestPipelineDoesNotAllocatePerBuffer(t *testing.T) {
+	for _, rate := range []int{TakeRate, 48000} {
+		src := newSliceSource(sine(300, rate, 5*rate, 8000), rate, 0, 0)
+		p, err := newPipeline(src, RecordOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := CreateWAV(filepath.Join(t.TempDir(), "a.wav"), TakeRate, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ch := make(chan Level, 1)
+		step := func() {
+			buf, _ := src.read()
+			out := p.convert(buf)
+			w.Write(out)
+			p.sendLevel(ch, out, w.Frames())
+		}
+		step()
+		if a := testing.AllocsPerRun(50, step); a != 0 {
+			t.Errorf("%d Hz: %.1f allocations per buffer, want 0", rate, a)
+		}
+		w.Close()
+	}
+}
