@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"sync"
 	"time"
 )
 
@@ -129,6 +131,12 @@ func (s *Store) List(ctx context.Context) ([]Entry, error) {
 	changed := false
 	present := make(map[string]bool, len(dents))
 	out := make([]Entry, 0, len(dents))
+	type job struct {
+		slot  int
+		id    string
+		stamp fileStamp
+	}
+	var jobs []job
 	for _, d := range dents {
 		if err := ctx.Err(); err != nil {
 			s.requeueDirty(dirty)
@@ -157,16 +165,42 @@ func (s *Store) List(ctx context.Context) ([]Entry, error) {
 			out = append(out, ie.Entry)
 			continue
 		}
-		var e Entry
-		sess, err := s.load(id)
-		if err != nil {
-			e = Entry{ID: id, Damaged: true, Problem: problemOf(err)}
-		} else {
-			e = entryOf(sess)
+		jobs = append(jobs, job{slot: len(out), id: id, stamp: st})
+		out = append(out, Entry{})
+	}
+	// Re-read the stale sessions on every core.
+	var wg sync.WaitGroup
+	next := make(chan job)
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(jobs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				sess, err := s.loadHead(j.id)
+				if err != nil {
+					out[j.slot] = Entry{ID: j.id, Damaged: true, Problem: problemOf(err)}
+				} else {
+					out[j.slot] = entryOf(sess)
+				}
+			}
+		}()
+	}
+	var cerr error
+	for _, j := range jobs {
+		if cerr = ctx.Err(); cerr != nil {
+			break
 		}
-		idx.Entries[id] = indexEntry{Stamp: st, Entry: e}
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+	if cerr != nil {
+		s.requeueDirty(dirty)
+		return nil, cerr
+	}
+	for _, j := range jobs {
+		idx.Entries[j.id] = indexEntry{Stamp: j.stamp, Entry: out[j.slot]}
 		changed = true
-		out = append(out, e)
 	}
 	for id := range idx.Entries {
 		if !present[id] {
@@ -209,10 +243,21 @@ func sortEntries(es []Entry) {
 }
 
 // readIndex reads index.json, or returns an empty index when it is missing,
-// damaged or of another version (it is only a cache).
+// damaged or of another version (it is only a cache). The index last read
+// or written is kept in memory and reused while index.json is unchanged.
+// Callers hold indexMu.
 func (s *Store) readIndex() *indexDoc {
 	empty := &indexDoc{Version: indexVersion, Entries: map[string]indexEntry{}}
-	data, err := os.ReadFile(filepath.Join(s.root, indexFile))
+	path := filepath.Join(s.root, indexFile)
+	fi, err := os.Stat(path)
+	if err != nil {
+		return empty
+	}
+	if s.idx != nil && s.idxStamp == stampOf(fi) {
+		return s.idx
+	}
+	s.idx = nil
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return empty
 	}
@@ -220,15 +265,25 @@ func (s *Store) readIndex() *indexDoc {
 	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&idx); err != nil || idx.Version != indexVersion || idx.Entries == nil {
 		return empty
 	}
+	if fi2, err := os.Stat(path); err == nil && stampOf(fi2) == stampOf(fi) {
+		s.idx, s.idxStamp = &idx, stampOf(fi)
+	}
 	return &idx
 }
 
 // writeIndex saves index.json atomically; errors are ignored because the
 // index is rebuilt from the sessions when it cannot be read.
 func (s *Store) writeIndex(idx *indexDoc) {
+	s.idx = nil
 	data, err := json.Marshal(idx)
 	if err != nil {
 		return
 	}
-	_ = writeFileAtomic(filepath.Join(s.root, indexFile), data, 0o644)
+	path := filepath.Join(s.root, indexFile)
+	if writeFileAtomic(path, data, 0o644) != nil {
+		return
+	}
+	if fi, err := os.Stat(path); err == nil {
+		s.idx, s.idxStamp = idx, stampOf(fi)
+	}
 }

@@ -56,8 +56,10 @@ type Store struct {
 	dirty    map[string]bool        // sessions written since the last List
 	repaired map[string]fileStamp   // WAVs already passed to RepairWAV
 
-	indexMu sync.Mutex // serialises List and index.json writes
-	search  map[string]searchDoc
+	indexMu  sync.Mutex // serialises List and index.json writes
+	idx      *indexDoc  // index.json as last read or written (under indexMu)
+	idxStamp fileStamp  // ...and the stamp of that index.json
+	search   map[string]searchDoc
 }
 
 // fileStamp identifies a version of a file by size and modification time.
@@ -214,7 +216,13 @@ func (s *Store) Get(id string) (*Session, error) {
 }
 
 // load reads and checks session.json of id.
-func (s *Store) load(id string) (*Session, error) {
+func (s *Store) load(id string) (*Session, error) { return s.loadWith(id, decodeSession) }
+
+// loadHead is load without the takes' transcripts, for the library index.
+func (s *Store) loadHead(id string) (*Session, error) { return s.loadWith(id, decodeSessionHead) }
+
+// loadWith reads session.json of id and decodes it with decode.
+func (s *Store) loadWith(id string, decode func([]byte) (*Session, error)) (*Session, error) {
 	path := s.sessionPath(id)
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -226,7 +234,7 @@ func (s *Store) load(id string) (*Session, error) {
 		}
 		return nil, fmt.Errorf("session %s: read %s: %w", id, path, err)
 	}
-	sess, err := decodeSession(data)
+	sess, err := decode(data)
 	if err != nil {
 		return nil, &DamagedError{Path: path, Problem: err.Error()}
 	}
@@ -248,12 +256,42 @@ func (e *DamagedError) Error() string { return "session: damaged " + e.Path + ":
 // decodeSession parses and validates session.json bytes.
 func decodeSession(data []byte) (*Session, error) {
 	var sess Session
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&sess); err != nil {
+	if err := json.Unmarshal(data, &sess); err != nil {
 		return nil, describeJSONError(data, err)
 	}
-	if dec.More() {
-		return nil, errors.New("trailing data after the JSON object")
+	if err := validateSession(&sess); err != nil {
+		return nil, err
+	}
+	return &sess, nil
+}
+
+// skipValue is a JSON value the decoder scans past without building it.
+type skipValue struct{}
+
+// UnmarshalJSON ignores the value.
+func (*skipValue) UnmarshalJSON([]byte) error { return nil }
+
+// sessionHead is session.json without the takes' transcripts (the bulk of
+// the file), which the library listing does not need.
+type sessionHead struct {
+	Session
+	Takes []struct {
+		Take
+		Transcript *skipValue `json:"transcript,omitempty"`
+	} `json:"takes"`
+}
+
+// decodeSessionHead parses and validates session.json bytes, leaving every
+// take's Transcript nil.
+func decodeSessionHead(data []byte) (*Session, error) {
+	var h sessionHead
+	if err := json.Unmarshal(data, &h); err != nil {
+		return nil, describeJSONError(data, err)
+	}
+	sess := h.Session
+	sess.Takes = make([]Take, len(h.Takes))
+	for i, t := range h.Takes {
+		sess.Takes[i] = t.Take
 	}
 	if err := validateSession(&sess); err != nil {
 		return nil, err
