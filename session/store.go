@@ -138,16 +138,44 @@ func (s *Store) cleanTmp() {
 	}
 }
 
-// lock serialises writers of one session: a mutex within the process and
-// an advisory lock on <dir>/.lock between processes.
-func (s *Store) lock(id string) (func(), error) {
+// sessionMutex returns the in-process write lock of session id.
+func (s *Store) sessionMutex(id string) *sync.Mutex {
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	m := s.locks[id]
 	if m == nil {
 		m = &sync.Mutex{}
 		s.locks[id] = m
 	}
-	s.mu.Unlock()
+	return m
+}
+
+// lockHandle is a held session lock.
+type lockHandle struct {
+	m *sync.Mutex
+	f *os.File
+}
+
+// releaseFile drops the advisory file lock (keeping the mutex), so the
+// session folder can be moved on systems that refuse to move open files.
+func (h *lockHandle) releaseFile() {
+	if h.f != nil {
+		unlockFile(h.f)
+		h.f.Close()
+		h.f = nil
+	}
+}
+
+// unlock releases the whole lock.
+func (h *lockHandle) unlock() {
+	h.releaseFile()
+	h.m.Unlock()
+}
+
+// lockSession serialises writers of one session: a mutex within the
+// process and an advisory lock on <dir>/.lock between processes.
+func (s *Store) lockSession(id string) (*lockHandle, error) {
+	m := s.sessionMutex(id)
 	m.Lock()
 	f, err := os.OpenFile(filepath.Join(s.Dir(id), lockName), os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
@@ -162,11 +190,16 @@ func (s *Store) lock(id string) (func(), error) {
 		m.Unlock()
 		return nil, fmt.Errorf("session %s: lock %s: %w", id, f.Name(), err)
 	}
-	return func() {
-		unlockFile(f)
-		f.Close()
-		m.Unlock()
-	}, nil
+	return &lockHandle{m: m, f: f}, nil
+}
+
+// lock is lockSession returning just the release function.
+func (s *Store) lock(id string) (func(), error) {
+	h, err := s.lockSession(id)
+	if err != nil {
+		return nil, err
+	}
+	return h.unlock, nil
 }
 
 // Create starts a new session with a snapshot of the questions to be asked.
@@ -438,11 +471,12 @@ func (s *Store) Delete(id string) error {
 	if err := checkID("session", id); err != nil {
 		return fmt.Errorf("session: delete: %w", err)
 	}
-	unlock, err := s.lock(id)
+	h, err := s.lockSession(id)
 	if err != nil {
 		return err
 	}
-	defer unlock()
+	defer h.unlock()
+	h.releaseFile()
 	dst := filepath.Join(s.root, trashDir, id+"-"+s.opt.Now().UTC().Format("20060102T150405.000000000"))
 	if err := os.Rename(s.Dir(id), dst); err != nil {
 		return fmt.Errorf("session %s: delete: %w", id, err)
