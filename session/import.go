@@ -30,9 +30,9 @@ type Limits struct {
 // for a few hours of 16 kHz mono audio, no room for a zip bomb.
 var DefaultLimits = Limits{
 	MaxEntries:     257,
-	MaxEntryBytes:  1 << 30,
+	MaxEntryBytes:  512 << 20, // 4.6 hours of 16 kHz mono 16-bit audio
 	MaxJSONBytes:   32 << 20,
-	MaxTotalBytes:  4 << 30,
+	MaxTotalBytes:  2 << 30,
 	MaxRatio:       100,
 	RatioFreeBytes: 1 << 20,
 }
@@ -229,7 +229,7 @@ func (s *Store) importBundle(r io.ReaderAt, size int64, path string) (ImportResu
 	defer os.RemoveAll(tmp)
 	var written int64
 	for _, tk := range sess.Takes {
-		n, err := extractEntry(byName[tk.Audio], filepath.Join(tmp, tk.Audio), lim.MaxEntryBytes)
+		n, err := extractEntry(byName[tk.Audio], filepath.Join(tmp, tk.Audio))
 		if err != nil {
 			if errors.Is(err, ErrRefused) {
 				return ImportResult{}, refuse(path, "%s: %v", tk.Audio, errors.Unwrap(err))
@@ -296,10 +296,11 @@ func readEntry(zf *zip.File, max int64) ([]byte, error) {
 	return data, nil
 }
 
-// extractEntry copies a zip entry to a new file at dst, refusing more than
-// max bytes or a size or checksum that disagrees with the entry's header.
-// Errors about the entry wrap ErrRefused.
-func extractEntry(zf *zip.File, dst string, max int64) (int64, error) {
+// extractEntry copies a zip entry to a new file at dst, refusing a size
+// (its header's size was checked against the limits) or checksum that
+// disagrees with the entry's header. Errors about the entry wrap ErrRefused.
+func extractEntry(zf *zip.File, dst string) (int64, error) {
+	max := int64(zf.UncompressedSize64)
 	rc, err := zf.Open()
 	if err != nil {
 		return 0, fmt.Errorf("%w: %v", ErrRefused, err)
@@ -317,7 +318,7 @@ func extractEntry(zf *zip.File, dst string, max int64) (int64, error) {
 		}
 		return n, err
 	}
-	if n > max || uint64(n) != zf.UncompressedSize64 {
+	if n != max {
 		out.Close()
 		return n, fmt.Errorf("%w: holds %d bytes, its header says %d", ErrRefused, n, zf.UncompressedSize64)
 	}

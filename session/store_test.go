@@ -375,3 +375,22 @@ func TestSessionHelpers(t *testing.T) {
 	}
 	_ = review.Question{}
 }
+
+func TestPurgeTrash(t *testing.T) {
+	st := newTestStore(t)
+	a, _ := st.Create("a", nil)
+	b, _ := st.Create("b", nil)
+	st.Delete(a.ID)
+	old := time.Now().Add(-48 * time.Hour)
+	trash, _ := os.ReadDir(filepath.Join(st.Root(), "trash"))
+	os.Chtimes(filepath.Join(st.Root(), "trash", trash[0].Name()), old, old)
+	st.Delete(b.ID)
+	n, err := st.PurgeTrash(time.Now().Add(-24 * time.Hour))
+	if err != nil || n != 1 {
+		t.Fatalf("purged %d, %v", n, err)
+	}
+	left, _ := os.ReadDir(filepath.Join(st.Root(), "trash"))
+	if len(left) != 1 || !strings.HasPrefix(left[0].Name(), b.ID) {
+		t.Fatalf("left %v", left)
+	}
+}
