@@ -234,42 +234,43 @@ func (st *reviewState) pace(r *RuleSpec) {
 func (st *reviewState) finish() {
 	rep := st.rep
 	m := &rep.Metrics
-	counts := map[string]int{}
+	m.Fillers, m.Hedges = 0, 0
 	for _, f := range rep.Findings {
-		counts[f.Rule]++
+		switch f.Rule {
+		case "filler":
+			m.Fillers++
+		case "hedge":
+			m.Hedges++
+		}
 	}
-	m.Fillers = counts["filler"]
 	m.FillersPer100Words = per100(m.Fillers, m.Words)
-	m.Hedges = counts["hedge"]
 	m.HedgesPer100Words = per100(m.Hedges, m.Words)
 
-	areas := map[string]*AreaReasons{AreaDelivery: &rep.ScoreReasons.Delivery, AreaStructure: &rep.ScoreReasons.Structure,
-		AreaAgency: &rep.ScoreReasons.Agency, AreaContent: &rep.ScoreReasons.Content}
-	total := map[string]int{}
+	var total [4]int
 	q := st.in.Question
-	for _, r := range st.rv.rules.rules {
+	for i := range st.rv.rules.rules {
+		r := &st.rv.rules.rules[i]
 		if !r.applies(q) {
 			continue
 		}
+		n := st.sc.count[i]
 		if r.Extends == KindCoverage {
 			if q == nil || len(q.TalkingPoints) == 0 {
 				continue
 			}
-			a := areas[AreaContent]
+			a, k := rep.ScoreReasons.area(AreaContent)
 			a.Assessed = true
-			missing := counts[r.ID]
-			covered := len(q.TalkingPoints) - missing
+			covered := len(q.TalkingPoints) - n
 			pts := int(math.Round(100*float64(covered)/float64(len(q.TalkingPoints)))) - 100
-			a.Reasons = append(a.Reasons, ScoreReason{Rule: r.ID, Count: missing, Points: pts})
-			total[AreaContent] += pts
+			a.Reasons = append(a.Reasons, ScoreReason{Rule: r.ID, Count: n, Points: pts})
+			total[k] += pts
 			continue
 		}
 		if r.Score == nil {
 			continue
 		}
-		a := areas[r.Score.Area]
+		a, k := rep.ScoreReasons.area(r.Score.Area)
 		a.Assessed = true
-		n := counts[r.ID]
 		if n == 0 {
 			continue
 		}
@@ -280,14 +281,27 @@ func (st *reviewState) finish() {
 			pts = min(pts, c)
 		}
 		a.Reasons = append(a.Reasons, ScoreReason{Rule: r.ID, Count: n, Points: pts})
-		total[r.Score.Area] += pts
+		total[k] += pts
 	}
-	score := func(area string) int { return min(100, max(0, 100+total[area])) }
-	rep.Scores = Scores{Delivery: score(AreaDelivery), Structure: score(AreaStructure),
-		Agency: score(AreaAgency), Content: score(AreaContent)}
-	for _, a := range areas {
+	score := func(k int) int { return min(100, max(0, 100+total[k])) }
+	rep.Scores = Scores{Delivery: score(0), Structure: score(1), Agency: score(2), Content: score(3)}
+	for _, a := range []*AreaReasons{&rep.ScoreReasons.Delivery, &rep.ScoreReasons.Structure, &rep.ScoreReasons.Agency, &rep.ScoreReasons.Content} {
 		if a.Reasons == nil {
 			a.Reasons = []ScoreReason{}
 		}
 	}
+}
+
+// area returns the reasons of a score area and its index (delivery,
+// structure, agency, content).
+func (s *ScoreReasons) area(name string) (*AreaReasons, int) {
+	switch name {
+	case AreaStructure:
+		return &s.Structure, 1
+	case AreaAgency:
+		return &s.Agency, 2
+	case AreaContent:
+		return &s.Content, 3
+	}
+	return &s.Delivery, 0
 }

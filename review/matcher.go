@@ -1,5 +1,7 @@
 package review
 
+import "slices"
+
 // Roles of a compiled matcher within its rule.
 const (
 	roleMain   uint8 = iota // existence / occurrence matches
@@ -55,7 +57,8 @@ type cspec struct {
 // their first word, so a review is one pass over the tokens.
 type matcher struct {
 	vocab   map[string]int32
-	starts  [][]int32 // first word id -> pattern indexes
+	starts  [][]int32 // first word id -> patterns of one word, or with a marker second
+	starts2 [][]int32 // first word id -> longer patterns, sorted by their second word id
 	pats    []pattern
 	specs   []cspec
 	leadIn  []bool // by word id
@@ -172,11 +175,19 @@ func compile(rules []RuleSpec, q *Question) *matcher {
 		}
 	}
 	m.starts = make([][]int32, len(m.vocab))
+	m.starts2 = make([][]int32, len(m.vocab))
 	for i, p := range m.pats {
 		if p.ids[0] < 0 {
 			continue // validation rejects these; never index by a marker
 		}
-		m.starts[p.ids[0]] = append(m.starts[p.ids[0]], int32(i))
+		if len(p.ids) == 1 || p.ids[1] < 0 {
+			m.starts[p.ids[0]] = append(m.starts[p.ids[0]], int32(i))
+		} else {
+			m.starts2[p.ids[0]] = append(m.starts2[p.ids[0]], int32(i))
+		}
+	}
+	for _, l := range m.starts2 {
+		slices.SortStableFunc(l, func(a, b int32) int { return int(m.pats[a].ids[1] - m.pats[b].ids[1]) })
 	}
 	m.leadIn = make([]bool, len(m.vocab))
 	for _, w := range leadInWords {
@@ -248,22 +259,38 @@ func (m *matcher) scan(toks []Token, ids []int32, hits []hit) []hit {
 			continue
 		}
 		for _, pi := range m.starts[id] {
-			p := &m.pats[pi]
-			end := m.matchAt(toks, ids, p.ids, i)
-			if end < 0 {
-				continue
-			}
-			s := &m.specs[p.spec]
-			if s.opening > 0 && i >= s.opening {
-				continue
-			}
-			if !m.context(toks, ids, s, i, end) {
-				continue
-			}
-			hits = append(hits, hit{spec: p.spec, start: int32(i), end: int32(end)})
+			hits = m.try(toks, ids, pi, i, hits)
+		}
+		// longer patterns: only those whose second word is the next word
+		l := m.starts2[id]
+		if len(l) == 0 || i+1 >= len(toks) || ids[i+1] < 0 {
+			continue
+		}
+		next := ids[i+1]
+		k, _ := slices.BinarySearchFunc(l, next, func(pi, want int32) int { return int(m.pats[pi].ids[1] - want) })
+		for ; k < len(l) && m.pats[l[k]].ids[1] == next; k++ {
+			hits = m.try(toks, ids, l[k], i, hits)
 		}
 	}
 	return hits
+}
+
+// try matches pattern pi at token i and appends a hit when it matches in
+// context.
+func (m *matcher) try(toks []Token, ids []int32, pi int32, i int, hits []hit) []hit {
+	p := &m.pats[pi]
+	end := m.matchAt(toks, ids, p.ids, i)
+	if end < 0 {
+		return hits
+	}
+	s := &m.specs[p.spec]
+	if s.opening > 0 && i >= s.opening {
+		return hits
+	}
+	if !m.context(toks, ids, s, i, end) {
+		return hits
+	}
+	return append(hits, hit{spec: p.spec, start: int32(i), end: int32(end)})
 }
 
 // matchAt matches phrase at token i and returns the end token, or -1.

@@ -27,6 +27,11 @@ type scratch struct {
 	sents []Sentence
 	ids   []int32
 	hits  []hit
+	byR   []hit // hits grouped by rule, each group in text order
+	rOff  []int // rOff[r]..rOff[r+1] is rule r's group in byR
+	count []int // findings per rule index
+	finds []Finding
+	order []int32
 	times []span
 	buf   []byte
 	wbuf  []byte
@@ -96,12 +101,13 @@ func (rv *Reviewer) Review(in Input) *Report {
 		sc.ids = append(sc.ids, m.lookup(sc.buf))
 	}
 	sc.hits = m.scan(toks, sc.ids, sc.hits[:0])
+	sc.groupHits(m, len(rv.rules.rules))
 	timed := len(t.Words) > 0
 	if timed {
 		sc.times, sc.buf, sc.wbuf = timeTokens(text, toks, t.Words, sc.times, sc.buf, sc.wbuf)
 	}
 
-	rep := &Report{Text: text, Findings: make([]Finding, 0, 16), TalkingPoints: []TalkingPointHit{}}
+	rep := &Report{Text: text, Findings: sc.finds[:0], TalkingPoints: []TalkingPointHit{}}
 	if q != nil {
 		rep.Question = q.ID
 	}
@@ -112,14 +118,32 @@ func (rv *Reviewer) Review(in Input) *Report {
 		if !r.applies(q) {
 			continue
 		}
+		n := len(rep.Findings)
 		st.apply(i, r)
+		sc.count[i] = len(rep.Findings) - n
 	}
-	slices.SortStableFunc(rep.Findings, func(a, b Finding) int {
-		if a.Start != b.Start {
-			return a.Start - b.Start
+	// sort by position through an index (moving whole findings is slow),
+	// into a slice of exactly the right size that the report keeps
+	sc.finds = rep.Findings
+	sc.order = sc.order[:0]
+	for i := range sc.finds {
+		sc.order = append(sc.order, int32(i))
+	}
+	slices.SortFunc(sc.order, func(a, b int32) int {
+		fa, fb := &sc.finds[a], &sc.finds[b]
+		if fa.Start != fb.Start {
+			return fa.Start - fb.Start
 		}
-		return a.End - b.End
+		if fa.End != fb.End {
+			return fa.End - fb.End
+		}
+		return int(a - b)
 	})
+	rep.Findings = make([]Finding, len(sc.finds))
+	for i, k := range sc.order {
+		rep.Findings[i] = sc.finds[k]
+	}
+	clear(sc.finds) // drop references to this text
 	st.finish()
 	return rep
 }
@@ -164,7 +188,7 @@ func (st *reviewState) add(f Finding) { st.rep.Findings = append(st.rep.Findings
 // hits that overlap an earlier one of the same rule and role.
 func (st *reviewState) hitsOf(ri int, role uint8, fn func(h hit)) {
 	lastEnd := int32(-1)
-	hits := st.sc.hits
+	hits := st.sc.byR[st.sc.rOff[ri]:st.sc.rOff[ri+1]]
 	for k := 0; k < len(hits); k++ {
 		h := hits[k]
 		s := &st.m.specs[h.spec]
@@ -287,7 +311,7 @@ func (st *reviewState) coverage(ri int, r *RuleSpec) {
 	for j, tp := range q.TalkingPoints {
 		res := TalkingPointHit{ID: tp.ID, Label: tp.Label}
 		a, b := -1, -1
-		for _, h := range st.sc.hits {
+		for _, h := range st.sc.byR[st.sc.rOff[ri]:st.sc.rOff[ri+1]] {
 			s := &st.m.specs[h.spec]
 			if int(s.rule) == ri && s.role == roleCue && int(s.item) == j {
 				a, b = int(h.start), int(h.end)
@@ -312,7 +336,7 @@ func (st *reviewState) questions(ri int, r *RuleSpec) {
 			continue
 		}
 		aq := AskedQuestion{Text: st.text[s.Start:s.End], Start: s.Start, End: s.End, Themes: []string{}}
-		for _, h := range st.sc.hits {
+		for _, h := range st.sc.byR[st.sc.rOff[ri]:st.sc.rOff[ri+1]] {
 			sp := &st.m.specs[h.spec]
 			if int(sp.rule) != ri || sp.role != roleTheme || int(h.start) < s.First || int(h.end) > s.Last {
 				continue
@@ -324,4 +348,36 @@ func (st *reviewState) questions(ri int, r *RuleSpec) {
 		}
 		st.rep.Reverse = append(st.rep.Reverse, aq)
 	}
+}
+
+// groupHits orders the hits by rule (a counting sort, stable, so each
+// rule's hits stay in text order) and zeroes the per-rule finding counts.
+func (sc *scratch) groupHits(m *matcher, nRules int) {
+	sc.rOff = resize(sc.rOff, nRules+1)
+	sc.count = resize(sc.count, nRules)
+	for _, h := range sc.hits {
+		sc.rOff[m.specs[h.spec].rule+1]++
+	}
+	for i := 1; i <= nRules; i++ {
+		sc.rOff[i] += sc.rOff[i-1]
+	}
+	sc.byR = append(sc.byR[:0], sc.hits...)
+	fill := sc.count // reuse as cursor, reset after
+	copy(fill, sc.rOff[:nRules])
+	for _, h := range sc.hits {
+		r := m.specs[h.spec].rule
+		sc.byR[fill[r]] = h
+		fill[r]++
+	}
+	clear(sc.count)
+}
+
+// resize returns s with length n, zeroed, reusing its array when it can.
+func resize(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }

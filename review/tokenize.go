@@ -50,7 +50,18 @@ type tokenizer struct {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// decodeRune decodes the rune at text[i], with a fast path for ASCII.
+func decodeRune(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
@@ -79,7 +90,7 @@ func (tz *tokenizer) run(text string) {
 	}
 	newlines := 0
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeRune(text, i)
 		if isWordRune(r) {
 			if pendingEnd >= 0 || newlines >= 2 && len(tz.toks) > sentFirst {
 				end := pendingEnd
@@ -92,7 +103,7 @@ func (tz *tokenizer) run(text string) {
 			start := i
 			i += size
 			for i < len(text) {
-				r2, s2 := utf8.DecodeRuneInString(text[i:])
+				r2, s2 := decodeRune(text, i)
 				if isWordRune(r2) {
 					i += s2
 					continue
