@@ -27,9 +27,16 @@ func randHex(n int) string {
 	return hex.EncodeToString(b)
 }
 
+// windowsReserved are device names Windows will not use as file names,
+// whatever the extension.
+var windowsReserved = map[string]bool{"CON": true, "PRN": true, "AUX": true, "NUL": true,
+	"COM1": true, "COM2": true, "COM3": true, "COM4": true, "COM5": true, "COM6": true, "COM7": true, "COM8": true, "COM9": true,
+	"LPT1": true, "LPT2": true, "LPT3": true, "LPT4": true, "LPT5": true, "LPT6": true, "LPT7": true, "LPT8": true, "LPT9": true}
+
 // validID reports whether id is safe to use as a folder or file name on
 // every system: 1..64 characters of [A-Za-z0-9._-], starting with a letter
-// or digit, and not a run of dots.
+// or digit, not ending in a dot, with no "..", and not a Windows device
+// name (CON, NUL, COM1...).
 func validID(id string) bool {
 	if id == "" || len(id) > maxIDLen {
 		return false
@@ -43,7 +50,8 @@ func validID(id string) bool {
 			return false
 		}
 	}
-	return !strings.Contains(id, "..")
+	stem, _, _ := strings.Cut(id, ".")
+	return !strings.Contains(id, "..") && !strings.HasSuffix(id, ".") && !windowsReserved[strings.ToUpper(stem)]
 }
 
 // validAudioName reports whether name is a plain WAV file name (no path

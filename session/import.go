@@ -256,6 +256,9 @@ func (s *Store) importBundle(r io.ReaderAt, size int64, path string) (ImportResu
 	if err := s.save2(sess, tmp); err != nil {
 		return ImportResult{}, fmt.Errorf("session: import %s: %w", path, err)
 	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return ImportResult{}, fmt.Errorf("session: import %s: %w", path, err)
+	}
 	if err := os.Rename(tmp, s.Dir(sess.ID)); err != nil {
 		if _, serr := os.Stat(s.Dir(sess.ID)); serr == nil {
 			return s.mergeBundle(sess, tmp, path) // created meanwhile
