@@ -38,6 +38,7 @@ func Init() (*System, error) {
 	if err := portaudio.Initialize(); err != nil {
 		return nil, fmt.Errorf("initialising PortAudio: %w", err)
 	}
+	avoidCheckptrStreamIDs()
 	return &System{}, nil
 }
 
