@@ -43,3 +43,10 @@ func TestBuiltinRulesLoad(t *testing.T) {
 		}
 	}
 }
+
+// builtinBankQuiet loads the built-in questions, leaving load errors to
+// TestBuiltinBankLoads.
+func builtinBankQuiet() *Bank {
+	b, _ := LoadBank(BankSource{FS: os.DirFS("../assets/questions"), Dir: ".", Label: "builtin"})
+	return b
+}

@@ -70,10 +70,10 @@ func jsonError(data []byte, err error) error {
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
-		line, col := lineCol(data, int(se.Offset))
+		line, col := lineCol(data, int(se.Offset)-1) // Offset is just past the bad byte
 		return fmt.Errorf("transcript JSON: line %d, column %d: %w", line, col, err)
 	case errors.As(err, &te):
-		line, col := lineCol(data, int(te.Offset))
+		line, col := lineCol(data, int(te.Offset)-1)
 		return fmt.Errorf("transcript JSON: line %d, column %d: field %q: %w", line, col, te.Field, err)
 	case errors.Is(err, io.EOF) || strings.Contains(err.Error(), "unexpected EOF"):
 		line, col := lineCol(data, len(data))
