@@ -16,7 +16,7 @@ import (
 var ErrRefused = errors.New("bundle refused")
 
 // Limits bounds what ImportBundle accepts. Zero fields take the value of
-// DefaultLimits.
+// DefaultLimits().
 type Limits struct {
 	MaxEntries     int     // files in the bundle
 	MaxEntryBytes  int64   // uncompressed size of one file
@@ -26,9 +26,11 @@ type Limits struct {
 	RatioFreeBytes int64   // ...checked only for files larger than this
 }
 
-// DefaultLimits are the import limits used for zero fields of Limits: room
-// for a few hours of 16 kHz mono audio, no room for a zip bomb.
-var DefaultLimits = Limits{
+// DefaultLimits returns the import limits used for zero fields of Limits:
+// room for hours of 16 kHz mono audio, no room for a zip bomb.
+func DefaultLimits() Limits { return defaultLimits }
+
+var defaultLimits = Limits{
 	MaxEntries:     257,
 	MaxEntryBytes:  512 << 20, // 4.6 hours of 16 kHz mono 16-bit audio
 	MaxJSONBytes:   32 << 20,
@@ -38,7 +40,7 @@ var DefaultLimits = Limits{
 }
 
 func (l Limits) withDefaults() Limits {
-	d := DefaultLimits
+	d := defaultLimits
 	if l.MaxEntries > 0 {
 		d.MaxEntries = l.MaxEntries
 	}

@@ -40,7 +40,7 @@ type Options struct {
 	// Now gives the current time; nil means time.Now.
 	Now func() time.Time
 	// Limits bounds what ImportBundle accepts; zero fields take the
-	// defaults of DefaultLimits.
+	// defaults of DefaultLimits().
 	Limits Limits
 }
 
@@ -284,6 +284,7 @@ type DamagedError struct {
 	Problem string
 }
 
+// Error says which file is damaged and how.
 func (e *DamagedError) Error() string { return "session: damaged " + e.Path + ": " + e.Problem }
 
 // decodeSession parses and validates session.json bytes.
