@@ -38,8 +38,14 @@ func TestListEntryFiguresAndStaleIndex(t *testing.T) {
 		e.Categories[0] != "strategic" || e.Questions[1] != "Explain lead vs contact and CRM sync." {
 		t.Fatalf("entry %+v", e)
 	}
-	if _, err := os.Stat(filepath.Join(st.Root(), "index.json")); err != nil {
+	fi1, err := os.Stat(filepath.Join(st.Root(), "index.json"))
+	if err != nil {
 		t.Fatal("no index written:", err)
+	}
+	time.Sleep(10 * time.Millisecond)
+	st.List(t.Context())
+	if fi2, _ := os.Stat(filepath.Join(st.Root(), "index.json")); !fi2.ModTime().Equal(fi1.ModTime()) {
+		t.Fatal("index rewritten by a List that found nothing stale")
 	}
 	// Another process (a second Store) changes the session: the first sees
 	// it through the changed size/mtime.

@@ -177,6 +177,18 @@ func TestConcurrentUpdatesLoseNothing(t *testing.T) {
 		}()
 	}
 	wg.Add(1)
+	go func() { // the library screen, meanwhile
+		defer wg.Done()
+		for i := 0; i < each; i++ {
+			if _, err := st.List(t.Context()); err != nil {
+				t.Error(err)
+			}
+			if _, err := st.Search("w1", Filter{}); err != nil {
+				t.Error(err)
+			}
+		}
+	}()
+	wg.Add(1)
 	go func() { // the transcription queue, meanwhile
 		defer wg.Done()
 		for i := 0; i < each; i++ {
