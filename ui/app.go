@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/rehearse-app/rehearse/review"
+	"github.com/rehearse-app/rehearse/transcribe"
 )
 
 // App is the main window of Rehearse and its screens.
@@ -70,6 +71,19 @@ func (u *App) openReview(sessionID, takeID string) {
 func (u *App) onBankReloaded(bank *review.Bank) {
 	u.deps.Bank = bank
 	u.practice.reloadBank(bank)
+}
+
+// FollowTranscription relays the transcription queue's status changes to
+// the screens until updates is closed. Run it in its own goroutine.
+func (u *App) FollowTranscription(updates <-chan transcribe.JobStatus) {
+	for st := range updates {
+		fyne.Do(func() { u.onTranscription(st) })
+	}
+}
+
+// onTranscription runs on the UI goroutine for each queue status change.
+func (u *App) onTranscription(st transcribe.JobStatus) {
+	_ = st
 }
 
 // ShowError shows err in a dialog. It is the one place the app shows error

@@ -23,3 +23,9 @@ const (
 	VoiceOpenAI = "openai"
 	VoiceNone   = "none"
 )
+
+// Transcription modes stored under PrefTranscribeMode.
+const (
+	TranscribeAuto   = "auto"   // transcribe each take when it is saved
+	TranscribeManual = "manual" // only when asked on the Review screen
+)

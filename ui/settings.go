@@ -43,6 +43,7 @@ type settingsScreen struct {
 	importBtn     *widget.Button
 	testVoice     *widget.Button
 	deviceNote    *widget.Label
+	tr            *transcriptionSettings
 	content       fyne.CanvasObject
 }
 
@@ -110,6 +111,8 @@ func (s *settingsScreen) build() {
 		heading("Practice timing"), timeForm,
 		widget.NewSeparator(),
 		heading("Question banks"), s.bankStatus, container.NewHBox(s.importBtn),
+		widget.NewSeparator(),
+		s.buildTranscription(),
 	)))
 	s.refreshDevices()
 	s.showBankStatus(nil)

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"syscall"
 
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
@@ -15,6 +17,7 @@ import (
 	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/session"
+	"github.com/rehearse-app/rehearse/transcribe"
 	"github.com/rehearse-app/rehearse/ui"
 )
 
@@ -37,6 +40,9 @@ func runGUI(env *cliEnv, args []string) error {
 	}
 	defer cleanup()
 	u := ui.New(a, deps)
+	if deps.TranscriptionUpdates != nil {
+		go u.FollowTranscription(deps.TranscriptionUpdates)
+	}
 	// SIGINT/SIGTERM quit like closing the window: a take being recorded
 	// is stopped and saved first.
 	sigs := make(chan os.Signal, 1)
@@ -78,15 +84,56 @@ func wire(env *cliEnv, root string, prefs fyne.Preferences) (ui.Deps, func(), er
 	for _, p := range rerrs {
 		fmt.Fprintf(env.stderr, "warning: %v\n", p)
 	}
+	reviewer := review.New(rules)
+	tr := takeReviewer{rv: reviewer, store: store}
+	live := &liveTranscriber{prefs: prefs}
 	deps := ui.Deps{
 		Bank:        bank,
-		Reviewer:    review.New(rules),
+		Reviewer:    reviewer,
 		Store:       store,
 		Prefs:       prefs,
 		UserBankDir: filepath.Join(root, "questions"),
 		ReloadBank:  reload,
+		ReviewTake:  tr.ReviewAndSummarize,
+		Envelope:    loadEnvelope,
+		Keys:        transcribe.KeyStore{},
 	}
-	cleanup := func() {}
+	updates := make(chan transcribe.JobStatus, 16)
+	queue, err := transcribe.NewQueue(transcribe.QueueConfig{
+		Dir:         filepath.Join(root, "transcription"),
+		Transcriber: live,
+		Sink:        reviewingSink{store: store, summarize: tr.Summarize},
+		Updates:     updates,
+	})
+	if err != nil {
+		return ui.Deps{}, nil, err
+	}
+	for _, w := range queue.Warnings() {
+		fmt.Fprintf(env.stderr, "warning: %s\n", w)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	queue.Start(ctx)
+	deps.Transcription = queue
+	deps.TranscriptionUpdates = updates
+	deps.TakeFinished = func(sessID, takeID string) {
+		if prefs.StringWithFallback(ui.PrefTranscribeMode, ui.TranscribeAuto) != ui.TranscribeAuto || !live.Configured() {
+			return
+		}
+		s, err := store.Get(sessID)
+		if err != nil {
+			return
+		}
+		tk := s.Take(takeID)
+		if tk == nil {
+			return
+		}
+		queue.Enqueue(transcribe.Job{SessionID: sessID, TakeID: takeID, AudioPath: store.TakePath(s, *tk),
+			Hints: transcribe.Hints{Vocabulary: review.Vocabulary(s.Question(tk.QuestionID))}})
+	}
+	cleanup := func() {
+		cancel()
+		queue.Close()
+	}
 	sys, err := audio.Init()
 	if err != nil {
 		deps.RecorderErr = err
@@ -94,8 +141,10 @@ func wire(env *cliEnv, root string, prefs fyne.Preferences) (ui.Deps, func(), er
 	} else {
 		deps.Recorder = sys
 		deps.Devices = sys
-		deps.Voices = &voices{sys: sys, cacheDir: filepath.Join(root, "cache", "speech")}
-		cleanup = func() { sys.Close() }
+		deps.Voices = &voices{sys: sys, cacheDir: filepath.Join(root, "cache", "speech"), live: live}
+		deps.NewPlayer = func(device string) (ui.Player, error) { return sys.NewPlayer(device) }
+		qc := cleanup
+		cleanup = func() { qc(); sys.Close() }
 	}
 	return deps, cleanup, nil
 }
@@ -119,6 +168,7 @@ func libraryDir(root string) string { return filepath.Join(root, "library") }
 type voices struct {
 	sys      *audio.System
 	cacheDir string
+	live     *liveTranscriber
 }
 
 func (v *voices) Speaker(engine, voice, device string) (ui.Speaker, error) {
@@ -126,7 +176,16 @@ func (v *voices) Speaker(engine, voice, device string) (ui.Speaker, error) {
 	case ui.VoiceNone:
 		return nil, nil
 	case ui.VoiceOpenAI:
-		return nil, errors.New("the OpenAI voice needs an API key (Settings → Transcription)")
+		if !v.live.Configured() {
+			return nil, errors.New("the OpenAI voice needs an API key (Settings → Transcription)")
+		}
+		if voice == "" {
+			voice = transcribe.DefaultVoice
+		}
+		pv := audio.NewPCMVoice("openai-"+voice, 24000, func(ctx context.Context, text string) ([]byte, error) {
+			return v.live.Speech(ctx, text, voice)
+		})
+		return audio.NewSpeaker(v.sys, pv, v.cacheDir, device), nil
 	}
 	sv, err := audio.FindSystemVoice(voice)
 	if err != nil {

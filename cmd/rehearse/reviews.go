@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -63,4 +64,38 @@ func (e *cliEnv) openStore() (*session.Store, error) {
 		return nil, fmt.Errorf("opening the library: %w", err)
 	}
 	return st, nil
+}
+
+// ReviewAndSummarize reviews a take and keeps its summary in the library up
+// to date, so the list and progress chart follow edits of the transcript.
+func (t takeReviewer) ReviewAndSummarize(s *session.Session, tk *session.Take) (*review.Report, error) {
+	rep, err := t.Review(s, tk)
+	if err != nil {
+		return nil, err
+	}
+	sum := rep.Summary()
+	if tk.Summary == nil || !sameSummary(*tk.Summary, sum) {
+		if err := t.store.SetSummary(s.ID, tk.ID, &sum); err != nil {
+			return rep, fmt.Errorf("saving the take's scores: %w", err)
+		}
+	}
+	return rep, nil
+}
+
+// Summarize reviews a stored take and saves its summary; failures are
+// ignored (the take simply has no scores yet).
+func (t takeReviewer) Summarize(sessID, takeID string) {
+	s, err := t.store.Get(sessID)
+	if err != nil {
+		return
+	}
+	if tk := s.Take(takeID); tk != nil {
+		t.ReviewAndSummarize(s, tk)
+	}
+}
+
+func sameSummary(a, b review.Summary) bool {
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	return string(ja) == string(jb)
 }
