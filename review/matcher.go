@@ -32,6 +32,10 @@ var numberWords = []string{"one", "two", "three", "four", "five", "six", "seven"
 	"eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
 	"ninety", "hundred", "thousand", "million", "half", "dozen"}
 
+// filledPauses are the lead-in words that are themselves fillers; only they
+// may come before an opening-comma match ("Um, so, ...", not "And so, ...").
+var filledPauses = []string{"um", "uh", "er", "ah", "erm", "hmm", "mm", "uhm"}
+
 // leadInWords may come before a sentence-start match ("Um, okay, so ...").
 var leadInWords = []string{"um", "uh", "er", "ah", "erm", "hmm", "mm", "uhm", "okay", "ok", "well", "so", "yeah", "right", "and", "but", "alright"}
 
@@ -62,6 +66,7 @@ type matcher struct {
 	pats    []pattern
 	specs   []cspec
 	leadIn  []bool // by word id
+	pause   []bool // by word id: a filled pause (um, uh ...)
 	number  []bool // by word id: a number word
 	nTPs    int
 	nThemes int
@@ -192,6 +197,10 @@ func compile(rules []RuleSpec, q *Question) *matcher {
 	m.leadIn = make([]bool, len(m.vocab))
 	for _, w := range leadInWords {
 		m.leadIn[m.vocab[w]] = true
+	}
+	m.pause = make([]bool, len(m.vocab))
+	for _, w := range filledPauses {
+		m.pause[m.vocab[w]] = true
 	}
 	m.number = make([]bool, len(m.vocab))
 	for _, w := range numberWords {
@@ -381,7 +390,7 @@ func (m *matcher) context(toks []Token, ids []int32, s *cspec, i, end int) bool 
 			return false
 		}
 	case posOpeningComma:
-		if toks[end-1].Flags&ClauseEnd == 0 || !m.sentenceStart(toks, ids, i) {
+		if toks[end-1].Flags&ClauseEnd == 0 || !m.afterOnly(toks, ids, i, m.pause) {
 			return false
 		}
 	}
@@ -403,8 +412,13 @@ func (m *matcher) context(toks []Token, ids []int32, s *cspec, i, end int) bool 
 // sentenceStart: the first word of its sentence, or preceded in it only by
 // lead-in words (um, okay, so, well ...).
 func (m *matcher) sentenceStart(toks []Token, ids []int32, i int) bool {
+	return m.afterOnly(toks, ids, i, m.leadIn)
+}
+
+// afterOnly: token i is preceded in its sentence only by words in set.
+func (m *matcher) afterOnly(toks []Token, ids []int32, i int, set []bool) bool {
 	for j := i - 1; j >= 0 && toks[j].Sentence == toks[i].Sentence; j-- {
-		if ids[j] < 0 || !m.leadIn[ids[j]] {
+		if ids[j] < 0 || !set[ids[j]] {
 			return false
 		}
 	}

@@ -37,7 +37,7 @@ const (
 	PosNotFiller     = "not-filler"     // anywhere but filler position
 	PosTag           = "tag"            // a clause of its own that ends the sentence with '?' (", right?")
 	PosBeforeComma   = "before-comma"   // followed by , ; : a dash or the sentence end
-	PosOpeningComma  = "opening-comma"  // sentence-start and followed by a comma ("So, ...")
+	PosOpeningComma  = "opening-comma"  // first word of a sentence (after filled pauses only) and followed by a comma ("So, ...")
 )
 
 // ruleFile is the YAML form of a rule file.
