@@ -152,3 +152,35 @@ func TestPipelineDoesNotAllocatePerBuffer(t *testing.T) {
 		w.Close()
 	}
 }
+
+// overflowSource reports an input overflow on every third buffer.
+type overflowSource struct {
+	*sliceSource
+	n int
+}
+
+func (o *overflowSource) read() ([]int16, error) {
+	b, err := o.sliceSource.read()
+	o.n++
+	if err == nil && o.n%3 == 0 {
+		return b, errOverflow
+	}
+	return b, err
+}
+
+func TestInputOverflowIsCountedNotFatal(t *testing.T) {
+	src := &overflowSource{sliceSource: newSliceSource(noise(TakeRate, 15), TakeRate, 0, 0)}
+	levels := make(chan Level, 1)
+	rec, err := startRecording(context.Background(), src, RecordOptions{Path: filepath.Join(t.TempDir(), "o.wav"), MaxFrames: TakeRate, Levels: levels})
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-rec.Done()
+	res, err := rec.Stop()
+	if err != nil || res.Frames != TakeRate || res.Overflows != 5 {
+		t.Fatalf("Stop = %+v, %v; want all 16000 frames and 5 overflows (16 buffers)", res, err)
+	}
+	if lv := <-levels; lv.Overflows != 5 {
+		t.Errorf("last level reports %d overflows, want 5", lv.Overflows)
+	}
+}

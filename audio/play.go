@@ -28,6 +28,9 @@ type Player struct {
 	ended   chan struct{} // closed when playback reaches the end
 	closed  bool
 	lastErr error
+	latency int64 // the stream's output latency in frames
+
+	forceRate int // tests: open the device at this rate (forces resampling)
 }
 
 // NewPlayer returns a player for the output device called device (empty for
@@ -68,6 +71,9 @@ func (p *Player) Load(pcm *PCM) error {
 	}
 	mono := pcm.Mono()
 	rates := []int{mono.Rate, int(p.dev.DefaultSampleRate + 0.5)}
+	if p.forceRate > 0 {
+		rates = []int{p.forceRate}
+	}
 	var firstErr error
 	for _, rate := range rates {
 		for _, ch := range []int{1, 2} {
@@ -95,6 +101,10 @@ func (p *Player) Load(pcm *PCM) error {
 				}
 			}
 			p.stream, p.buf, p.ch, p.pcm, p.pos = st, buf, ch, data, 0
+			p.latency = 0
+			if info := st.Info(); info != nil {
+				p.latency = int64(info.OutputLatency.Seconds() * float64(rate))
+			}
 			p.ended = make(chan struct{})
 			p.lastErr = nil
 			return nil
@@ -193,6 +203,8 @@ func (p *Player) Pause() {
 	p.mu.Unlock()
 	<-done
 	p.mu.Lock()
+	// The aborted stream dropped what it held: resume from what was heard.
+	p.pos = max(p.pos-p.latency, 0)
 	p.playing = false
 	p.mu.Unlock()
 }
@@ -208,15 +220,19 @@ func (p *Player) Seek(d time.Duration) {
 	p.pos = min(max(f, 0), p.pcm.Frames())
 }
 
-// Position is how far into the audio playback is (what has been handed to
-// the device; the device's own latency is not subtracted).
+// Position is how far into the audio playback is: while playing, what has
+// been handed to the device less the device's reported output latency.
 func (p *Player) Position() time.Duration {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.pcm == nil {
 		return 0
 	}
-	return framesDuration(p.pos, p.pcm.Rate)
+	pos := p.pos
+	if p.playing {
+		pos = max(pos-p.latency, 0)
+	}
+	return framesDuration(pos, p.pcm.Rate)
 }
 
 // Duration is the length of the loaded audio.

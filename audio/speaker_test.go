@@ -188,3 +188,36 @@ func TestFindSystemVoicePerPlatform(t *testing.T) {
 		t.Errorf("spd-say Render = %v, want ErrCannotRender", err)
 	}
 }
+
+func TestPlayerResamplesWhenDeviceRefusesRate(t *testing.T) {
+	played := alsatest.Setup(t, nil)
+	sys := initSystem(t)
+	p, err := sys.NewPlayer(alsatest.Speaker)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	p.forceRate = 48000 // as a device that only runs at 48 kHz
+	x := sine(1000, TakeRate, TakeRate, 10000)
+	if err := p.Load(&PCM{Rate: TakeRate, Channels: 1, Samples: x}); err != nil {
+		t.Fatal(err)
+	}
+	if p.Duration() != time.Second {
+		t.Errorf("Duration = %v, want 1s", p.Duration())
+	}
+	if err := p.Play(); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(played)
+	got := alsatest.Samples(raw)
+	if len(got) < 48000 || len(got) > 48000+4800 {
+		t.Fatalf("played %d samples at 48 kHz, want 48000 plus at most a buffer", len(got))
+	}
+	ideal := sine(1000, 48000, 48000, 10000)
+	if c := correlation(got[4800:43200], ideal[4800:43200]); c < 0.999 {
+		t.Errorf("played audio vs an ideal 48 kHz sine: correlation %.4f", c)
+	}
+}

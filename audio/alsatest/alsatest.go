@@ -118,6 +118,12 @@ func Raw(samples []int16) []byte {
 type PulseServer struct {
 	Dir    string // its runtime folder
 	server string
+	cmd    *exec.Cmd
+}
+
+// Kill stops the server at once, as if the device were unplugged.
+func (p *PulseServer) Kill() {
+	p.cmd.Process.Kill()
 }
 
 // Pulse starts a private PulseAudio server (stopped when t ends) with a null
@@ -176,7 +182,7 @@ ctl.!default { type pulse }
 pcm.mic { type pulse; device "mic" }
 pcm.speaker { type pulse; device "speaker" }
 `)
-	return &PulseServer{Dir: dir, server: "unix:" + sock}
+	return &PulseServer{Dir: dir, server: "unix:" + sock, cmd: cmd}
 }
 
 // Play makes the "microphone" hear the audio file at path (any format
