@@ -165,6 +165,9 @@ func (r *Report) WriteText(w io.Writer, t *Transcript) error {
 		p("  %-16s %-8s %-22s %s\n", where, f.Level, f.Rule, f.Message)
 		if f.End > f.Start && f.End <= len(text) {
 			p("  %-16s %s\n", "", excerpt(text, f.Start, f.End, "[", "]"))
+		} else if f.HasTime && f.Start > 0 && f.Start <= len(text) {
+			// a gap before the word at Start
+			p("  %-16s %s\n", "", excerpt(text, f.Start, f.Start, "[ ", "]"))
 		}
 		if f.Suggestion != "" && f.Level != LevelPositive {
 			p("  %-16s → %s\n", "", f.Suggestion)
