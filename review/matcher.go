@@ -65,9 +65,10 @@ type matcher struct {
 	starts2 [][]int32 // first word id -> longer patterns, sorted by their second word id
 	pats    []pattern
 	specs   []cspec
-	leadIn  []bool // by word id
-	pause   []bool // by word id: a filled pause (um, uh ...)
-	number  []bool // by word id: a number word
+	leadIn  []bool                  // by word id
+	pause   []bool                  // by word id: a filled pause (um, uh ...)
+	number  []bool                  // by word id: a number word
+	prefix  [prefixBits / 64]uint64 // bitset of hashed 3-byte prefixes of the vocabulary
 	nTPs    int
 	nThemes int
 }
@@ -198,6 +199,10 @@ func compile(rules []RuleSpec, q *Question) *matcher {
 	for _, w := range leadInWords {
 		m.leadIn[m.vocab[w]] = true
 	}
+	for w := range m.vocab {
+		h := prefixHash([]byte(w))
+		m.prefix[h/64] |= 1 << (h % 64)
+	}
 	m.pause = make([]bool, len(m.vocab))
 	for _, w := range filledPauses {
 		m.pause[m.vocab[w]] = true
@@ -216,10 +221,36 @@ func compile(rules []RuleSpec, q *Question) *matcher {
 // "analyze" through the added "e".
 var stemSuffixes = []string{"'s", "ies", "es", "s", "ing", "ed", "ly"}
 
+const prefixBits = 1 << 12
+
+// prefixHash hashes the first three bytes of w into 0..prefixBits-1.
+func prefixHash(w []byte) uint32 {
+	var h uint32 = 2166136261
+	for i := 0; i < 3; i++ {
+		var c byte
+		if i < len(w) {
+			c = w[i]
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h % prefixBits
+}
+
+// exact looks a word up, first in the prefix bitset (most words of an
+// answer are not in the vocabulary and stop there).
+func (m *matcher) exact(w []byte) (int32, bool) {
+	h := prefixHash(w)
+	if m.prefix[h/64]&(1<<(h%64)) == 0 {
+		return unknownID, false
+	}
+	id, ok := m.vocab[string(w)]
+	return id, ok
+}
+
 // lookup returns the vocabulary id of a normalised word, trying a few
 // suffix strippings when the word itself is not known.
 func (m *matcher) lookup(w []byte) int32 {
-	if id, ok := m.vocab[string(w)]; ok {
+	if id, ok := m.exact(w); ok {
 		return id
 	}
 	if len(w) < 4 {
@@ -230,22 +261,24 @@ func (m *matcher) lookup(w []byte) int32 {
 			continue
 		}
 		base := w[:len(w)-len(suf)]
-		if id, ok := m.vocab[string(base)]; ok {
+		if id, ok := m.exact(base); ok {
 			return id
 		}
 		switch suf {
 		case "ing", "ed", "es":
 			// analyzing -> analyze; planned -> plan
-			if id, ok := m.vocab[string(append(base, 'e'))]; ok {
+			var tmp [48]byte
+			if id, ok := m.exact(append(append(tmp[:0], base...), 'e')); ok {
 				return id
 			}
 			if n := len(base); n >= 2 && base[n-1] == base[n-2] {
-				if id, ok := m.vocab[string(base[:n-1])]; ok {
+				if id, ok := m.exact(base[:n-1]); ok {
 					return id
 				}
 			}
 		case "ies":
-			if id, ok := m.vocab[string(append(base, 'y'))]; ok {
+			var tmp [48]byte
+			if id, ok := m.exact(append(append(tmp[:0], base...), 'y')); ok {
 				return id
 			}
 		}

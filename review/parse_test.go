@@ -123,3 +123,27 @@ func TestReviewConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestStems checks suffix stripping finds the base word, and leaves the
+// word itself intact for later tries.
+func TestStems(t *testing.T) {
+	m := compile([]RuleSpec{{ID: "x", Extends: KindExistence, Level: LevelInfo, Message: "m",
+		Match: []MatchSpec{{Tokens: []string{"analyze", "audit", "priority", "plan", "align"}}}}}, nil)
+	for w, want := range map[string]string{"analyzing": "analyze", "audits": "audit", "audited": "audit",
+		"priorities": "priority", "planned": "plan", "aligning": "align", "alignment": ""} {
+		buf := []byte(w)
+		id := m.lookup(buf)
+		got := ""
+		for k, v := range m.vocab {
+			if v == id && id >= 0 {
+				got = k
+			}
+		}
+		if got != want {
+			t.Errorf("lookup(%q) = %q, want %q", w, got, want)
+		}
+		if string(buf) != w {
+			t.Errorf("lookup changed its input to %q", buf)
+		}
+	}
+}
