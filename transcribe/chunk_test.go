@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/rehearse-app/rehearse/review"
 )
 
 // longTake is a 30-minute tone-and-silence recording shared by the chunk
@@ -41,64 +43,67 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func TestLongTakeIsSplitAndMerged(t *testing.T) {
-	path, bursts := thirtyMinuteTake(t)
+// TestSplitAndMergeManyChunks splits a 4-minute take into many small
+// chunks with a splitter that cuts at the quietest point, and checks the
+// merged timings against the bursts of the whole recording. The 30-minute
+// take at the real 25 MB limit goes through audio.SplitWAV in
+// TestLongTakeWithAudioSplitWAV.
+func TestSplitAndMergeManyChunks(t *testing.T) {
+	path, bursts := writeTone(t, t.TempDir(), "take.wav", 4*60)
 	fi, err := os.Stat(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sum := checksum(t, path)
-	for _, tc := range []struct {
-		name  string
-		limit int64
-	}{
-		{"real 25 MB limit", 0},
-		{"4 MB limit", 4_000_000},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			srv := newFakeWhisper(t, "openai")
-			split := &testSplitter{}
-			c := newTestClient(t, Config{BaseURL: srv.URL(), MaxUploadBytes: tc.limit}, split)
-			limit := c.cfg.MaxUploadBytes
-			tr, err := c.TranscribeFile(context.Background(), path, Hints{Vocabulary: marketingVocab})
-			if err != nil {
-				t.Fatal(err)
-			}
-			reqs := srv.requests()
-			if want := int(math.Ceil(float64(fi.Size()) / float64(limit))); len(reqs) < want || split.calls != 1 {
-				t.Fatalf("%d requests (splitter called %d times) for %d bytes at a %d limit, want at least %d", len(reqs), split.calls, fi.Size(), limit, want)
-			}
-			for i, r := range reqs {
-				if int64(r.AudioBytes) > limit {
-					t.Errorf("chunk %d uploaded %d bytes, over the %d limit", i, r.AudioBytes, limit)
-				}
-			}
-			t.Logf("%d bytes split into %d chunks", fi.Size(), len(reqs))
-			if len(tr.Words) != len(bursts) {
-				t.Fatalf("merged %d words, the take has %d bursts", len(tr.Words), len(bursts))
-			}
-			for i, w := range tr.Words {
-				if i > 0 && w.Start < tr.Words[i-1].End {
-					t.Fatalf("word %d starts at %.3f before word %d ends at %.3f", i, w.Start, i-1, tr.Words[i-1].End)
-				}
-				// Merged times = chunk offset + time in chunk: they land on the
-				// bursts of the whole recording.
-				if math.Abs(w.Start-bursts[i].start) > 0.011 || math.Abs(w.End-bursts[i].end) > 0.011 {
-					t.Fatalf("word %d at %.3f..%.3f, burst at %.3f..%.3f", i, w.Start, w.End, bursts[i].start, bursts[i].end)
-				}
-			}
-			for i, s := range tr.Segments {
-				if s.End < s.Start || (i > 0 && s.Start < tr.Segments[i-1].End) {
-					t.Fatalf("segment %d %.3f..%.3f overlaps or reverses (previous ends %.3f)", i, s.Start, s.End, tr.Segments[i-1].End)
-				}
-			}
-			if math.Abs(tr.Duration-1800) > 0.01 {
-				t.Errorf("duration %.3f, want 1800", tr.Duration)
-			}
-			if checksum(t, path) != sum {
-				t.Error("the recording changed")
-			}
-		})
+	const limit = 1_000_000
+	srv := newFakeWhisper(t, "whispercpp")
+	split := &testSplitter{}
+	c := newTestClient(t, Config{BaseURL: srv.URL(), MaxUploadBytes: limit}, split)
+	tr, err := c.TranscribeFile(context.Background(), path, Hints{Vocabulary: marketingVocab})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reqs := srv.requests()
+	if want := int(math.Ceil(float64(fi.Size()) / limit)); len(reqs) < want || split.calls != 1 {
+		t.Fatalf("%d requests (splitter called %d times) for %d bytes at a %d limit, want at least %d", len(reqs), split.calls, fi.Size(), limit, want)
+	}
+	for i, r := range reqs {
+		if r.AudioBytes > limit {
+			t.Errorf("chunk %d uploaded %d bytes, over the %d limit", i, r.AudioBytes, limit)
+		}
+	}
+	checkMerged(t, tr, bursts, 240)
+	if checksum(t, path) != sum {
+		t.Error("the recording changed")
+	}
+}
+
+// checkMerged checks a merged transcript against the bursts of the whole
+// recording: one word per burst at the burst's time (so chunk offset + time
+// in chunk), words and segments in order, the whole duration.
+func checkMerged(t *testing.T, tr *review.Transcript, bursts []burst, duration float64) {
+	t.Helper()
+	if len(tr.Words) != len(bursts) {
+		t.Fatalf("merged %d words, the take has %d bursts (a cut went through a burst?)", len(tr.Words), len(bursts))
+	}
+	for i, w := range tr.Words {
+		if i > 0 && w.Start < tr.Words[i-1].End {
+			t.Fatalf("word %d starts at %.3f before word %d ends at %.3f", i, w.Start, i-1, tr.Words[i-1].End)
+		}
+		if math.Abs(w.Start-bursts[i].start) > 0.011 || math.Abs(w.End-bursts[i].end) > 0.011 {
+			t.Fatalf("word %d at %.3f..%.3f, burst at %.3f..%.3f", i, w.Start, w.End, bursts[i].start, bursts[i].end)
+		}
+	}
+	if len(tr.Segments) == 0 {
+		t.Fatal("no segments")
+	}
+	for i, s := range tr.Segments {
+		if s.End < s.Start || (i > 0 && s.Start < tr.Segments[i-1].End) {
+			t.Fatalf("segment %d %.3f..%.3f overlaps or reverses", i, s.Start, s.End)
+		}
+	}
+	if math.Abs(tr.Duration-duration) > 0.01 {
+		t.Errorf("duration %.3f, want %v", tr.Duration, duration)
 	}
 }
 
