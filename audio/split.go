@@ -113,7 +113,6 @@ func copyFrames(f *os.File, l *wavLayout, start, end int64, out string) error {
 		tmp.Close()
 		return err
 	}
-	w.syncEvery = 0
 	buf := make([]byte, 64*1024-64*1024%int(ba))
 	samples := make([]int16, len(buf)/2)
 	r := io.NewSectionReader(f, l.dataOff+start*ba, (end-start)*ba)

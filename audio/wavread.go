@@ -89,7 +89,6 @@ func WriteWAVFile(path string, pcm *PCM) error {
 	if err != nil {
 		return fail(err)
 	}
-	w.syncEvery = 0 // no periodic fsync: one at Close
 	if err := w.Write(pcm.Samples); err != nil {
 		return fail(err)
 	}

@@ -15,24 +15,29 @@ import (
 // fsyncs the file while data arrives.
 const headerSyncEvery = 500 * time.Millisecond
 
-// WAVWriter streams 16-bit PCM to a WAV file. Its header is patched and the
-// file fsync'd at least once a second while data arrives, so that a crash
-// loses at most about a second of audio. It is safe for use by one writer
-// goroutine plus concurrent calls of Frames.
+// WAVWriter streams 16-bit PCM to a WAV file. A background goroutine
+// patches its header and fsyncs the file every half second while data
+// arrives, so that a crash loses at most about a second of audio and the
+// writer (a capture loop) never waits for the disk to sync. Write must be
+// called from one goroutine at a time; Frames, Sync and Close may be called
+// from any.
 type WAVWriter struct {
 	f         *os.File
 	path      string
 	channels  int
 	dataHdr   int64 // offset of the data chunk header
 	buf       []byte
-	syncEvery time.Duration
-	lastSync  time.Time
 	closeOnce sync.Once
 	closeErr  error
+	stopSync  chan struct{}
+	syncDone  chan struct{}
 
-	mu     sync.Mutex
-	frames int64
-	closed bool
+	mu       sync.Mutex
+	frames   int64
+	synced   int64 // frames the header claimed at the last sync
+	closed   bool
+	syncErr  error // the background sync's first failure
+	syncLock sync.Mutex
 }
 
 // CreateWAV creates (truncating) a WAV file at path for 16-bit PCM at rate
@@ -51,7 +56,37 @@ func CreateWAV(path string, rate, channels int) (*WAVWriter, error) {
 		os.Remove(path)
 		return nil, err
 	}
+	w.stopSync = make(chan struct{})
+	w.syncDone = make(chan struct{})
+	go w.syncLoop(headerSyncEvery)
 	return w, nil
+}
+
+// syncLoop brings the header up to date and fsyncs while frames arrive.
+func (w *WAVWriter) syncLoop(every time.Duration) {
+	defer close(w.syncDone)
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-w.stopSync:
+			return
+		case <-t.C:
+		}
+		w.mu.Lock()
+		changed := w.frames != w.synced
+		w.mu.Unlock()
+		if !changed {
+			continue
+		}
+		if err := w.Sync(); err != nil {
+			w.mu.Lock()
+			if w.syncErr == nil {
+				w.syncErr = err
+			}
+			w.mu.Unlock()
+		}
+	}
 }
 
 // newWAVWriter writes the header with go-audio/wav's encoder (RIFF, fmt and
@@ -68,12 +103,10 @@ func newWAVWriter(f *os.File, path string, rate, channels int) (*WAVWriter, erro
 	// The encoder is deliberately not closed: its Close only patches the
 	// sizes, which this writer does itself, and must not run twice.
 	w := &WAVWriter{
-		f:         f,
-		path:      path,
-		channels:  channels,
-		dataHdr:   int64(enc.WrittenBytes) - 8,
-		syncEvery: headerSyncEvery,
-		lastSync:  time.Now(),
+		f:        f,
+		path:     path,
+		channels: channels,
+		dataHdr:  int64(enc.WrittenBytes) - 8,
 	}
 	if err := w.patch(); err != nil {
 		return nil, err
@@ -96,10 +129,13 @@ func (w *WAVWriter) Frames() int64 {
 // largest write.
 func (w *WAVWriter) Write(samples []int16) error {
 	w.mu.Lock()
-	closed := w.closed
+	closed, syncErr := w.closed, w.syncErr
 	w.mu.Unlock()
 	if closed {
 		return fmt.Errorf("writing %s: %w", w.path, os.ErrClosed)
+	}
+	if syncErr != nil {
+		return syncErr
 	}
 	if len(samples)%w.channels != 0 {
 		return fmt.Errorf("writing %s: %d samples is not a whole number of %d-channel frames", w.path, len(samples), w.channels)
@@ -117,19 +153,16 @@ func (w *WAVWriter) Write(samples []int16) error {
 	w.mu.Lock()
 	w.frames += int64(len(samples) / w.channels)
 	w.mu.Unlock()
-	if w.syncEvery > 0 && time.Since(w.lastSync) >= w.syncEvery {
-		if err := w.Sync(); err != nil {
-			return err
-		}
-	}
 	return nil
 }
 
-// patch writes the RIFF and data sizes for the frames written so far.
+// patch writes the RIFF and data sizes for the frames written so far
+// (pwrite at fixed offsets: safe alongside Write's appends).
 func (w *WAVWriter) patch() error {
 	w.mu.Lock()
-	data := w.frames * int64(w.channels) * 2
+	frames := w.frames
 	w.mu.Unlock()
+	data := frames * int64(w.channels) * 2
 	if data > 0xFFFFFFFF-uint32Max36 {
 		return fmt.Errorf("writing %s: %w: more than 4 GiB of audio", w.path, ErrFormat)
 	}
@@ -142,6 +175,9 @@ func (w *WAVWriter) patch() error {
 	if _, err := w.f.WriteAt(b[:], w.dataHdr+4); err != nil {
 		return fmt.Errorf("patching data size of %s: %w", w.path, err)
 	}
+	w.mu.Lock()
+	w.synced = frames
+	w.mu.Unlock()
 	return nil
 }
 
@@ -150,10 +186,11 @@ const uint32Max36 = 36
 
 // Sync patches the header to the frames written so far and fsyncs the file.
 func (w *WAVWriter) Sync() error {
+	w.syncLock.Lock()
+	defer w.syncLock.Unlock()
 	if err := w.patch(); err != nil {
 		return err
 	}
-	w.lastSync = time.Now()
 	if err := w.f.Sync(); err != nil {
 		return fmt.Errorf("syncing %s: %w", w.path, err)
 	}
@@ -164,6 +201,10 @@ func (w *WAVWriter) Sync() error {
 // returns the first call's result.
 func (w *WAVWriter) Close() error {
 	w.closeOnce.Do(func() {
+		if w.stopSync != nil {
+			close(w.stopSync)
+			<-w.syncDone
+		}
 		err := w.Sync()
 		if cerr := w.f.Close(); cerr != nil && err == nil {
 			err = fmt.Errorf("closing %s: %w", w.path, cerr)
