@@ -16,7 +16,8 @@ import (
 )
 
 // BankSource is one place question or rule files are read from: every
-// *.yaml file directly in Dir of FS. Label prefixes the file names in
+// *.yaml (or *.yml) file directly in Dir of FS; a Dir that does not exist
+// holds no files and is not an error. Label prefixes the file names in
 // errors and in Question.Source, e.g. "builtin" or a folder path.
 type BankSource struct {
 	FS    fs.FS
@@ -317,6 +318,9 @@ func yamlFiles(src BankSource) ([]string, error) {
 		dir = "."
 	}
 	ents, err := fs.ReadDir(src.FS, dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil // a user folder not made yet holds no files
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: read folder %s: %w", src.Label, dir, err)
 	}

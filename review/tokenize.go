@@ -107,6 +107,10 @@ func (tz *tokenizer) run(text string) {
 			start := i
 			i += size
 			for i < len(text) {
+				if c := text[i]; c < utf8.RuneSelf && ('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9') {
+					i++ // ASCII letters and digits: the common case
+					continue
+				}
 				r2, s2 := decodeRune(text, i)
 				if isWordRune(r2) {
 					i += s2
@@ -125,7 +129,7 @@ func (tz *tokenizer) run(text string) {
 				break
 			}
 			var f TokenFlags
-			if numeric(text[start:i]) {
+			if text[start] >= '0' && text[start] <= '9' && numeric(text[start:i]) {
 				f |= Numeric
 			}
 			if newSent {
