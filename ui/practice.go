@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -78,6 +79,8 @@ type practiceScreen struct {
 	reviewBtn  *widget.Button
 	notice     *widget.Label
 	takeList   *widget.Label
+	guide      *widget.Label
+	guideBox   *widget.Accordion
 	content    fyne.CanvasObject
 }
 
@@ -102,7 +105,7 @@ func (p *practiceScreen) build() {
 	p.drillSize.SetSelected(p.deps.Prefs.StringWithFallback(PrefDrillSize, "3"))
 	p.startOne = widget.NewButtonWithIcon("Practise this question", theme.MediaPlayIcon(), p.onStartOne)
 	p.startOne.Importance = widget.HighImportance
-	p.startDrill = widget.NewButtonWithIcon("Random drill", theme.MediaReplayIcon(), p.onStartDrill)
+	p.startDrill = widget.NewButtonWithIcon("Start drill", theme.MediaReplayIcon(), p.onStartDrill)
 
 	p.progress = widget.NewLabel("")
 	p.progress.TextStyle = fyne.TextStyle{Bold: true}
@@ -124,6 +127,10 @@ func (p *practiceScreen) build() {
 	p.notice.Wrapping = fyne.TextWrapWord
 	p.notice.Importance = widget.WarningImportance
 	p.takeList = widget.NewLabel("")
+	p.guide = widget.NewLabel("")
+	p.guide.Wrapping = fyne.TextWrapWord
+	p.guideBox = widget.NewAccordion(widget.NewAccordionItem("What a strong answer does", p.guide))
+	p.guideBox.Hide()
 
 	if p.deps.Recorder == nil {
 		msg := "No microphone is available, so answers can't be recorded."
@@ -134,9 +141,11 @@ func (p *practiceScreen) build() {
 		p.notice.SetText(msg)
 	}
 
-	picker := container.NewBorder(nil, nil, nil,
-		container.NewHBox(p.startOne, widget.NewSeparator(), widget.NewLabel("Drill of"), p.drillSize, p.startDrill),
-		container.NewGridWithColumns(2, p.category, p.question))
+	picker := container.NewVBox(
+		container.NewBorder(nil, nil, p.category, nil, p.question),
+		container.NewHBox(p.startOne, widget.NewLabel("or a random drill of"), p.drillSize,
+			widget.NewLabel("questions"), p.startDrill),
+	)
 	controls := container.NewHBox(p.skip, p.stop, p.retake, p.next, p.reviewBtn)
 	meterRow := container.NewBorder(nil, nil, p.timer, nil, p.meter)
 	body := container.NewVBox(
@@ -147,6 +156,7 @@ func (p *practiceScreen) build() {
 		meterRow,
 		controls,
 		p.notice,
+		p.guideBox,
 		widget.NewSeparator(),
 		p.takeList,
 	)
@@ -577,6 +587,14 @@ func (p *practiceScreen) setPhase(ph phase) {
 	if ph != phaseRecording {
 		p.meter.SetLevel(0, 0)
 	}
+	// The coaching notes are shown once the answer is given, not before.
+	if ph == phaseDone && p.run != nil {
+		p.guide.SetText(strongAnswer(p.current()))
+		p.guideBox.Show()
+	} else {
+		p.guideBox.CloseAll()
+		p.guideBox.Hide()
+	}
 	if ph == phaseIdle {
 		p.status.SetText("")
 		p.timer.SetText("")
@@ -603,4 +621,55 @@ func enable(w fyne.Disableable, on bool) {
 func clock(d time.Duration) string {
 	s := int(d.Round(time.Second) / time.Second)
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// strongAnswer describes what a strong answer to q does: its notes and the
+// talking points the reviewer looks for.
+func strongAnswer(q review.Question) string {
+	var b strings.Builder
+	if n := strings.TrimSpace(q.Notes); n != "" {
+		b.WriteString(n)
+		b.WriteString("\n\n")
+	}
+	if len(q.TalkingPoints) > 0 {
+		b.WriteString("Talking points:")
+		for _, tp := range q.TalkingPoints {
+			b.WriteString("\n• ")
+			b.WriteString(tp.Label)
+		}
+	}
+	return b.String()
+}
+
+// retakeIn records another take of question questionID in an existing
+// session (from the review screen).
+func (p *practiceScreen) retakeIn(sessionID, questionID string) {
+	if p.phase == phaseRecording || p.phase == phaseThinking || p.phase == phaseSpeaking {
+		p.notify(errors.New("finish the current question first"))
+		return
+	}
+	sess, err := p.deps.Store.Get(sessionID)
+	if err != nil {
+		p.notify(fmt.Errorf("opening the session: %w", err))
+		return
+	}
+	idx := -1
+	for i, q := range sess.Questions {
+		if q.ID == questionID {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		p.notify(fmt.Errorf("the session has no question %q", questionID))
+		return
+	}
+	p.cancelPhase()
+	p.sess = sess
+	p.run = sess.Questions
+	p.index = idx
+	p.takes = nil
+	p.takeCount = map[int]int{}
+	p.lastTake = ""
+	p.takeList.SetText("")
+	p.askQuestion()
 }
