@@ -1,0 +1,452 @@
+package ui
+
+import (
+	"math"
+	"sort"
+	"time"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// textMark is a highlighted byte span of the transcript.
+type textMark struct {
+	start, end int
+	kind       spanKind
+}
+
+// textInsert is a marker shown in the text that is not part of it, e.g.
+// "[pause 2.8 s]" or "[note 2]", placed before the byte at offset at.
+type textInsert struct {
+	at   int
+	text string
+	kind spanKind
+	id   int // the caller's index (finding or note)
+}
+
+// cellRef is what a cell of the grid shows: a byte offset of the text
+// (>= 0), an insert (-(index+2)), or nothing (-1).
+type cellRef int32
+
+func insertRef(i int) cellRef { return cellRef(-(i + 2)) }
+
+// transcriptView shows the transcript word-wrapped in a monospaced grid,
+// with highlights behind flagged words, inline markers for pauses and
+// notes, and a selection. Tapping a word reports its byte offset; dragging
+// across words (mouse down on one, up on another) reports the range.
+// Only the rows in view are drawn, so long transcripts stay cheap.
+type transcriptView struct {
+	widget.BaseWidget
+
+	text    string
+	marks   []textMark   // highlights, painted in slice order
+	inserts []textInsert // sorted by at
+	notes   []textMark   // spans with notes: underlined
+	selA    int          // selection (bold, underlined); -1 for none
+	selB    int
+
+	onWord   func(off int)
+	onInsert func(id int, kind spanKind)
+	onRange  func(start, end int)
+
+	grid     *widget.TextGrid // holds only the rows in view (and a few more)
+	page     *transcriptPage  // the scrolled content, as tall as every row
+	scroll   *container.Scroll
+	cols     int
+	cell     fyne.Size
+	rows     [][]cellRef
+	gridRows []widget.TextGridRow
+	first    int // first row held by grid
+	styles   map[styleKey]*widget.CustomTextGridStyle
+
+	downRef   cellRef
+	rangeDone time.Time
+}
+
+type styleKey struct {
+	kind      spanKind
+	selected  bool
+	underline bool
+}
+
+func newTranscriptView() *transcriptView {
+	v := &transcriptView{selA: -1, selB: -1, downRef: -1}
+	v.grid = widget.NewTextGrid()
+	v.grid.Scroll = fyne.ScrollNone
+	v.page = newTranscriptPage(v)
+	v.scroll = container.NewVScroll(v.page)
+	v.scroll.OnScrolled = func(fyne.Position) { v.window() }
+	v.ExtendBaseWidget(v)
+	return v
+}
+
+// SetContent replaces the text, its highlights and markers. Call it on the
+// UI goroutine.
+func (v *transcriptView) SetContent(text string, marks []textMark, inserts []textInsert, notes []textMark) {
+	v.text = text
+	v.marks = marks
+	v.inserts = append([]textInsert(nil), inserts...)
+	sort.SliceStable(v.inserts, func(i, j int) bool { return v.inserts[i].at < v.inserts[j].at })
+	v.notes = notes
+	v.selA, v.selB = -1, -1
+	v.rebuild()
+}
+
+// Select marks [a, b) as selected (bold, underlined) and scrolls it into
+// view; a < 0 clears the selection.
+func (v *transcriptView) Select(a, b int) {
+	if a < 0 {
+		a, b = -1, -1
+	}
+	v.selA, v.selB = a, b
+	v.rebuild()
+	if a >= 0 {
+		v.ScrollTo(a)
+	}
+}
+
+// ScrollTo scrolls so the row holding byte offset off is in view.
+func (v *transcriptView) ScrollTo(off int) {
+	row := v.rowOf(off)
+	if row < 0 || v.cell.Height == 0 {
+		return
+	}
+	y := float32(row) * v.cell.Height
+	view := v.scroll.Size().Height
+	if y >= v.scroll.Offset.Y && y+v.cell.Height <= v.scroll.Offset.Y+view {
+		return
+	}
+	v.scroll.Offset.Y = float32(math.Max(0, float64(y-view/3)))
+	v.scroll.Refresh()
+}
+
+// rowOf returns the grid row showing byte offset off (or the first after it).
+func (v *transcriptView) rowOf(off int) int {
+	for r, row := range v.rows {
+		for _, c := range row {
+			if c >= 0 && int(c) >= off {
+				return r
+			}
+		}
+	}
+	return len(v.rows) - 1
+}
+
+// refAt returns what the cell under pos (relative to the view) shows; taps
+// past the end of a row count as its last cell.
+func (v *transcriptView) refAt(pos fyne.Position) cellRef {
+	if v.cell.Width == 0 || v.cell.Height == 0 {
+		return -1
+	}
+	row := int((pos.Y + v.scroll.Offset.Y) / v.cell.Height)
+	col := int(pos.X / v.cell.Width)
+	if row < 0 || row >= len(v.rows) || col < 0 {
+		return -1
+	}
+	cells := v.rows[row]
+	if col >= len(cells) {
+		col = len(cells) - 1
+	}
+	for ; col >= 0; col-- {
+		if cells[col] != -1 {
+			return cells[col]
+		}
+	}
+	return -1
+}
+
+// Tapped reports the word or marker under the pointer.
+func (v *transcriptView) Tapped(ev *fyne.PointEvent) {
+	if time.Since(v.rangeDone) < 400*time.Millisecond {
+		return // the end of a drag selection, already handled
+	}
+	v.report(v.refAt(ev.Position))
+}
+
+func (v *transcriptView) report(ref cellRef) {
+	switch {
+	case ref >= 0:
+		if v.onWord != nil {
+			v.onWord(int(ref))
+		}
+	case ref <= -2:
+		in := v.inserts[-int(ref)-2]
+		if v.onInsert != nil {
+			v.onInsert(in.id, in.kind)
+		}
+	}
+}
+
+// MouseDown starts a drag selection.
+func (v *transcriptView) MouseDown(ev *desktop.MouseEvent) { v.downRef = v.refAt(ev.Position) }
+
+// MouseUp ends a drag selection: a range when it ends on another word.
+func (v *transcriptView) MouseUp(ev *desktop.MouseEvent) {
+	a, b := v.downRef, v.refAt(ev.Position)
+	v.downRef = -1
+	if a < 0 || b < 0 {
+		return
+	}
+	if a > b {
+		a, b = b, a
+	}
+	wa, _ := wordBounds(v.text, int(a))
+	_, wb := wordBounds(v.text, int(b))
+	if wa == wordStartOf(v.text, int(b)) {
+		return // same word: a tap
+	}
+	v.rangeDone = time.Now()
+	if v.onRange != nil {
+		v.onRange(wa, wb)
+	}
+}
+
+// wordBounds returns the span of the whitespace-separated word holding off
+// (or the word after off when it is on a space).
+func wordBounds(text string, off int) (int, int) {
+	if off >= len(text) {
+		return len(text), len(text)
+	}
+	for off < len(text) && isSpaceByte(text[off]) {
+		off++
+	}
+	a, b := off, off
+	for a > 0 && !isSpaceByte(text[a-1]) {
+		a--
+	}
+	for b < len(text) && !isSpaceByte(text[b]) {
+		b++
+	}
+	return a, b
+}
+
+func wordStartOf(text string, off int) int { a, _ := wordBounds(text, off); return a }
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// style returns the (shared) grid style for a cell.
+func (v *transcriptView) style(k styleKey) widget.TextGridStyle {
+	if k == (styleKey{}) {
+		return nil
+	}
+	if s, ok := v.styles[k]; ok {
+		return s
+	}
+	s := &widget.CustomTextGridStyle{}
+	if k.kind != kindNone {
+		s.BGColor = highlightColor(k.kind)
+	}
+	if k.selected {
+		s.TextStyle = fyne.TextStyle{Bold: true, Underline: true}
+		if k.kind == kindNone {
+			s.BGColor = blend(toNRGBA(theme.Color(theme.ColorNamePrimary)), theme.Color(theme.ColorNameBackground), 0.3)
+		}
+	} else if k.underline {
+		s.TextStyle = fyne.TextStyle{Underline: true}
+	}
+	v.styles[k] = s
+	return s
+}
+
+// rebuild lays the text out in v.cols columns and styles every cell.
+func (v *transcriptView) rebuild() {
+	v.styles = map[styleKey]*widget.CustomTextGridStyle{}
+	if v.cols <= 0 {
+		return
+	}
+	n := len(v.text)
+	kindAt := make([]spanKind, n)
+	for _, m := range v.marks {
+		for i := max(m.start, 0); i < min(m.end, n); i++ {
+			kindAt[i] = m.kind
+		}
+	}
+	noted := make([]bool, n)
+	for _, m := range v.notes {
+		for i := max(m.start, 0); i < min(m.end, n); i++ {
+			noted[i] = true
+		}
+	}
+	type item struct {
+		r   rune
+		ref cellRef
+		key styleKey
+	}
+	items := make([]item, 0, n+len(v.inserts)*12)
+	ins := 0
+	emitInserts := func(upTo int) {
+		for ins < len(v.inserts) && v.inserts[ins].at <= upTo {
+			in := v.inserts[ins]
+			for _, r := range in.text {
+				items = append(items, item{r, insertRef(ins), styleKey{kind: in.kind}})
+			}
+			ins++
+		}
+	}
+	for off := 0; off < n; {
+		emitInserts(off)
+		r, size := utf8.DecodeRuneInString(v.text[off:])
+		if r == '\t' || r == '\r' {
+			r = ' '
+		}
+		key := styleKey{kind: kindAt[off], underline: noted[off]}
+		if off >= v.selA && off < v.selB && !isSpaceByte(v.text[off]) {
+			key.selected = true
+		}
+		if isSpaceByte(v.text[off]) && (off == 0 || off+1 >= n || kindAt[off-1] != kindAt[off+1]) {
+			key.kind = kindNone // don't paint the gap between two marks
+			key.underline = key.underline && off > 0 && off+1 < n && noted[off-1] && noted[off+1]
+		}
+		items = append(items, item{r, cellRef(off), key})
+		off += size
+	}
+	emitInserts(math.MaxInt)
+
+	// Greedy word wrap.
+	var rows [][]item
+	var row []item
+	lastSpace := -1
+	for _, it := range items {
+		if it.r == '\n' {
+			rows = append(rows, row)
+			row, lastSpace = nil, -1
+			continue
+		}
+		if len(row) >= v.cols {
+			if it.r == ' ' {
+				rows = append(rows, row)
+				row, lastSpace = nil, -1
+				continue
+			}
+			if lastSpace >= 0 {
+				rows = append(rows, row[:lastSpace+1])
+				row = append([]item(nil), row[lastSpace+1:]...)
+			} else {
+				rows = append(rows, row)
+				row = nil
+			}
+			lastSpace = -1
+		}
+		if it.r == ' ' {
+			lastSpace = len(row)
+		}
+		row = append(row, it)
+	}
+	if len(row) > 0 || len(rows) == 0 {
+		rows = append(rows, row)
+	}
+
+	v.rows = make([][]cellRef, len(rows))
+	gridRows := make([]widget.TextGridRow, len(rows))
+	for i, r := range rows {
+		refs := make([]cellRef, len(r))
+		cells := make([]widget.TextGridCell, len(r))
+		for j, it := range r {
+			refs[j] = it.ref
+			cells[j] = widget.TextGridCell{Rune: it.r, Style: v.style(it.key)}
+		}
+		v.rows[i] = refs
+		gridRows[i] = widget.TextGridRow{Cells: cells}
+	}
+	v.gridRows = gridRows
+	v.page.Refresh()
+	v.scroll.Refresh()
+	v.window()
+}
+
+// window gives the grid the rows in view, plus a margin, and places it.
+func (v *transcriptView) window() {
+	if v.cell.Height <= 0 {
+		return
+	}
+	const margin = 3
+	first := max(int(v.scroll.Offset.Y/v.cell.Height)-margin, 0)
+	count := int(v.scroll.Size().Height/v.cell.Height) + 2*margin + 1
+	last := min(first+count, len(v.gridRows))
+	first = min(first, last)
+	v.first = first
+	v.grid.Rows = v.gridRows[first:last]
+	v.grid.Move(fyne.NewPos(0, float32(first)*v.cell.Height))
+	v.grid.Resize(fyne.NewSize(v.page.Size().Width, float32(last-first)*v.cell.Height))
+	v.grid.Refresh()
+}
+
+// transcriptPage is the scrolled content of a transcriptView: as tall as
+// all rows, drawing the grid of the rows in view at their place.
+type transcriptPage struct {
+	widget.BaseWidget
+	v *transcriptView
+}
+
+func newTranscriptPage(v *transcriptView) *transcriptPage {
+	p := &transcriptPage{v: v}
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+func (p *transcriptPage) CreateRenderer() fyne.WidgetRenderer { return &pageRenderer{p: p} }
+
+type pageRenderer struct{ p *transcriptPage }
+
+func (r *pageRenderer) Layout(fyne.Size) { r.p.v.window() }
+func (r *pageRenderer) MinSize() fyne.Size {
+	v := r.p.v
+	return fyne.NewSize(float32(v.cols)*v.cell.Width, float32(len(v.gridRows))*v.cell.Height)
+}
+func (r *pageRenderer) Refresh()                     {}
+func (r *pageRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.p.v.grid} }
+func (r *pageRenderer) Destroy()                     {}
+
+// measureCell returns the size of one monospaced cell, as TextGrid does.
+func (v *transcriptView) measureCell() fyne.Size {
+	size := fyne.MeasureText("M", v.Theme().Size(theme.SizeNameText), fyne.TextStyle{Monospace: true})
+	size.Width = float32(math.Round(float64(size.Width)))
+	size.Height = float32(math.Round(float64(size.Height)))
+	return size
+}
+
+// CreateRenderer builds the view's renderer.
+func (v *transcriptView) CreateRenderer() fyne.WidgetRenderer {
+	v.cell = v.measureCell()
+	return &transcriptRenderer{v: v}
+}
+
+type transcriptRenderer struct{ v *transcriptView }
+
+func (r *transcriptRenderer) Layout(size fyne.Size) {
+	v := r.v
+	v.scroll.Resize(size)
+	v.scroll.Move(fyne.NewPos(0, 0))
+	if v.cell.Width <= 0 {
+		return
+	}
+	cols := int((size.Width - theme.ScrollBarSize() - 2) / v.cell.Width)
+	cols = max(cols, 12)
+	if cols != v.cols {
+		v.cols = cols
+		v.rebuild()
+	}
+}
+
+func (r *transcriptRenderer) MinSize() fyne.Size {
+	c := r.v.cell
+	return fyne.NewSize(c.Width*24, c.Height*6)
+}
+
+// Refresh follows theme changes: new cell size and highlight colours.
+func (r *transcriptRenderer) Refresh() {
+	v := r.v
+	v.cell = v.measureCell()
+	v.cols = 0
+	r.Layout(v.Size())
+	if v.cols == 0 {
+		v.rebuild()
+	}
+}
+
+func (r *transcriptRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.v.scroll} }
+func (r *transcriptRenderer) Destroy()                     {}
