@@ -64,7 +64,7 @@ footer { margin-top:3rem; color:var(--muted); font-size:.8rem; }
 var flagKinds = []struct{ Rule, Label string }{
 	{"filler", "Filler"}, {"voiced-gap", "Voiced gap"}, {"hedge", "Hedge"},
 	{"jump-to-solution", "Jump to solution"}, {"tradeoff", "Trade-off found"},
-	{"long-pause", "Other"},
+	{"long-pause", "Pause, pace, other"},
 }
 
 // flagClass is the CSS class of a rule's highlight.
@@ -190,6 +190,9 @@ func htmlTake(p func(string, ...any), s *Session, tk Take, n, all int, r *review
 			p("<li><span class=\"%s\">%s</span> %s", flagClass(f.Rule), e(f.Rule), e(f.Message))
 			if f.Text != "" {
 				p(" — “%s”", e(f.Text))
+			}
+			if f.HasTime {
+				p(" <small>at %s</small>", e(clock(f.TimeStart)))
 			}
 			if f.Suggestion != "" {
 				p(" <span class=\"sugg\">%s</span>", e(f.Suggestion))

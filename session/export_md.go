@@ -101,6 +101,9 @@ func mdTake(p func(string, ...any), s *Session, tk Take, n int, r *review.Report
 			if f.Text != "" {
 				p(" — “%s”", mdEscape(f.Text))
 			}
+			if f.HasTime {
+				p(" (at %s)", clock(f.TimeStart))
+			}
 			if f.Suggestion != "" {
 				p(" _%s_", mdEscape(f.Suggestion))
 			}
