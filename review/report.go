@@ -51,16 +51,19 @@ type Metrics struct {
 // Start/End are byte offsets into the transcript text (both 0 for a finding
 // about the answer as a whole); times are in seconds, when known.
 type Finding struct {
-	Rule       string  `json:"rule"`
-	Level      string  `json:"level"`
-	Message    string  `json:"message"`
-	Suggestion string  `json:"suggestion,omitempty"`
-	Text       string  `json:"text"`
-	Start      int     `json:"start"`
-	End        int     `json:"end"`
-	TimeStart  float64 `json:"-"`
-	TimeEnd    float64 `json:"-"`
-	HasTime    bool    `json:"-"`
+	Rule       string `json:"rule"`
+	Level      string `json:"level"`
+	Message    string `json:"message"`
+	Suggestion string `json:"suggestion,omitempty"`
+	Text       string `json:"text"`
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+	// Ref names what an answer-level finding is about, e.g. the id of the
+	// missing talking point.
+	Ref       string  `json:"ref,omitempty"`
+	TimeStart float64 `json:"-"`
+	TimeEnd   float64 `json:"-"`
+	HasTime   bool    `json:"-"`
 }
 
 // MarshalJSON writes time_start/time_end only when the finding has a time.

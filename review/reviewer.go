@@ -323,7 +323,7 @@ func (st *reviewState) coverage(ri int, r *RuleSpec) {
 			res.Start, res.End = st.sc.toks[a].Start, st.sc.toks[b-1].End
 		} else {
 			f := st.finding(r, 0, 0, r.Message+": "+tp.Label)
-			f.Text = tp.ID
+			f.Ref = tp.ID
 			st.add(f)
 		}
 		st.rep.TalkingPoints = append(st.rep.TalkingPoints, res)
