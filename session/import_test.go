@@ -91,8 +91,6 @@ func TestBundleMergeKeepsBothOnConflict(t *testing.T) {
 	t1 := sess.Takes[0].ID
 	// The coach, in their copy, edits note-1 and adds a note.
 	coach := newTestStore(t)
-	_, _, orig := bundleFixture(t) // a different library; ids differ, so use src's bundle
-	_ = orig
 	var b bytes.Buffer
 	src.ExportBundle(&b, id)
 	if _, err := coach.ImportBundle(writeBundle(t, b.Bytes())); err != nil {
@@ -147,13 +145,6 @@ func TestBundleMergeAddsMissingTake(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = src
-}
-
-// hostile builds the bundle of a test case from the good bundle's parts.
-type hostileCase struct {
-	name string
-	zip  func(t *testing.T, js []byte, wavs map[string][]byte) []byte
-	want string
 }
 
 func TestImportRefusesHostileBundles(t *testing.T) {
