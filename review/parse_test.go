@@ -147,3 +147,12 @@ func TestStems(t *testing.T) {
 		}
 	}
 }
+
+// TestSpans checks the highlight spans of a report.
+func TestSpans(t *testing.T) {
+	rep := New(builtinRules(t)).Review(Input{Transcript: &Transcript{Text: "Um, I think so."}})
+	sp := rep.Spans()
+	if len(sp) != 2 || sp[0].Rule != "filler" || sp[0].Title != "Filler word" || sp[1].Rule != "hedge" || rep.Text[sp[1].Start:sp[1].End] != "I think" {
+		t.Errorf("spans %+v", sp)
+	}
+}

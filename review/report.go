@@ -194,3 +194,26 @@ func (r *Report) Summary() Summary {
 
 func round1(x float64) float64 { return math.Round(x*10) / 10 }
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// Span is a stretch of the transcript text to highlight: a finding's span
+// (byte offsets), its rule id and level, and the rule's human name.
+type Span struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Rule  string `json:"rule"`
+	Level string `json:"level"`
+	Title string `json:"title"`
+}
+
+// Spans returns the findings that point at words (not at the answer as a
+// whole or at a gap), in text order, for highlighting. Titles come from
+// RuleTitle.
+func (r *Report) Spans() []Span {
+	var out []Span
+	for _, f := range r.Findings {
+		if f.End > f.Start {
+			out = append(out, Span{Start: f.Start, End: f.End, Rule: f.Rule, Level: f.Level, Title: RuleTitle(f.Rule)})
+		}
+	}
+	return out
+}
