@@ -44,6 +44,9 @@ func (s *reviewScreen) buildNotes() {
 	for _, t := range noteTags {
 		labels = append(labels, t.label)
 	}
+	s.noteHint = widget.NewLabel("")
+	s.noteHint.Wrapping = fyne.TextWrapWord
+	s.noteHint.SizeName = theme.SizeNameCaptionText
 	s.noteTag = widget.NewRadioGroup(labels, nil)
 	s.noteTag.Horizontal = true
 	s.noteTag.Required = true
@@ -52,9 +55,6 @@ func (s *reviewScreen) buildNotes() {
 	s.noteAnchor.Horizontal = true
 	s.noteAnchor.Required = true
 	s.noteAnchor.SetSelected(anchorTime)
-	s.noteHint = widget.NewLabel("")
-	s.noteHint.Wrapping = fyne.TextWrapWord
-	s.noteHint.SizeName = theme.SizeNameCaptionText
 	s.noteAuthor = widget.NewEntry()
 	s.noteAuthor.SetPlaceHolder("Your name, as the notes' author (asked once; change it in Settings)")
 	s.noteText = widget.NewMultiLineEntry()
@@ -332,6 +332,7 @@ func (s *reviewScreen) onDeleteNote(id string) {
 		s.reloadNotes()
 	}, s.win)
 	d.SetConfirmText("Delete")
+	d.SetDismissText("Cancel")
 	d.Show()
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -90,13 +91,44 @@ func kindOfRule(rule string) spanKind {
 var legendKinds = []spanKind{kindFiller, kindVoicedGap, kindHedge, kindJump, kindTradeoff,
 	kindMissingTradeoff, kindTalkingPoint, kindPointMissing, kindLongPause, kindPace, kindNote}
 
-// highlightAlpha is how much of a kind's hue goes into its highlight.
-const highlightAlpha = 0.34
+// highlightAlpha is how much of a kind's hue goes into its highlight, at
+// most; minContrast is the contrast text keeps on it (WCAG AA is 4.5).
+const (
+	highlightAlpha = 0.36
+	minContrast    = 4.7
+)
 
 // highlightColor is the background of a highlighted stretch of kind k in
-// the current theme: the kind's hue blended into the theme background.
+// the current theme: the kind's hue blended into the theme background, as
+// strongly as the theme's text colour allows while staying readable.
 func highlightColor(k spanKind) color.NRGBA {
-	return blend(kinds[k].hue, theme.Color(theme.ColorNameBackground), highlightAlpha)
+	bg, fg := theme.Color(theme.ColorNameBackground), theme.Color(theme.ColorNameForeground)
+	c := blend(kinds[k].hue, bg, highlightAlpha)
+	for a := highlightAlpha; a > 0.1 && luminanceContrast(fg, c) < minContrast; a -= 0.02 {
+		c = blend(kinds[k].hue, bg, a)
+	}
+	return c
+}
+
+// luminanceContrast is the WCAG contrast ratio of two colours (1..21).
+func luminanceContrast(a, b color.Color) float64 {
+	l1, l2 := relLuminance(a), relLuminance(b)
+	if l1 < l2 {
+		l1, l2 = l2, l1
+	}
+	return (l1 + 0.05) / (l2 + 0.05)
+}
+
+func relLuminance(c color.Color) float64 {
+	n := toNRGBA(c)
+	ch := func(v uint8) float64 {
+		x := float64(v) / 255
+		if x <= 0.03928 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
+	}
+	return 0.2126*ch(n.R) + 0.7152*ch(n.G) + 0.0722*ch(n.B)
 }
 
 // blend mixes a into b, a weighing alpha (0..1); the result is opaque.
