@@ -134,8 +134,10 @@ func (p *PulseServer) Kill() {
 // pulseaudio pulseaudio-utils libasound2-plugins).
 func Pulse(t testing.TB) *PulseServer {
 	t.Helper()
-	if _, err := exec.LookPath("pulseaudio"); err != nil {
-		t.Skip("alsatest: pulseaudio is not installed (apt-get install pulseaudio pulseaudio-utils libasound2-plugins)")
+	for _, tool := range []string{"pulseaudio", "pactl", "paplay"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("alsatest: %s is not installed (apt-get install pulseaudio pulseaudio-utils libasound2-plugins)", tool)
+		}
 	}
 	if _, err := os.Stat("/usr/lib/x86_64-linux-gnu/alsa-lib/libasound_module_pcm_pulse.so"); err != nil {
 		if m, _ := filepath.Glob("/usr/lib/*/alsa-lib/libasound_module_pcm_pulse.so"); len(m) == 0 {
