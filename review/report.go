@@ -175,9 +175,15 @@ type Summary struct {
 	LongestPauseS      float64 `json:"longest_pause_s"`
 	Scores             Scores  `json:"scores"`
 	// Assessed says which scores mean something (see AreaReasons.Assessed).
-	Assessed struct {
-		Delivery, Structure, Agency, Content bool
-	} `json:"assessed"`
+	Assessed Assessed `json:"assessed"`
+}
+
+// Assessed says, per score area, whether any rule of the area applied.
+type Assessed struct {
+	Delivery  bool `json:"delivery"`
+	Structure bool `json:"structure"`
+	Agency    bool `json:"agency"`
+	Content   bool `json:"content"`
 }
 
 // Summary returns the metrics and scores of the report.
