@@ -13,7 +13,7 @@ func TestUploadBytesPerMinute(t *testing.T) {
 	dir := t.TempDir()
 	srv := newFakeWhisper(t, "openai")
 	c := newTestClient(t, Config{BaseURL: srv.URL()}, nil)
-	for _, minutes := range []float64{1, 5} {
+	for _, minutes := range []float64{1, 3} {
 		path, _ := writeTone(t, dir, fmt.Sprintf("take-%v.wav", minutes), minutes*60)
 		if _, err := c.TranscribeFile(context.Background(), path, Hints{Vocabulary: marketingVocab}); err != nil {
 			t.Fatal(err)

@@ -183,6 +183,19 @@ func (q *Queue) Warnings() []string {
 	return append([]string(nil), q.warnings...)
 }
 
+// SetTranscriber replaces the transcriber for the takes that start from now
+// on, e.g. after the API key, base URL or model changed in Settings. A take
+// being transcribed finishes with the old one.
+func (q *Queue) SetTranscriber(t Transcriber) {
+	if t == nil {
+		return
+	}
+	q.mu.Lock()
+	q.cfg.Transcriber = t
+	q.mu.Unlock()
+	q.poke()
+}
+
 // Start runs the worker until ctx ends or Close is called. Calling it again
 // does nothing.
 func (q *Queue) Start(ctx context.Context) {
@@ -370,9 +383,10 @@ func (q *Queue) run(ctx, jctx context.Context, j Job) {
 		q.mu.Lock()
 		attempts := q.jobs[j.TakeID].status.Attempts + 1
 		q.setLocked(j.TakeID, StateTranscribing, "", attempts)
+		tr := q.cfg.Transcriber
 		q.mu.Unlock()
 
-		t, err := q.cfg.Transcriber.TranscribeFile(jctx, j.AudioPath, j.Hints)
+		t, err := tr.TranscribeFile(jctx, j.AudioPath, j.Hints)
 		if err == nil && jctx.Err() == nil {
 			if serr := q.cfg.Sink.SaveTranscript(j.SessionID, j.TakeID, t); serr != nil {
 				q.finish(j.TakeID, StateFailed, "the transcript could not be saved: "+serr.Error(), attempts)

@@ -30,8 +30,11 @@ func newMemSink(dir string) *memSink {
 }
 
 func (s *memSink) SaveTranscript(sessionID, takeID string, t *review.Transcript) error {
-	if s.fail != nil {
-		return s.fail
+	s.mu.Lock()
+	fail := s.fail
+	s.mu.Unlock()
+	if fail != nil {
+		return fail
 	}
 	data, err := json.Marshal(t)
 	if err != nil {
@@ -373,6 +376,13 @@ func TestQueueSinkFailure(t *testing.T) {
 	if !strings.Contains(st.Reason, "could not be saved: disk full") {
 		t.Errorf("reason %q", st.Reason)
 	}
+	// New settings: a working transcriber, and Retry.
+	q.SetTranscriber(&scripted{})
+	sink.mu.Lock()
+	sink.fail = nil
+	sink.mu.Unlock()
+	q.Retry("t")
+	waitState(t, q, "t", StateDone)
 	if err := q.Enqueue(Job{TakeID: "x"}); err == nil {
 		t.Error("a job without session or audio was accepted")
 	}
