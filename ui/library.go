@@ -58,6 +58,7 @@ type libraryScreen struct {
 	cancel   context.CancelFunc
 	closed   bool
 	built    bool // build has finished; widget callbacks during build are ignored
+	listSel  int  // row index selected in the list widget, -1 = none
 
 	// widgets
 	search      *widget.Entry
@@ -81,7 +82,7 @@ type libraryScreen struct {
 
 func newLibraryScreen(deps Deps, win fyne.Window, notify func(error), openReview func(sessionID, takeID string)) *libraryScreen {
 	s := &libraryScreen{deps: deps, win: win, notify: notify, openReview: openReview,
-		do: fyne.Do, now: time.Now, dates: datesAll}
+		do: fyne.Do, now: time.Now, dates: datesAll, listSel: -1}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	s.build()
 	return s
@@ -126,12 +127,13 @@ func (s *libraryScreen) build() {
 			}
 		})
 	s.list.OnSelected = func(id widget.ListItemID) {
+		s.listSel = id
 		if id >= 0 && id < len(s.rows) {
 			s.selected = s.rows[id].ID
 		}
 		s.updateButtons()
 	}
-	s.list.OnUnselected = func(widget.ListItemID) {}
+	s.list.OnUnselected = func(widget.ListItemID) { s.listSel = -1 }
 
 	s.openBtn = widget.NewButtonWithIcon("Open", theme.DocumentIcon(), s.onOpen)
 	s.openBtn.Importance = widget.HighImportance
@@ -150,7 +152,7 @@ func (s *libraryScreen) build() {
 		widget.NewLabel("Export:"), s.exportMD, s.exportHTML, s.exportZip, widget.NewSeparator(), s.importBtn)
 	top := container.NewVBox(filters, s.filterErr, container.NewHScroll(actions))
 	listArea := container.NewBorder(top, s.status, nil, nil, s.list)
-	chartArea := container.NewBorder(heading("Progress"), nil, nil, nil, s.chart)
+	chartArea := container.NewBorder(heading("Progress of the sessions listed"), nil, nil, nil, s.chart)
 	split := container.NewVSplit(listArea, chartArea)
 	split.Offset = 0.6
 	s.content = split
@@ -298,8 +300,8 @@ func (s *libraryScreen) apply(entries []session.Entry, query string, f session.F
 		s.list.UnselectAll()
 	}
 	s.list.Refresh()
-	if sel >= 0 {
-		s.list.Select(sel)
+	if sel >= 0 && sel != s.listSel {
+		s.list.Select(sel) // the row moved: select (and scroll to) it again
 	}
 	s.status.SetText(listStatus(entries, query, f))
 	s.chart.SetPoints(session.ProgressOf(entries))

@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rehearse-app/rehearse/review"
@@ -32,7 +34,10 @@ func newLibraryRow() *libraryRow {
 	for _, l := range []*widget.Label{r.title, r.questions, r.detail, r.scores} {
 		l.Truncation = fyne.TextTruncateEllipsis
 	}
-	r.box = container.NewVBox(container.NewBorder(nil, nil, nil, r.when, r.title), r.questions, r.detail, r.scores)
+	// Labels carry their own inner padding; overlapping it keeps a row
+	// compact so more sessions fit on screen.
+	r.box = container.New(layout.NewCustomPaddedVBoxLayout(-theme.InnerPadding()),
+		container.NewBorder(nil, nil, nil, r.when, r.title), r.questions, r.detail, r.scores)
 	r.ExtendBaseWidget(r)
 	return r
 }

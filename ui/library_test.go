@@ -766,3 +766,19 @@ func TestImportSummaryListsConflicts(t *testing.T) {
 		}
 	}
 }
+
+func TestLibraryShutdownDropsLateResults(t *testing.T) {
+	f := newLibFixture(t)
+	f.threeSessions(t)
+	l := f.lib
+	l.refresh()
+	l.shutdown()
+	f.q.until(t, "the listing goroutine to finish", func() bool { return !l.busy })
+	if l.loaded || len(l.rows) != 0 {
+		t.Fatalf("a result arriving after shutdown was shown: %d rows", len(l.rows))
+	}
+	l.refresh()
+	if l.busy {
+		t.Fatal("refresh after shutdown started a listing")
+	}
+}
