@@ -60,6 +60,11 @@ func isWordRuneSlow(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
+// asciiWord reports whether c is an ASCII letter or digit.
+func asciiWord(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+}
+
 // decodeRune decodes the rune at text[i], with a fast path for ASCII.
 func decodeRune(text string, i int) (rune, int) {
 	if c := text[i]; c < utf8.RuneSelf {
@@ -94,8 +99,15 @@ func (tz *tokenizer) run(text string) {
 	}
 	newlines := 0
 	for i := 0; i < len(text); {
-		r, size := decodeRune(text, i)
-		if isWordRune(r) {
+		r, size := rune(text[i]), 1
+		isWord := false
+		if r < utf8.RuneSelf {
+			isWord = asciiWord(text[i])
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			isWord = isWordRuneSlow(r)
+		}
+		if isWord {
 			if pendingEnd >= 0 || newlines >= 2 && len(tz.toks) > sentFirst {
 				end := pendingEnd
 				if end < 0 {
@@ -107,7 +119,7 @@ func (tz *tokenizer) run(text string) {
 			start := i
 			i += size
 			for i < len(text) {
-				if c := text[i]; c < utf8.RuneSelf && ('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9') {
+				if asciiWord(text[i]) {
 					i++ // ASCII letters and digits: the common case
 					continue
 				}
