@@ -25,8 +25,8 @@ func (s *reviewScreen) onEdit() {
 	s.viewBox.Hide()
 	s.editBox.Show()
 	s.editBtn.Disable()
-	if c := s.win.Canvas(); c != nil {
-		c.Focus(s.editor)
+	if s.win != nil {
+		s.win.Canvas().Focus(s.editor)
 	}
 }
 

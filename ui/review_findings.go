@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -418,6 +419,9 @@ func (r *findingRow) setSelected(on bool) {
 	r.selected = on
 	r.Refresh()
 }
+
+// Cursor shows that the finding can be clicked.
+func (r *findingRow) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 // Tapped selects the finding.
 func (r *findingRow) Tapped(*fyne.PointEvent) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -174,8 +175,10 @@ func (s *reviewScreen) build() {
 		s.wave,
 		s.seekNote,
 	)
+	legend := widget.NewAccordionItem("Legend", newLegend())
+	legend.Open = true
 	left := container.NewBorder(
-		container.NewVBox(widget.NewAccordion(widget.NewAccordionItem("Legend", newLegend()))),
+		container.NewVBox(widget.NewAccordion(legend)),
 		nil, nil, nil,
 		container.NewStack(s.viewBox, s.editBox))
 	split := container.NewHSplit(left, s.tabs)
@@ -276,6 +279,9 @@ func loadTake(ld *takeLoad, deps Deps, sessID, takeID, havePath string, haveEnv 
 		ld.path = deps.Store.TakePath(sess, *tk)
 	}
 	ld.env = haveEnv
+	// The recording is read for the waveform and the player while the
+	// take is reviewed: they are independent and the machine has cores.
+	var audioDone sync.WaitGroup
 	if ld.path != "" && ld.path != havePath {
 		ld.newAudio = true
 		ld.env = nil
@@ -283,18 +289,15 @@ func loadTake(ld *takeLoad, deps Deps, sessID, takeID, havePath string, haveEnv 
 			ld.path = p // header repaired if a crash left it wrong
 		}
 		if deps.Envelope != nil {
-			ld.env, ld.envDur, ld.envErr = deps.Envelope(ld.path)
+			audioDone.Go(func() { ld.env, ld.envDur, ld.envErr = deps.Envelope(ld.path) })
 		}
 		if deps.NewPlayer != nil {
-			p, err := deps.NewPlayer(device)
-			if err == nil {
-				if err = p.Open(ld.path); err != nil {
-					p.Close()
-					p = nil
-				}
-			}
-			ld.player, ld.playerErr = p, err
+			audioDone.Go(func() { ld.player, ld.playerErr = openPlayer(deps, device, ld.path) })
 		}
+	}
+	defer audioDone.Wait()
+	if deps.ReviewTake == nil {
+		audioDone.Wait() // the fallback review uses the envelope
 	}
 	if tk.Transcript == nil || strings.TrimSpace(tk.Transcript.Text) == "" {
 		return
@@ -311,6 +314,19 @@ func loadTake(ld *takeLoad, deps Deps, sessID, takeID, havePath string, haveEnv 
 	default:
 		ld.reportErr = errors.New("no reviewer is set up")
 	}
+}
+
+// openPlayer opens a player on the recording at path.
+func openPlayer(deps Deps, device, path string) (Player, error) {
+	p, err := deps.NewPlayer(device)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.Open(path); err != nil {
+		p.Close()
+		return nil, err
+	}
+	return p, nil
 }
 
 // apply shows a finished load, unless a newer one has started.

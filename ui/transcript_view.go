@@ -181,6 +181,9 @@ func (v *transcriptView) report(ref cellRef) {
 	}
 }
 
+// Cursor shows that words can be clicked.
+func (v *transcriptView) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
 // MouseDown starts a drag selection.
 func (v *transcriptView) MouseDown(ev *desktop.MouseEvent) { v.downRef = v.refAt(ev.Position) }
 

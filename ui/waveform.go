@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -127,6 +128,9 @@ func (w *waveform) Tapped(ev *fyne.PointEvent) {
 	}
 	w.onSeek(math.Max(0, math.Min(sec, w.duration)), best)
 }
+
+// Cursor shows that the waveform can be clicked.
+func (w *waveform) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 // CreateRenderer builds the waveform's renderer.
 func (w *waveform) CreateRenderer() fyne.WidgetRenderer {
