@@ -19,9 +19,11 @@ type App struct {
 	win      fyne.Window
 	tabs     *container.AppTabs
 	practice *practiceScreen
+	review   *reviewScreen
+	library  *libraryScreen
 	settings *settingsScreen
 
-	practiceTab, settingsTab *container.TabItem
+	practiceTab, reviewTab, libraryTab, settingsTab *container.TabItem
 }
 
 // New builds the main window on app a. Call ShowAndRun on the result's
@@ -44,28 +46,55 @@ func (u *App) Window() fyne.Window { return u.win }
 
 func (u *App) build() {
 	u.practice = newPracticeScreen(u.deps, u.win, u.ShowError, u.openReview)
+	u.review = newReviewScreen(u.deps, u.win, u.ShowError)
+	u.review.onRetake = u.retake
+	u.library = newLibraryScreen(u.deps, u.win, u.ShowError, u.openReview)
 	u.settings = newSettingsScreen(u.deps, u.win, u.ShowError, u.onBankReloaded)
 	u.practiceTab = container.NewTabItemWithIcon("Practice", theme.MediaRecordIcon(), u.practice.content)
+	u.reviewTab = container.NewTabItemWithIcon("Review", theme.DocumentIcon(), u.review.content)
+	u.libraryTab = container.NewTabItemWithIcon("Library", theme.ListIcon(), u.library.content)
 	u.settingsTab = container.NewTabItemWithIcon("Settings", theme.SettingsIcon(), u.settings.content)
-	u.tabs = container.NewAppTabs(u.practiceTab, u.settingsTab)
+	u.tabs = container.NewAppTabs(u.practiceTab, u.reviewTab, u.libraryTab, u.settingsTab)
 	u.tabs.SetTabLocation(container.TabLocationLeading)
+	u.tabs.OnSelected = func(t *container.TabItem) {
+		if t == u.libraryTab {
+			u.library.refresh()
+		}
+	}
+	// A take saved on the practice screen shows up in the library.
+	finished := u.deps.TakeFinished
+	u.practice.deps.TakeFinished = func(sessionID, takeID string) {
+		if finished != nil {
+			finished(sessionID, takeID)
+		}
+		u.library.refresh()
+	}
 	u.win.SetContent(u.tabs)
 	u.win.Canvas().SetOnTypedKey(u.onKey)
 }
 
 // onKey routes keys that are not typed into a focused widget.
 func (u *App) onKey(ev *fyne.KeyEvent) {
-	if u.tabs.Selected() == u.practiceTab {
+	switch u.tabs.Selected() {
+	case u.practiceTab:
 		u.practice.onKey(ev)
+	case u.reviewTab:
+		u.review.onKey(ev)
 	}
 }
 
 // openReview shows the review of one take.
 func (u *App) openReview(sessionID, takeID string) {
-	// The review screen arrives with the review issue; until then the
-	// practice screen keeps the take and the library lists it.
-	_ = sessionID
-	_ = takeID
+	u.review.open(sessionID, takeID)
+	u.tabs.Select(u.reviewTab)
+}
+
+// retake records another answer to a question of a session, from the
+// review screen.
+func (u *App) retake(sessionID, questionID string) {
+	u.review.shutdown()
+	u.tabs.Select(u.practiceTab)
+	u.practice.retakeIn(sessionID, questionID)
 }
 
 func (u *App) onBankReloaded(bank *review.Bank) {
@@ -83,7 +112,10 @@ func (u *App) FollowTranscription(updates <-chan transcribe.JobStatus) {
 
 // onTranscription runs on the UI goroutine for each queue status change.
 func (u *App) onTranscription(st transcribe.JobStatus) {
-	_ = st
+	u.review.transcriptionUpdate(st)
+	if st.State == transcribe.StateDone {
+		u.library.refresh()
+	}
 }
 
 // ShowError shows err in a dialog. It is the one place the app shows error
@@ -109,4 +141,6 @@ func (u *App) ShowNotice(title, msg string) {
 // window closes.
 func (u *App) Shutdown() {
 	u.practice.shutdown()
+	u.review.shutdown()
+	u.library.shutdown()
 }
