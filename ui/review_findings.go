@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -177,31 +179,72 @@ func (s *reviewScreen) showSeekBasis() {
 // stepFinding selects the next (d=1) or previous (d=-1) finding that has
 // a place in the answer.
 func (s *reviewScreen) stepFinding(d int) {
-	if s.report == nil || len(s.report.Findings) == 0 {
+	if s.report == nil {
 		return
 	}
-	n := len(s.report.Findings)
-	i := s.current
-	for range n {
-		i += d
-		if i < 0 {
-			i = n - 1
-		} else if i >= n {
-			i = 0
+	var placed []int
+	for _, i := range findingOrder(s.report) {
+		if f := s.report.Findings[i]; f.End > f.Start || f.HasTime {
+			placed = append(placed, i)
 		}
-		f := s.report.Findings[i]
-		if f.End > f.Start || f.HasTime {
-			s.selectFinding(i, true)
-			s.scrollFindingIntoView(i)
-			return
+	}
+	if len(placed) == 0 {
+		return
+	}
+	at := -1
+	for k, i := range placed {
+		if i == s.current {
+			at = k
 		}
+	}
+	switch {
+	case at < 0 && d > 0:
+		at = 0
+	case at < 0:
+		at = len(placed) - 1
+	default:
+		at = (at + d + len(placed)) % len(placed)
+	}
+	s.selectFinding(placed[at], true)
+	s.scrollFindingIntoView(placed[at])
+}
+
+// scrollFindingIntoView shows the findings tab scrolled to finding i.
+func (s *reviewScreen) scrollFindingIntoView(i int) {
+	for _, r := range s.findingRows {
+		if r.index != i {
+			continue
+		}
+		s.tabs.SelectIndex(0)
+		y, top, h := r.Position().Y, s.findingsList.Offset.Y, s.findingsList.Size().Height
+		if y < top || y+r.Size().Height > top+h {
+			s.findingsList.Offset.Y = y
+			s.findingsList.Refresh()
+		}
+		return
 	}
 }
 
-func (s *reviewScreen) scrollFindingIntoView(i int) {
-	if i < len(s.findingRows) {
-		s.tabs.SelectIndex(0)
+// findingOrder lists the findings as the list shows them: those with a
+// place in the answer in text (or time) order, then those about the
+// answer as a whole.
+func findingOrder(r *review.Report) []int {
+	var placed, whole []int
+	for i, f := range r.Findings {
+		if f.End > f.Start || f.HasTime {
+			placed = append(placed, i)
+		} else {
+			whole = append(whole, i)
+		}
 	}
+	sort.SliceStable(placed, func(a, b int) bool {
+		fa, fb := r.Findings[placed[a]], r.Findings[placed[b]]
+		if fa.Start != fb.Start {
+			return fa.Start < fb.Start
+		}
+		return fa.TimeStart < fb.TimeStart
+	})
+	return append(placed, whole...)
 }
 
 // showFindings lists the findings with their message and suggestion.
@@ -223,14 +266,19 @@ func (s *reviewScreen) showFindings() {
 		hint := widget.NewLabel("Click a finding to hear it; N / P step through them.")
 		hint.SizeName = theme.SizeNameCaptionText
 		objs = append(objs, hint)
-		for i, f := range s.report.Findings {
+		for _, i := range findingOrder(s.report) {
+			f := s.report.Findings[i]
 			row := newFindingRow(s.findingTitle(f), f, s.findingWhere(f), func() { s.selectFinding(i, true) })
+			row.index = i
 			s.findingRows = append(s.findingRows, row)
 			objs = append(objs, row)
 		}
 	}
 	s.findingsBox.Objects = objs
 	s.findingsBox.Refresh()
+	// Wrapped labels know their height only once they have their width:
+	// lay the list out again now that they do.
+	s.findingsList.Refresh()
 	s.highlightFindingRow()
 }
 
@@ -261,8 +309,8 @@ func (s *reviewScreen) findingWhere(f review.Finding) string {
 }
 
 func (s *reviewScreen) highlightFindingRow() {
-	for i, r := range s.findingRows {
-		r.setSelected(i == s.current)
+	for _, r := range s.findingRows {
+		r.setSelected(r.index == s.current)
 	}
 }
 
@@ -378,6 +426,7 @@ func reasonsText(a review.AreaReasons, title func(review.Finding) string) string
 type findingRow struct {
 	widget.BaseWidget
 	onTap    func()
+	index    int // in the report's findings
 	bg       *canvas.Rectangle
 	body     fyne.CanvasObject
 	selected bool
@@ -386,18 +435,17 @@ type findingRow struct {
 
 func newFindingRow(title string, f review.Finding, where string, onTap func()) *findingRow {
 	r := &findingRow{onTap: onTap, title: title}
-	head := widget.NewLabel(title)
-	head.TextStyle = fyne.TextStyle{Bold: true}
+	head := widget.NewRichText(
+		&widget.TextSegment{Text: title, Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
+		&widget.TextSegment{Text: "  " + where, Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}},
+	)
+	head.Wrapping = fyne.TextWrapWord
 	lines := []fyne.CanvasObject{head}
-	if where != "" {
-		w := widget.NewLabel(where)
-		w.SizeName = theme.SizeNameCaptionText
-		w.Wrapping = fyne.TextWrapWord
-		lines = append(lines, w)
+	if f.Message != "" && f.Message != title {
+		msg := widget.NewLabel(f.Message)
+		msg.Wrapping = fyne.TextWrapWord
+		lines = append(lines, msg)
 	}
-	msg := widget.NewLabel(f.Message)
-	msg.Wrapping = fyne.TextWrapWord
-	lines = append(lines, msg)
 	if f.Suggestion != "" {
 		sug := widget.NewLabel("Try: " + f.Suggestion)
 		sug.Wrapping = fyne.TextWrapWord
@@ -406,8 +454,8 @@ func newFindingRow(title string, f review.Finding, where string, onTap func()) *
 	}
 	r.bg = canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
 	r.bg.CornerRadius = 4
-	r.body = container.NewBorder(nil, nil, container.NewVBox(container.NewPadded(newKindSwatch(kindOfRule(f.Rule)))), nil,
-		container.NewVBox(lines...))
+	box := container.New(layout.NewCustomPaddedVBoxLayout(0), lines...)
+	r.body = container.NewBorder(nil, nil, container.NewVBox(container.NewPadded(newKindSwatch(kindOfRule(f.Rule)))), nil, box)
 	r.ExtendBaseWidget(r)
 	return r
 }

@@ -82,6 +82,7 @@ type reviewScreen struct {
 	viewBox       fyne.CanvasObject
 	tabs          *container.AppTabs
 	findingsBox   *fyne.Container
+	findingsList  *container.Scroll
 	findingRows   []*findingRow
 	metrics       *widget.Label
 	scoresBox     *fyne.Container
@@ -159,15 +160,17 @@ func (s *reviewScreen) build() {
 		heading("Metrics"), s.metrics, widget.NewSeparator(),
 		heading("Scores"), s.scoresBox, widget.NewSeparator(),
 		heading("Talking points"), s.pointsBox))
+	s.findingsList = container.NewVScroll(s.findingsBox)
 	s.tabs = container.NewAppTabs(
-		container.NewTabItem("Findings", container.NewVScroll(s.findingsBox)),
+		container.NewTabItem("Findings", s.findingsList),
 		container.NewTabItem("Scores", scores),
 		container.NewTabItem("Notes", s.notesPanel()),
 	)
 
+	pickerSize := fyne.NewSize(260, s.takeSel.MinSize().Height)
 	header := container.NewVBox(
 		s.prompt,
-		container.NewBorder(nil, nil, s.takeSel, container.NewHBox(s.transcribeBtn, s.retryBtn), s.state),
+		container.NewBorder(nil, nil, container.NewGridWrap(pickerSize, s.takeSel), container.NewHBox(s.transcribeBtn, s.retryBtn), s.state),
 		container.NewHBox(s.editBtn, s.retakeBtn, s.compareBtn),
 	)
 	player := container.NewVBox(

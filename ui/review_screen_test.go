@@ -267,9 +267,14 @@ func (f *reviewFixture) addTake(secs float64, tr *review.Transcript) string {
 	samples := tone(secs)
 	if tr != nil {
 		// Silence where the transcript has no words, so pauses are real.
-		for i := range samples {
-			sec := float64(i) / 16000
-			if !spoken(tr, sec) {
+		voiced := make([]bool, len(samples))
+		for _, w := range tr.Words {
+			for i := max(int(w.Start*16000), 0); i < min(int((w.End+0.1)*16000), len(samples)); i++ {
+				voiced[i] = true
+			}
+		}
+		for i, v := range voiced {
+			if !v {
 				samples[i] = 0
 			}
 		}
@@ -289,14 +294,6 @@ func (f *reviewFixture) addTake(secs float64, tr *review.Transcript) string {
 	return id
 }
 
-func spoken(tr *review.Transcript, sec float64) bool {
-	for _, w := range tr.Words {
-		if sec >= w.Start && sec < w.End+0.1 {
-			return true
-		}
-	}
-	return false
-}
 
 // open opens a take and waits until it is shown.
 func (f *reviewFixture) open(takeID string) {
@@ -445,6 +442,18 @@ func TestReviewFindingsRenderAsHighlights(t *testing.T) {
 	}
 }
 
+// rowOfFinding returns the list row of finding i.
+func rowOfFinding(t *testing.T, s *reviewScreen, i int) *findingRow {
+	t.Helper()
+	for _, r := range s.findingRows {
+		if r.index == i {
+			return r
+		}
+	}
+	t.Fatalf("finding %d is not in the list", i)
+	return nil
+}
+
 // findingAt returns the rule of a finding covering off, if any.
 func findingAt(r *review.Report, off int) (int, string) {
 	for i, f := range r.Findings {
@@ -487,7 +496,7 @@ func TestReviewClickingSeeksThePlayer(t *testing.T) {
 	if i < 0 {
 		t.Fatalf("no hedge finding: %+v", s.report.Findings)
 	}
-	test.Tap(s.findingRows[i])
+	test.Tap(rowOfFinding(t, s, i))
 	want := secDuration(fd.TimeStart)
 	if got, ok := p.lastSeek(); !ok || absDur(got-want) > time.Millisecond {
 		t.Fatalf("after tapping the hedge finding, seek = %v, want %v (its time)", got, want)
@@ -583,10 +592,17 @@ func TestReviewKeys(t *testing.T) {
 		t.Errorf("Left twice from 8 s: position %v, want 0 (clamped)", got)
 	}
 	// N / P walk through the findings that have a place.
+	// In text order, as the list shows them.
 	var placed []int
-	for i, fd := range s.report.Findings {
+	last := -1
+	for _, r := range s.findingRows {
+		fd := s.report.Findings[r.index]
 		if fd.End > fd.Start || fd.HasTime {
-			placed = append(placed, i)
+			if fd.Start < last {
+				t.Errorf("findings list out of text order at %q", fd.Text)
+			}
+			last = fd.Start
+			placed = append(placed, r.index)
 		}
 	}
 	if len(placed) < 2 {
@@ -1035,7 +1051,7 @@ func TestReviewWithoutAudioOutput(t *testing.T) {
 		t.Fatalf("play enabled %v, note %q", !s.playBtn.Disabled(), s.seekNote.Text)
 	}
 	i, fd := findingByRule(s.report, "hedge")
-	test.Tap(s.findingRows[i])
+	test.Tap(rowOfFinding(t, s, i))
 	if math.Abs(s.position-fd.TimeStart) > 0.001 || !strings.HasPrefix(s.posLabel.Text, clock(secDuration(fd.TimeStart))) {
 		t.Errorf("without a player the position still moves: %.2f / %q", s.position, s.posLabel.Text)
 	}
