@@ -71,16 +71,12 @@ func (s *reviewScreen) showTranscript() {
 	}
 	var noteSpans []textMark
 	for i, n := range s.takeNotes() {
-		at := -1
 		switch {
 		case n.Start >= 0 && n.End >= n.Start:
-			at = min(n.End, len(text))
 			noteSpans = append(noteSpans, textMark{n.Start, min(n.End, len(text)), kindNote})
+			inserts = append(inserts, textInsert{at: min(n.End, len(text)), text: fmt.Sprintf(" [note %d]", i+1), kind: kindNote, id: i})
 		case n.Time >= 0 && s.tl != nil:
-			at = s.tl.offsetAt(n.Time)
-		}
-		if at >= 0 {
-			inserts = append(inserts, textInsert{at: at, text: fmt.Sprintf(" [note %d]", i+1), kind: kindNote, id: i})
+			inserts = append(inserts, textInsert{at: s.tl.offsetAt(n.Time), text: fmt.Sprintf("[note %d] ", i+1), kind: kindNote, id: i})
 		}
 	}
 	s.transcript.SetContent(text, marks, inserts, noteSpans)

@@ -205,9 +205,10 @@ func (s *reviewScreen) showEmpty() {
 	s.emptyNote.SetText("No take is open.")
 }
 
-// open loads a session and shows one of its takes. The session is read
-// and the take reviewed off the UI goroutine; the screen fills in when the
-// load arrives (see loaded).
+// open loads a session and shows one of its takes (the latest when
+// takeID is ""). It returns at once: the session is read
+// and the take reviewed off the UI goroutine, and the screen fills in
+// when the load arrives through do (see loaded).
 func (s *reviewScreen) open(sessionID, takeID string) {
 	if s.editing {
 		s.onCancelEdit()
@@ -273,8 +274,12 @@ func loadTake(ld *takeLoad, deps Deps, sessID, takeID, havePath string, haveEnv 
 		return
 	}
 	tk := sess.Take(takeID)
+	if takeID == "" && len(sess.Takes) > 0 {
+		tk = &sess.Takes[len(sess.Takes)-1] // the latest take
+		takeID = tk.ID
+	}
 	if tk == nil {
-		ld.err = fmt.Errorf("session %s has no take %s", sessID, takeID)
+		ld.err = fmt.Errorf("session %s has no take %q", sessID, takeID)
 		return
 	}
 	ld.sess, ld.take = sess, tk
@@ -347,6 +352,7 @@ func (s *reviewScreen) apply(ld *takeLoad) {
 		return
 	}
 	s.sess, s.take = ld.sess, ld.take
+	s.takeID = ld.take.ID
 	s.question = ld.sess.Question(ld.take.QuestionID)
 	s.report, s.reportErr = ld.report, ld.reportErr
 	if ld.newAudio || ld.path == "" {

@@ -936,8 +936,11 @@ func TestReviewRetakeAndCompare(t *testing.T) {
 	t1 := f.addTake(12, timedTranscript(answerText, -1))
 	second := "I'd start with the attribution data and align with sales leadership, then hold ten percent for testing."
 	t2 := f.addTake(8, timedTranscript(second, -1))
-	f.open(t2)
+	f.open("") // no take named: the latest
 	s := f.s
+	if s.takeID != t2 {
+		t.Fatalf("open with no take shows %q, want the latest %q", s.takeID, t2)
+	}
 	if len(s.takeSel.Options) != 2 || !strings.HasPrefix(s.takeSel.Selected, "Take 2 · Q1") {
 		t.Fatalf("take picker %v / %q", s.takeSel.Options, s.takeSel.Selected)
 	}
