@@ -294,7 +294,6 @@ func (f *reviewFixture) addTake(secs float64, tr *review.Transcript) string {
 	return id
 }
 
-
 // open opens a take and waits until it is shown.
 func (f *reviewFixture) open(takeID string) {
 	f.t.Helper()
