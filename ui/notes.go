@@ -152,6 +152,13 @@ func (s *reviewScreen) showNotes() {
 		s.noteRows = append(s.noteRows, r)
 		s.notesBox.Add(r.box)
 	}
+	if s.editingNote == "" {
+		if s.coachName() == "" { // Settings may have changed
+			s.noteAuthor.Show()
+		} else {
+			s.noteAuthor.Hide()
+		}
+	}
 	s.updateAnchorHint()
 }
 

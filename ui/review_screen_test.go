@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -1090,5 +1091,55 @@ func BenchmarkReviewScreenOpen10Min(b *testing.B) {
 	b.StopTimer()
 	if len(f.errs) > 0 {
 		b.Fatal(f.errs)
+	}
+}
+
+func TestReviewDragSelectsAStretchForANote(t *testing.T) {
+	f := newReviewFixture(t, fixtureOpts{})
+	f.app.Preferences().SetString(PrefCoachName, "Sam")
+	tr := timedTranscript(answerText, -1)
+	take := f.addTake(tr.Duration, tr)
+	f.open(take)
+	s := f.s
+	if s.noteAuthor.Visible() {
+		t.Error("with a coach name in Settings the form should not ask for one")
+	}
+	a := strings.Index(answerText, "attribution")
+	b := strings.Index(answerText, "velocity")
+	pa, _ := cellPos(s.transcript, a+3)
+	pb, _ := cellPos(s.transcript, b+2)
+	s.transcript.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pa}})
+	s.transcript.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pb}})
+	test.TapAt(s.transcript, pb) // the tap that ends a drag is not a word tap
+	want := b + len("velocity")
+	if s.selA != a || s.selB != want {
+		t.Fatalf("selection %d..%d, want %d..%d (attribution … velocity)", s.selA, s.selB, a, want)
+	}
+	s.noteAnchor.SetSelected(anchorSelection)
+	test.Type(s.noteText, "Name the attribution model.")
+	test.Tap(s.noteSave)
+	sess, _ := f.store.Get(f.sessID)
+	notes := sess.TakeNotes(take)
+	if len(notes) != 1 || notes[0].Start != a || notes[0].End != want || notes[0].Author != "Sam" {
+		t.Fatalf("notes %+v", notes)
+	}
+}
+
+func TestReviewFollowsThemeChange(t *testing.T) {
+	f := newReviewFixture(t, fixtureOpts{})
+	f.app.Settings().SetTheme(theme.LightTheme()) //nolint:staticcheck // a fixed variant is what this checks
+	tr := timedTranscript(answerText, -1)
+	f.open(f.addTake(tr.Duration, tr))
+	_, fd := findingByRule(f.s.report, "filler")
+	light := highlightColor(kindFiller)
+	f.app.Settings().SetTheme(theme.DarkTheme()) //nolint:staticcheck
+	dark := highlightColor(kindFiller)
+	if light == dark {
+		t.Fatal("filler highlight is the same in light and dark themes")
+	}
+	test.WidgetRenderer(f.s.transcript).Refresh() // what a theme change does to each widget
+	st, _ := cellStyle(f.s.transcript, fd.Start)
+	if st == nil || toNRGBA(st.BackgroundColor()) != dark {
+		t.Errorf("after switching to dark, filler cell %v, want %v", st, dark)
 	}
 }
