@@ -69,7 +69,61 @@ func (s *reviewScreen) onSaveEdit() {
 		s.notify(fmt.Errorf("saving the transcript (your text is still in the editor): %w", err))
 		return
 	}
+	if old != nil {
+		s.remapNotes(old.Text, t.Text)
+	}
 	s.onCancelEdit()
 	s.selA, s.selB, s.current = -1, -1, -1
 	s.refresh()
 }
+
+// remapNotes moves the notes on stretches of the old transcript to the
+// same words in the new one (the occurrence nearest the old place). A
+// note whose words are gone keeps its place in time instead.
+func (s *reviewScreen) remapNotes(oldText, newText string) {
+	if s.sess == nil || oldText == newText {
+		return
+	}
+	for _, n := range s.sess.TakeNotes(s.takeID) {
+		if n.Start < 0 || n.End > len(oldText) || n.Start > n.End {
+			continue
+		}
+		moved := n
+		if a, ok := nearestIndex(newText, oldText[n.Start:n.End], n.Start); ok {
+			moved.Start, moved.End = a, a+(n.End-n.Start)
+		} else {
+			moved.Start, moved.End = -1, -1
+			if moved.Time < 0 && s.tl != nil {
+				moved.Time, _ = s.tl.timeAt(n.Start)
+			}
+		}
+		if moved == n {
+			continue
+		}
+		if err := s.deps.Store.EditNote(s.sessID, moved); err != nil {
+			s.notify(fmt.Errorf("moving note %q to the corrected transcript: %w", excerptOf(n.Text, 0, len(n.Text)), err))
+		}
+	}
+}
+
+// nearestIndex finds sub in text, the occurrence starting nearest near.
+func nearestIndex(text, sub string, near int) (int, bool) {
+	if sub == "" {
+		return 0, false
+	}
+	best, found := 0, false
+	for from := 0; from <= len(text); {
+		i := strings.Index(text[from:], sub)
+		if i < 0 {
+			break
+		}
+		i += from
+		if !found || dist(i, near) < dist(best, near) {
+			best, found = i, true
+		}
+		from = i + 1
+	}
+	return best, found
+}
+
+func dist(a, b int) int { return max(a-b, b-a) }

@@ -633,6 +633,18 @@ func TestReviewEditTranscriptKeepsTimingsAndReviewsAgain(t *testing.T) {
 	if before < 2 {
 		t.Fatalf("fillers before = %d, want at least 2", before)
 	}
+	// Notes on "attribution" (kept, moves with the text) and "LinkedIn"
+	// (changed: the note keeps its time instead).
+	attr := strings.Index(answerText, "attribution")
+	li := strings.Index(answerText, "LinkedIn")
+	for _, span := range [][2]int{{attr, attr + len("attribution")}, {li, li + len("LinkedIn")}} {
+		if _, err := f.store.AddNote(f.sessID, session.Note{TakeID: take, Author: "A", Tag: session.TagFix,
+			Text: "x", Start: span[0], End: span[1], Time: -1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.s.refresh()
+	f.waitLoaded()
 	test.Tap(s.editBtn)
 	if !s.editing || s.editor.Text != answerText {
 		t.Fatalf("editor open %v with %q", s.editing, s.editor.Text)
@@ -674,6 +686,16 @@ func TestReviewEditTranscriptKeepsTimingsAndReviewsAgain(t *testing.T) {
 	}
 	if s.report.Metrics.Fillers != before-1 {
 		t.Errorf("fillers after removing “Um” = %d, want %d (reviewed again)", s.report.Metrics.Fillers, before-1)
+	}
+	notes := sess.TakeNotes(take)
+	if len(notes) != 2 {
+		t.Fatalf("notes after the edit: %+v", notes)
+	}
+	if a := strings.Index(edited, "attribution"); notes[0].Start != a || notes[0].End != a+len("attribution") {
+		t.Errorf("note on “attribution” now at %d..%d, want %d..%d", notes[0].Start, notes[0].End, a, a+len("attribution"))
+	}
+	if liTime := tr.Words[indexOfWord(answerText, "LinkedIn")].Start; notes[1].Start != -1 || math.Abs(notes[1].Time-liTime) > 0.001 {
+		t.Errorf("note on the replaced “LinkedIn” = %+v, want no span and time %.2f", notes[1], liTime)
 	}
 	if !strings.Contains(s.state.Text, "corrected by hand") {
 		t.Errorf("state %q should say the transcript was corrected by hand", s.state.Text)
