@@ -23,8 +23,8 @@ import (
 	"github.com/rehearse-app/rehearse/transcribe"
 )
 
-// fakePlayer records what the review screen asks of it.
-type fakePlayer struct {
+// reviewFakePlayer records what the review screen asks of it.
+type reviewFakePlayer struct {
 	mu      sync.Mutex
 	path    string
 	dur     time.Duration
@@ -36,7 +36,7 @@ type fakePlayer struct {
 	closed  bool
 }
 
-func (p *fakePlayer) Open(path string) error {
+func (p *reviewFakePlayer) Open(path string) error {
 	info, err := audio.WAVInfo(path)
 	if err != nil {
 		return err
@@ -46,7 +46,7 @@ func (p *fakePlayer) Open(path string) error {
 	p.path, p.dur = path, info.Duration
 	return nil
 }
-func (p *fakePlayer) Play() error {
+func (p *reviewFakePlayer) Play() error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.closed {
@@ -56,7 +56,7 @@ func (p *fakePlayer) Play() error {
 	p.plays++
 	return nil
 }
-func (p *fakePlayer) Pause() {
+func (p *reviewFakePlayer) Pause() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.playing {
@@ -64,22 +64,22 @@ func (p *fakePlayer) Pause() {
 	}
 	p.playing = false
 }
-func (p *fakePlayer) Seek(d time.Duration) {
+func (p *reviewFakePlayer) Seek(d time.Duration) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.pos = min(max(d, 0), p.dur)
 	p.seeks = append(p.seeks, d)
 }
-func (p *fakePlayer) Position() time.Duration { p.mu.Lock(); defer p.mu.Unlock(); return p.pos }
-func (p *fakePlayer) Duration() time.Duration { p.mu.Lock(); defer p.mu.Unlock(); return p.dur }
-func (p *fakePlayer) Playing() bool           { p.mu.Lock(); defer p.mu.Unlock(); return p.playing }
-func (p *fakePlayer) Close() error {
+func (p *reviewFakePlayer) Position() time.Duration { p.mu.Lock(); defer p.mu.Unlock(); return p.pos }
+func (p *reviewFakePlayer) Duration() time.Duration { p.mu.Lock(); defer p.mu.Unlock(); return p.dur }
+func (p *reviewFakePlayer) Playing() bool           { p.mu.Lock(); defer p.mu.Unlock(); return p.playing }
+func (p *reviewFakePlayer) Close() error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.closed, p.playing = true, false
 	return nil
 }
-func (p *fakePlayer) lastSeek() (time.Duration, bool) {
+func (p *reviewFakePlayer) lastSeek() (time.Duration, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if len(p.seeks) == 0 {
@@ -88,8 +88,8 @@ func (p *fakePlayer) lastSeek() (time.Duration, bool) {
 	return p.seeks[len(p.seeks)-1], true
 }
 
-// fakeQueue is a transcription queue that only records calls.
-type fakeQueue struct {
+// reviewFakeQueue is a transcription queue that only records calls.
+type reviewFakeQueue struct {
 	mu       sync.Mutex
 	status   map[string]transcribe.JobStatus
 	enqueued []transcribe.Job
@@ -97,20 +97,20 @@ type fakeQueue struct {
 	canceled []string
 }
 
-func (q *fakeQueue) Enqueue(j transcribe.Job) error {
+func (q *reviewFakeQueue) Enqueue(j transcribe.Job) error {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	q.enqueued = append(q.enqueued, j)
 	q.status[j.TakeID] = transcribe.JobStatus{SessionID: j.SessionID, TakeID: j.TakeID, State: transcribe.StateQueued}
 	return nil
 }
-func (q *fakeQueue) Cancel(id string) error {
+func (q *reviewFakeQueue) Cancel(id string) error {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	q.canceled = append(q.canceled, id)
 	return nil
 }
-func (q *fakeQueue) Retry(id string) error {
+func (q *reviewFakeQueue) Retry(id string) error {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if _, ok := q.status[id]; !ok {
@@ -120,7 +120,7 @@ func (q *fakeQueue) Retry(id string) error {
 	q.status[id] = transcribe.JobStatus{TakeID: id, State: transcribe.StateQueued}
 	return nil
 }
-func (q *fakeQueue) Status(id string) transcribe.JobStatus {
+func (q *reviewFakeQueue) Status(id string) transcribe.JobStatus {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if st, ok := q.status[id]; ok {
@@ -165,8 +165,8 @@ func indexOfWord(text, word string) int {
 	return -1
 }
 
-// envelopeOf reads a WAV as a 10 ms envelope, as cmd does.
-func envelopeOf(path string) (*review.Envelope, float64, error) {
+// reviewEnvelopeOf reads a WAV as a 10 ms envelope, as cmd does.
+func reviewEnvelopeOf(path string) (*review.Envelope, float64, error) {
 	pcm, err := audio.ReadWAV(path)
 	if err != nil {
 		return nil, 0, err
@@ -182,21 +182,21 @@ type reviewFixture struct {
 	store    *session.Store
 	s        *reviewScreen
 	q        *uiQueue
-	queue    *fakeQueue
+	queue    *reviewFakeQueue
 	errs     []error
 	mu       sync.Mutex
-	players  []*fakePlayer
+	players  []*reviewFakePlayer
 	question review.Question
 	sessID   string
 	retakes  []string
 }
 
-type fixtureOpts struct {
+type reviewOpts struct {
 	queue   bool
 	noAudio bool
 }
 
-func newReviewFixture(t testing.TB, o fixtureOpts) *reviewFixture {
+func newReviewFixture(t testing.TB, o reviewOpts) *reviewFixture {
 	t.Helper()
 	a := test.NewTempApp(t)
 	bank, errs := review.LoadBank(review.BankSource{FS: assets.Questions(), Dir: "questions", Label: "builtin"})
@@ -217,21 +217,21 @@ func newReviewFixture(t testing.TB, o fixtureOpts) *reviewFixture {
 		t.Fatal("question budget-prioritization is not in the bank")
 	}
 	f := &reviewFixture{t: t, app: a, store: store, q: newUIQueue(), question: q}
-	deps := Deps{Bank: bank, Reviewer: rv, Store: store, Prefs: a.Preferences(), Envelope: envelopeOf}
+	deps := Deps{Bank: bank, Reviewer: rv, Store: store, Prefs: a.Preferences(), Envelope: reviewEnvelopeOf}
 	deps.ReviewTake = func(s *session.Session, tk *session.Take) (*review.Report, error) {
 		if tk.Transcript == nil || tk.Transcript.Text == "" {
 			return nil, errors.New("the take has no transcript yet")
 		}
 		tr := *tk.Transcript
 		in := review.Input{Transcript: &tr, Question: s.Question(tk.QuestionID)}
-		if env, _, err := envelopeOf(store.TakePath(s, *tk)); err == nil {
+		if env, _, err := reviewEnvelopeOf(store.TakePath(s, *tk)); err == nil {
 			in.Envelope = env
 		}
 		return rv.Review(in), nil
 	}
 	if !o.noAudio {
 		deps.NewPlayer = func(string) (Player, error) {
-			p := &fakePlayer{}
+			p := &reviewFakePlayer{}
 			f.mu.Lock()
 			f.players = append(f.players, p)
 			f.mu.Unlock()
@@ -239,7 +239,7 @@ func newReviewFixture(t testing.TB, o fixtureOpts) *reviewFixture {
 		}
 	}
 	if o.queue {
-		f.queue = &fakeQueue{status: map[string]transcribe.JobStatus{}}
+		f.queue = &reviewFakeQueue{status: map[string]transcribe.JobStatus{}}
 		deps.Transcription = f.queue
 	}
 	f.win = a.NewWindow("review")
@@ -322,7 +322,7 @@ func (f *reviewFixture) waitLoaded() {
 	}
 }
 
-func (f *reviewFixture) player() *fakePlayer {
+func (f *reviewFixture) player() *reviewFakePlayer {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if len(f.players) == 0 {
@@ -365,7 +365,7 @@ func findingByRule(r *review.Report, rule string) (int, review.Finding) {
 }
 
 func TestReviewFindingsRenderAsHighlights(t *testing.T) {
-	f := newReviewFixture(t, fixtureOpts{})
+	f := newReviewFixture(t, reviewOpts{})
 	tr := timedTranscript(answerText, indexOfWord(answerText, "Then"))
 	take := f.addTake(tr.Duration, tr)
 	f.open(take)
@@ -407,7 +407,7 @@ func TestReviewFindingsRenderAsHighlights(t *testing.T) {
 	// An unflagged word has no highlight.
 	plain := strings.Index(answerText, "launch")
 	if st, _ := cellStyle(s.transcript, plain); st != nil && st.BackgroundColor() != nil {
-		if _, fd := findingAt(s.report, plain); fd == "" {
+		if _, fd := reviewFindingAt(s.report, plain); fd == "" {
 			t.Errorf("unflagged word has background %v", st.BackgroundColor())
 		}
 	}
@@ -416,7 +416,7 @@ func TestReviewFindingsRenderAsHighlights(t *testing.T) {
 	if pause.Rule == "" {
 		t.Fatalf("no long-pause finding: %+v", s.report.Findings)
 	}
-	if !gridHas(s.transcript, "[pause 3.") {
+	if !reviewGridHas(s.transcript, "[pause 3.") {
 		t.Errorf("transcript grid has no pause marker")
 	}
 	marks := 0
@@ -454,8 +454,8 @@ func rowOfFinding(t *testing.T, s *reviewScreen, i int) *findingRow {
 	return nil
 }
 
-// findingAt returns the rule of a finding covering off, if any.
-func findingAt(r *review.Report, off int) (int, string) {
+// reviewFindingAt returns the rule of a finding covering off, if any.
+func reviewFindingAt(r *review.Report, off int) (int, string) {
 	for i, f := range r.Findings {
 		if off >= f.Start && off < f.End {
 			return i, f.Rule
@@ -469,7 +469,7 @@ func findingAt(r *review.Report, off int) (int, string) {
 	return -1, ""
 }
 
-func gridHas(v *transcriptView, s string) bool {
+func reviewGridHas(v *transcriptView, s string) bool {
 	for _, row := range v.gridRows {
 		var b strings.Builder
 		for _, c := range row.Cells {
@@ -483,7 +483,7 @@ func gridHas(v *transcriptView, s string) bool {
 }
 
 func TestReviewClickingSeeksThePlayer(t *testing.T) {
-	f := newReviewFixture(t, fixtureOpts{})
+	f := newReviewFixture(t, reviewOpts{})
 	tr := timedTranscript(answerText, -1)
 	take := f.addTake(tr.Duration, tr)
 	f.open(take)
@@ -498,7 +498,7 @@ func TestReviewClickingSeeksThePlayer(t *testing.T) {
 	}
 	test.Tap(rowOfFinding(t, s, i))
 	want := secDuration(fd.TimeStart)
-	if got, ok := p.lastSeek(); !ok || absDur(got-want) > time.Millisecond {
+	if got, ok := p.lastSeek(); !ok || reviewAbsDur(got-want) > time.Millisecond {
 		t.Fatalf("after tapping the hedge finding, seek = %v, want %v (its time)", got, want)
 	}
 	if !p.Playing() {
@@ -518,7 +518,7 @@ func TestReviewClickingSeeksThePlayer(t *testing.T) {
 	}
 	test.TapAt(s.transcript, pos)
 	wantWord := secDuration(tr.Words[indexOfWord(answerText, "attribution")].Start)
-	if got, _ := p.lastSeek(); absDur(got-wantWord) > time.Millisecond {
+	if got, _ := p.lastSeek(); reviewAbsDur(got-wantWord) > time.Millisecond {
 		t.Fatalf("tapping “attribution” seeks to %v, want %v", got, wantWord)
 	}
 	if s.selA != off || s.selB != off+len("attribution") {
@@ -539,7 +539,7 @@ func TestReviewClickingSeeksThePlayer(t *testing.T) {
 	}
 }
 
-func absDur(d time.Duration) time.Duration {
+func reviewAbsDur(d time.Duration) time.Duration {
 	if d < 0 {
 		return -d
 	}
@@ -547,7 +547,7 @@ func absDur(d time.Duration) time.Duration {
 }
 
 func TestReviewSeekWithoutTimingsUsesEstimate(t *testing.T) {
-	f := newReviewFixture(t, fixtureOpts{})
+	f := newReviewFixture(t, reviewOpts{})
 	tr := &review.Transcript{Text: answerText, Words: []review.Word{}, Segments: []review.Segment{}}
 	take := f.addTake(20, tr)
 	f.open(take)
@@ -565,7 +565,7 @@ func TestReviewSeekWithoutTimingsUsesEstimate(t *testing.T) {
 }
 
 func TestReviewKeys(t *testing.T) {
-	f := newReviewFixture(t, fixtureOpts{})
+	f := newReviewFixture(t, reviewOpts{})
 	tr := timedTranscript(answerText, -1)
 	take := f.addTake(tr.Duration, tr)
 	f.open(take)
@@ -618,13 +618,13 @@ func TestReviewKeys(t *testing.T) {
 		t.Errorf("then P: finding %d, want %d", s.current, placed[0])
 	}
 	want, _ := s.tl.findingTime(s.report.Findings[placed[0]])
-	if got := p.Position(); absDur(got-secDuration(want)) > time.Millisecond {
+	if got := p.Position(); reviewAbsDur(got-secDuration(want)) > time.Millisecond {
 		t.Errorf("P seeks to %v, want %.2f s", got, want)
 	}
 }
 
 func TestReviewEditTranscriptKeepsTimingsAndReviewsAgain(t *testing.T) {
-	f := newReviewFixture(t, fixtureOpts{})
+	f := newReviewFixture(t, reviewOpts{})
 	tr := timedTranscript(answerText, -1)
 	take := f.addTake(tr.Duration, tr)
 	f.open(take)
@@ -703,7 +703,7 @@ func TestReviewEditTranscriptKeepsTimingsAndReviewsAgain(t *testing.T) {
 }
 
 func TestReviewTypedTranscriptForUntranscribedTake(t *testing.T) {
-	f := newReviewFixture(t, fixtureOpts{})
+	f := newReviewFixture(t, reviewOpts{})
 	take := f.addTake(12, nil)
 	f.open(take)
 	s := f.s
@@ -736,7 +736,7 @@ func TestReviewTypedTranscriptForUntranscribedTake(t *testing.T) {
 }
 
 func TestReviewSaveFailureKeepsText(t *testing.T) {
-	f := newReviewFixture(t, fixtureOpts{})
+	f := newReviewFixture(t, reviewOpts{})
 	take := f.addTake(5, nil)
 	f.open(take)
 	s := f.s
@@ -753,7 +753,7 @@ func TestReviewSaveFailureKeepsText(t *testing.T) {
 }
 
 func TestReviewNotesAddEditDelete(t *testing.T) {
-	f := newReviewFixture(t, fixtureOpts{})
+	f := newReviewFixture(t, reviewOpts{})
 	tr := timedTranscript(answerText, -1)
 	take := f.addTake(tr.Duration, tr)
 	f.open(take)
@@ -801,8 +801,8 @@ func TestReviewNotesAddEditDelete(t *testing.T) {
 	if got := f.app.Preferences().String(PrefCoachName); got != "Dana" {
 		t.Errorf("coach name saved as %q", got)
 	}
-	if len(s.noteRows) != 2 || !gridHas(s.transcript, "[note 1]") || !gridHas(s.transcript, "[note 2]") {
-		t.Fatalf("notes shown: %d rows; markers in text: %v %v", len(s.noteRows), gridHas(s.transcript, "[note 1]"), gridHas(s.transcript, "[note 2]"))
+	if len(s.noteRows) != 2 || !reviewGridHas(s.transcript, "[note 1]") || !reviewGridHas(s.transcript, "[note 2]") {
+		t.Fatalf("notes shown: %d rows; markers in text: %v %v", len(s.noteRows), reviewGridHas(s.transcript, "[note 1]"), reviewGridHas(s.transcript, "[note 2]"))
 	}
 	if st, _ := cellStyle(s.transcript, off+2); st == nil || !st.Style().Underline {
 		t.Error("the noted word is not underlined")
@@ -833,7 +833,7 @@ func TestReviewNotesAddEditDelete(t *testing.T) {
 	if sess.Note(n1.ID) != nil || len(sess.TakeNotes(take)) != 1 {
 		t.Fatalf("note not deleted: %+v", sess.TakeNotes(take))
 	}
-	if len(s.noteRows) != 1 || gridHas(s.transcript, "[note 2]") {
+	if len(s.noteRows) != 1 || reviewGridHas(s.transcript, "[note 2]") {
 		t.Error("deleted note still shown")
 	}
 
@@ -882,7 +882,7 @@ func reviewWalk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 }
 
 func TestReviewTranscriptionStates(t *testing.T) {
-	f := newReviewFixture(t, fixtureOpts{queue: true})
+	f := newReviewFixture(t, reviewOpts{queue: true})
 	failed := f.addTake(4, nil)
 	fresh := f.addTake(4, nil)
 	f.queue.status[failed] = transcribe.JobStatus{SessionID: f.sessID, TakeID: failed, State: transcribe.StateFailed,
@@ -954,7 +954,7 @@ func TestReviewTranscriptionStates(t *testing.T) {
 }
 
 func TestReviewRetakeAndCompare(t *testing.T) {
-	f := newReviewFixture(t, fixtureOpts{})
+	f := newReviewFixture(t, reviewOpts{})
 	t1 := f.addTake(12, timedTranscript(answerText, -1))
 	second := "I'd start with the attribution data and align with sales leadership, then hold ten percent for testing."
 	t2 := f.addTake(8, timedTranscript(second, -1))
@@ -1016,7 +1016,7 @@ func TestReviewReadableInLightAndDarkThemes(t *testing.T) {
 		th   fyne.Theme
 	}{{"light", theme.LightTheme()}, {"dark", theme.DarkTheme()}} { //nolint:staticcheck // the fixed variants are what this checks
 		t.Run(tc.name, func(t *testing.T) {
-			f := newReviewFixture(t, fixtureOpts{})
+			f := newReviewFixture(t, reviewOpts{})
 			f.app.Settings().SetTheme(tc.th)
 			tr := timedTranscript(answerText, indexOfWord(answerText, "Then"))
 			f.open(f.addTake(tr.Duration, tr))
@@ -1041,7 +1041,7 @@ func TestReviewReadableInLightAndDarkThemes(t *testing.T) {
 }
 
 func TestReviewShutdownClosesPlayer(t *testing.T) {
-	f := newReviewFixture(t, fixtureOpts{})
+	f := newReviewFixture(t, reviewOpts{})
 	tr := timedTranscript(answerText, -1)
 	a := f.addTake(tr.Duration, tr)
 	b := f.addTake(tr.Duration, tr)
@@ -1068,7 +1068,7 @@ func TestReviewShutdownClosesPlayer(t *testing.T) {
 }
 
 func TestReviewWithoutAudioOutput(t *testing.T) {
-	f := newReviewFixture(t, fixtureOpts{noAudio: true})
+	f := newReviewFixture(t, reviewOpts{noAudio: true})
 	tr := timedTranscript(answerText, -1)
 	f.open(f.addTake(tr.Duration, tr))
 	s := f.s
@@ -1086,7 +1086,7 @@ func TestReviewWithoutAudioOutput(t *testing.T) {
 // timed words with a 10 ms envelope, in a 1200×800 window: session read,
 // recording read (envelope and player), review, and every panel built.
 func BenchmarkReviewScreenOpen10Min(b *testing.B) {
-	f := newReviewFixture(b, fixtureOpts{})
+	f := newReviewFixture(b, reviewOpts{})
 	sentence := strings.Fields("Um, I think we should just do LinkedIn Ads, but I'd start with the attribution data and, uh, look at velocity to revenue with sales leadership, or we could test first; it's your call.")
 	var words []string
 	for len(words) < 1500 {
@@ -1117,7 +1117,7 @@ func BenchmarkReviewScreenOpen10Min(b *testing.B) {
 }
 
 func TestReviewDragSelectsAStretchForANote(t *testing.T) {
-	f := newReviewFixture(t, fixtureOpts{})
+	f := newReviewFixture(t, reviewOpts{})
 	f.app.Preferences().SetString(PrefCoachName, "Sam")
 	tr := timedTranscript(answerText, -1)
 	take := f.addTake(tr.Duration, tr)
@@ -1148,7 +1148,7 @@ func TestReviewDragSelectsAStretchForANote(t *testing.T) {
 }
 
 func TestReviewFollowsThemeChange(t *testing.T) {
-	f := newReviewFixture(t, fixtureOpts{})
+	f := newReviewFixture(t, reviewOpts{})
 	f.app.Settings().SetTheme(theme.LightTheme()) //nolint:staticcheck // a fixed variant is what this checks
 	tr := timedTranscript(answerText, -1)
 	f.open(f.addTake(tr.Duration, tr))

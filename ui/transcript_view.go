@@ -368,9 +368,10 @@ func (v *transcriptView) window() {
 	}
 	const margin = 3
 	first := max(int(v.scroll.Offset.Y/v.cell.Height)-margin, 0)
-	count := int(v.scroll.Size().Height/v.cell.Height) + 2*margin + 1
+	count := max(int(v.scroll.Size().Height/v.cell.Height), 0) + 2*margin + 1
 	last := min(first+count, len(v.gridRows))
-	first = min(first, last)
+	first = max(min(first, last), 0)
+	last = max(last, first)
 	v.first = first
 	v.grid.Rows = v.gridRows[first:last]
 	v.grid.Move(fyne.NewPos(0, float32(first)*v.cell.Height))
