@@ -214,6 +214,7 @@ func (s *reviewScreen) open(sessionID, takeID string) {
 		s.onCancelEdit()
 	}
 	if takeID != s.takeID || sessionID != s.sessID {
+		s.pausePlayback()
 		s.current, s.selA, s.selB = -1, -1, -1
 		s.queueStatus = nil
 		s.editingNote = ""
@@ -222,7 +223,8 @@ func (s *reviewScreen) open(sessionID, takeID string) {
 	s.load()
 }
 
-// refresh reloads the open take, e.g. after its transcript arrived.
+// refresh reloads the open take, e.g. after its transcript arrived;
+// playback goes on.
 func (s *reviewScreen) refresh() {
 	if s.sessID == "" {
 		return
@@ -250,7 +252,6 @@ type takeLoad struct {
 func (s *reviewScreen) load() {
 	s.gen++
 	s.loaded = false
-	s.pausePlayback()
 	s.state.SetText("Loading…")
 	ld := &takeLoad{gen: s.gen}
 	deps, sessID, takeID, havePath, haveEnv := s.deps, s.sessID, s.takeID, s.audioPath, s.env

@@ -1056,10 +1056,11 @@ func TestReviewShutdownClosesPlayer(t *testing.T) {
 	if second == first {
 		t.Fatal("no new player for the second take")
 	}
+	test.Tap(f.s.playBtn)
 	f.s.refresh()
 	f.waitLoaded()
-	if f.player() != second || second.closed {
-		t.Error("refresh should keep the player of the same recording")
+	if f.player() != second || second.closed || !second.Playing() {
+		t.Error("refresh should keep the player of the same recording, playing")
 	}
 	f.s.shutdown()
 	if !second.closed {
@@ -1163,5 +1164,27 @@ func TestReviewFollowsThemeChange(t *testing.T) {
 	st, _ := cellStyle(f.s.transcript, fd.Start)
 	if st == nil || toNRGBA(st.BackgroundColor()) != dark {
 		t.Errorf("after switching to dark, filler cell %v, want %v", st, dark)
+	}
+}
+
+func TestReviewSeekBySegmentWhenNoWordTimings(t *testing.T) {
+	f := newReviewFixture(t, reviewOpts{})
+	first := "Um, I think we should just do LinkedIn Ads."
+	rest := strings.TrimPrefix(answerText, first+" ")
+	tr := &review.Transcript{Text: answerText, Words: []review.Word{}, Duration: 30,
+		Segments: []review.Segment{{Start: 1, End: 5, Text: first}, {Start: 10, End: 28, Text: rest}}}
+	take := f.addTake(30, tr)
+	f.open(take)
+	s, p := f.s, f.player()
+	off := strings.Index(answerText, "Then")
+	pos, _ := cellPos(s.transcript, off)
+	test.TapAt(s.transcript, pos)
+	a := len(first) + 1
+	want := 10 + float64(off-a)/float64(len(rest))*18
+	if got, _ := p.lastSeek(); math.Abs(got.Seconds()-want) > 0.01 {
+		t.Fatalf("seek = %v, want %.2f s (within the second segment)", got, want)
+	}
+	if !strings.Contains(s.seekNote.Text, "segment") {
+		t.Errorf("seek note %q should say segment timings were used", s.seekNote.Text)
 	}
 }
