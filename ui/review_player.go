@@ -77,6 +77,9 @@ func (s *reviewScreen) showPosition(sec float64) {
 	s.slider.SetValue(sec)
 	s.settingSlider = false
 	s.wave.SetPosition(sec)
+	if s.tl != nil && s.tl.timed && s.transcript.Visible() {
+		s.transcript.SetPlaying(s.tl.spokenAt(sec))
+	}
 }
 
 func (s *reviewScreen) showPlayState() {

@@ -1188,3 +1188,27 @@ func TestReviewSeekBySegmentWhenNoWordTimings(t *testing.T) {
 		t.Errorf("seek note %q should say segment timings were used", s.seekNote.Text)
 	}
 }
+
+func TestReviewMarksTheWordBeingPlayed(t *testing.T) {
+	f := newReviewFixture(t, reviewOpts{})
+	tr := timedTranscript(answerText, -1)
+	f.open(f.addTake(tr.Duration, tr))
+	s, p := f.s, f.player()
+	test.Tap(s.playBtn)
+	w := indexOfWord(answerText, "attribution")
+	p.Seek(secDuration(tr.Words[w].Start + 0.1))
+	off := strings.Index(answerText, "attribution")
+	f.q.until(t, "the played word to be marked", func() bool {
+		st, _ := cellStyle(s.transcript, off)
+		return st != nil && st.Style().Bold
+	})
+	if s.transcript.playA != off || s.transcript.playB != off+len("attribution") {
+		t.Errorf("playing span %d..%d, want %d..%d", s.transcript.playA, s.transcript.playB, off, off+len("attribution"))
+	}
+	// The previous word is back to normal once playback moves on.
+	p.Seek(secDuration(tr.Words[w+1].Start + 0.1))
+	f.q.until(t, "the next word to be marked", func() bool { return s.transcript.playA > off })
+	if st, _ := cellStyle(s.transcript, off); st != nil && st.Style().Bold {
+		t.Error("the word played before is still marked")
+	}
+}

@@ -171,3 +171,23 @@ func (tl *timeline) offsetAt(sec float64) int {
 	}
 	return 0
 }
+
+// spokenAt returns the span of the timed word being spoken at sec (held
+// for a moment after it ends), or -1, -1.
+func (tl *timeline) spokenAt(sec float64) (int, int) {
+	const hold = 0.4
+	last := -1
+	for i, w := range tl.words {
+		if !w.timed {
+			continue
+		}
+		if w.t0 > sec {
+			break
+		}
+		last = i
+	}
+	if last >= 0 && sec < tl.words[last].t1+hold {
+		return tl.words[last].start, tl.words[last].end
+	}
+	return -1, -1
+}

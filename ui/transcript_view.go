@@ -48,6 +48,8 @@ type transcriptView struct {
 	notes   []textMark   // spans with notes: underlined
 	selA    int          // selection (bold, underlined); -1 for none
 	selB    int
+	playA   int // the word being played (bold, tinted); -1 for none
+	playB   int
 
 	onWord   func(off int)
 	onInsert func(id int, kind spanKind)
@@ -62,6 +64,10 @@ type transcriptView struct {
 	gridRows []widget.TextGridRow
 	first    int // first row held by grid
 	styles   map[styleKey]*widget.CustomTextGridStyle
+	kindAt   []spanKind // per byte of text
+	noted    []bool     // per byte of text
+	cellRow  []int32    // per byte of text: the grid cell showing it, -1 for none
+	cellCol  []int32
 
 	downRef   cellRef
 	rangeDone time.Time
@@ -71,10 +77,11 @@ type styleKey struct {
 	kind      spanKind
 	selected  bool
 	underline bool
+	playing   bool
 }
 
 func newTranscriptView() *transcriptView {
-	v := &transcriptView{selA: -1, selB: -1, downRef: -1}
+	v := &transcriptView{selA: -1, selB: -1, playA: -1, playB: -1, downRef: -1}
 	v.grid = widget.NewTextGrid()
 	v.grid.Scroll = fyne.ScrollNone
 	v.page = newTranscriptPage(v)
@@ -93,6 +100,7 @@ func (v *transcriptView) SetContent(text string, marks []textMark, inserts []tex
 	sort.SliceStable(v.inserts, func(i, j int) bool { return v.inserts[i].at < v.inserts[j].at })
 	v.notes = notes
 	v.selA, v.selB = -1, -1
+	v.playA, v.playB = -1, -1
 	v.rebuild()
 }
 
@@ -243,16 +251,68 @@ func (v *transcriptView) style(k styleKey) widget.TextGridStyle {
 	if k.kind != kindNone {
 		s.BGColor = highlightColor(k.kind)
 	}
-	if k.selected {
+	switch {
+	case k.selected:
 		s.TextStyle = fyne.TextStyle{Bold: true, Underline: true}
-		if k.kind == kindNone {
-			s.BGColor = blend(toNRGBA(theme.Color(theme.ColorNamePrimary)), theme.Color(theme.ColorNameBackground), 0.3)
-		}
-	} else if k.underline {
+	case k.underline:
 		s.TextStyle = fyne.TextStyle{Underline: true}
+	}
+	if k.playing {
+		s.TextStyle.Bold = true
+	}
+	if (k.selected || k.playing) && k.kind == kindNone {
+		s.BGColor = blend(toNRGBA(theme.Color(theme.ColorNamePrimary)), theme.Color(theme.ColorNameBackground), 0.3)
 	}
 	v.styles[k] = s
 	return s
+}
+
+// keyAt is the style of the byte at off (after rebuild set kindAt).
+func (v *transcriptView) keyAt(off int) styleKey {
+	n := len(v.text)
+	key := styleKey{kind: v.kindAt[off], underline: v.noted[off]}
+	space := isSpaceByte(v.text[off])
+	if off >= v.selA && off < v.selB && !space {
+		key.selected = true
+	}
+	if off >= v.playA && off < v.playB && !space {
+		key.playing = true
+	}
+	if space && (off == 0 || off+1 >= n || v.kindAt[off-1] != v.kindAt[off+1]) {
+		key.kind = kindNone // don't paint the gap between two marks
+		key.underline = key.underline && off > 0 && off+1 < n && v.noted[off-1] && v.noted[off+1]
+	}
+	return key
+}
+
+// SetPlaying marks [a, b) as the words being played (a < 0 for none),
+// restyling only the cells that change, so it is cheap to call often.
+func (v *transcriptView) SetPlaying(a, b int) {
+	if a < 0 {
+		a, b = -1, -1
+	}
+	if a == v.playA && b == v.playB {
+		return
+	}
+	oa, ob := v.playA, v.playB
+	v.playA, v.playB = a, b
+	if len(v.cellRow) != len(v.text) || v.styles == nil {
+		return // not laid out yet: rebuild will style them
+	}
+	changed := false
+	for _, span := range [2][2]int{{oa, ob}, {a, b}} {
+		for off := max(span[0], 0); off < min(span[1], len(v.text)); off++ {
+			r, c := v.cellRow[off], v.cellCol[off]
+			if r < 0 {
+				continue
+			}
+			v.gridRows[r].Cells[c].Style = v.style(v.keyAt(off))
+			changed = true
+		}
+	}
+	if changed {
+		v.grid.Refresh()
+	}
 }
 
 // rebuild lays the text out in v.cols columns and styles every cell.
@@ -274,6 +334,7 @@ func (v *transcriptView) rebuild() {
 			noted[i] = true
 		}
 	}
+	v.kindAt, v.noted = kindAt, noted
 	type item struct {
 		r   rune
 		ref cellRef
@@ -296,14 +357,7 @@ func (v *transcriptView) rebuild() {
 		if r == '\t' || r == '\r' {
 			r = ' '
 		}
-		key := styleKey{kind: kindAt[off], underline: noted[off]}
-		if off >= v.selA && off < v.selB && !isSpaceByte(v.text[off]) {
-			key.selected = true
-		}
-		if isSpaceByte(v.text[off]) && (off == 0 || off+1 >= n || kindAt[off-1] != kindAt[off+1]) {
-			key.kind = kindNone // don't paint the gap between two marks
-			key.underline = key.underline && off > 0 && off+1 < n && noted[off-1] && noted[off+1]
-		}
+		key := v.keyAt(off)
 		items = append(items, item{r, cellRef(off), key})
 		off += size
 	}
@@ -344,12 +398,19 @@ func (v *transcriptView) rebuild() {
 	}
 
 	v.rows = make([][]cellRef, len(rows))
+	v.cellRow, v.cellCol = make([]int32, n), make([]int32, n)
+	for i := range v.cellRow {
+		v.cellRow[i] = -1
+	}
 	gridRows := make([]widget.TextGridRow, len(rows))
 	for i, r := range rows {
 		refs := make([]cellRef, len(r))
 		cells := make([]widget.TextGridCell, len(r))
 		for j, it := range r {
 			refs[j] = it.ref
+			if it.ref >= 0 {
+				v.cellRow[it.ref], v.cellCol[it.ref] = int32(i), int32(j)
+			}
 			cells[j] = widget.TextGridCell{Rune: it.r, Style: v.style(it.key)}
 		}
 		v.rows[i] = refs
