@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -34,6 +35,7 @@ const dateLayout = "2006-01-02"
 // them, opens, renames, deletes, exports and imports sessions, and charts
 // progress across sessions.
 type libraryScreen struct {
+	wg         sync.WaitGroup // listings in flight; shutdown waits for them
 	deps       Deps
 	win        fyne.Window
 	notify     func(err error)
@@ -256,7 +258,9 @@ func (s *libraryScreen) load(query string, f session.Filter) {
 	s.busy = true
 	gen := s.gen
 	store, ctx := s.deps.Store, s.ctx
+	s.wg.Add(1)
 	go func() {
+		defer s.wg.Done()
 		var entries []session.Entry
 		var err error
 		switch {
@@ -489,6 +493,7 @@ func (s *libraryScreen) delete(id string) {
 func (s *libraryScreen) shutdown() {
 	s.closed = true
 	s.cancel()
+	s.wg.Wait()
 }
 
 // entryTitle is how a session is named to the user.

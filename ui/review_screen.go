@@ -22,6 +22,7 @@ import (
 // transcript can be corrected or typed in here, the question retaken, and
 // takes of the same question compared.
 type reviewScreen struct {
+	wg     sync.WaitGroup // loads in flight; shutdown waits for them
 	deps   Deps
 	win    fyne.Window
 	notify func(error)
@@ -260,7 +261,9 @@ func (s *reviewScreen) load() {
 		device = deps.Prefs.String(PrefOutputDevice)
 	}
 	do := s.do
+	s.wg.Add(1)
 	go func() {
+		defer s.wg.Done()
 		loadTake(ld, deps, sessID, takeID, havePath, haveEnv, device)
 		do(func() { s.apply(ld) })
 	}()
@@ -601,6 +604,7 @@ func (s *reviewScreen) onKey(ev *fyne.KeyEvent) {
 // shutdown stops playback and closes the player.
 func (s *reviewScreen) shutdown() {
 	s.gen++ // drop loads still running
+	s.wg.Wait()
 	s.closePlayer()
 	s.audioPath = ""
 }

@@ -97,6 +97,8 @@ func newFixture(t *testing.T) *fixture {
 	f.ui = New(a, deps)
 	f.ui.practice.do = f.q.do
 	f.ui.settings.do = f.q.do
+	f.ui.library.do = f.q.do
+	f.ui.review.do = f.q.do
 	f.ui.practice.notify = func(err error) { f.errs = append(f.errs, err) }
 	t.Cleanup(f.ui.Shutdown)
 	return f
@@ -132,6 +134,7 @@ func TestPracticeOneQuestionRecordsTakesIntoOneSession(t *testing.T) {
 	}
 	// The level meter moves while the tone is captured.
 	f.q.until(t, "a level on the meter", func() bool { return p.meter.rms > 0.1 })
+	f.q.until(t, "the whole tone to be captured", func() bool { return p.recording.Frames() >= int64(len(f.rec.Samples)) })
 	f.pressSpace() // Space stops the recording
 	if p.phase != phaseDone {
 		t.Fatalf("phase after Space = %v, want done", p.phase)
@@ -139,7 +142,7 @@ func TestPracticeOneQuestionRecordsTakesIntoOneSession(t *testing.T) {
 
 	test.Tap(p.retake)
 	test.Tap(p.skip)
-	f.q.until(t, "the second take to capture", func() bool { return p.meter.rms > 0.1 })
+	f.q.until(t, "the second take to capture", func() bool { return p.recording.Frames() >= int64(len(f.rec.Samples)) })
 	test.Tap(p.stop)
 
 	sess, err := f.store.Get(p.sess.ID)
