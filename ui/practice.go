@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -81,6 +82,7 @@ type practiceScreen struct {
 	takeList   *widget.Label
 	guide      *widget.Label
 	guideBox   *widget.Accordion
+	meterRow   *fyne.Container
 	content    fyne.CanvasObject
 }
 
@@ -141,19 +143,21 @@ func (p *practiceScreen) build() {
 		p.notice.SetText(msg)
 	}
 
+	// The category picker is as wide as its longest title.
+	catBox := container.New(layout.NewGridWrapLayout(fyne.NewSize(290, p.category.MinSize().Height)), p.category)
 	picker := container.NewVBox(
-		container.NewBorder(nil, nil, p.category, nil, p.question),
+		container.NewBorder(nil, nil, catBox, nil, p.question),
 		container.NewHBox(p.startOne, widget.NewLabel("or a random drill of"), p.drillSize,
 			widget.NewLabel("questions"), p.startDrill),
 	)
 	controls := container.NewHBox(p.skip, p.stop, p.retake, p.next, p.reviewBtn)
-	meterRow := container.NewBorder(nil, nil, p.timer, nil, p.meter)
+	p.meterRow = container.NewBorder(nil, nil, p.timer, nil, p.meter)
 	body := container.NewVBox(
 		p.progress,
 		p.prompt,
 		widget.NewSeparator(),
 		p.status,
-		meterRow,
+		p.meterRow,
 		controls,
 		p.notice,
 		p.guideBox,
@@ -586,6 +590,11 @@ func (p *practiceScreen) setPhase(ph phase) {
 	}
 	if ph != phaseRecording {
 		p.meter.SetLevel(0, 0)
+	}
+	if ph == phaseThinking || ph == phaseRecording {
+		p.meterRow.Show()
+	} else {
+		p.meterRow.Hide()
 	}
 	// The coaching notes are shown once the answer is given, not before.
 	if ph == phaseDone && p.run != nil {
