@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"testing/fstest"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -310,22 +309,11 @@ func (s *settingsScreen) importBank(name string, data []byte) {
 	write()
 }
 
-// checkBankFile loads one question file on its own and returns its problems.
+// checkBankFile checks one question file on its own and returns all its
+// problems, each naming the file, line and field.
 func checkBankFile(name string, data []byte) error {
-	base := filepath.Base(name)
-	if !strings.HasSuffix(base, ".yaml") {
-		base = strings.TrimSuffix(base, filepath.Ext(base)) + ".yaml"
-	}
-	bank, errs := review.LoadBank(review.BankSource{FS: fstest.MapFS{base: {Data: data}}, Dir: ".", Label: name})
-	if len(errs) > 0 {
-		lines := make([]string, len(errs))
-		for i, e := range errs {
-			lines[i] = e.Error()
-		}
-		return fmt.Errorf("%s was not imported:\n%s", name, strings.Join(lines, "\n"))
-	}
-	if bank == nil || len(bank.All()) == 0 {
-		return fmt.Errorf("%s was not imported: it holds no questions", name)
+	if err := review.ValidateBankFile(data, name); err != nil {
+		return fmt.Errorf("%s was not imported:\n%w", filepath.Base(name), err)
 	}
 	return nil
 }

@@ -143,7 +143,7 @@ func bankSources(builtin fs.FS, root, kind string) []review.BankSource {
 	srcs := []review.BankSource{{FS: builtin, Dir: kind, Label: "builtin"}}
 	dir := filepath.Join(root, kind)
 	if st, err := os.Stat(dir); err == nil && st.IsDir() {
-		srcs = append(srcs, review.BankSource{FS: os.DirFS(dir), Dir: ".", Label: dir})
+		srcs = append(srcs, review.BankSource{FS: os.DirFS(dir), Dir: ".", Label: dir + string(filepath.Separator)})
 	}
 	return srcs
 }
