@@ -64,6 +64,7 @@ type reviewScreen struct {
 	state         *widget.Label
 	transcribeBtn *widget.Button
 	retryBtn      *widget.Button
+	cancelBtn     *widget.Button
 	retakeBtn     *widget.Button
 	compareBtn    *widget.Button
 	editBtn       *widget.Button
@@ -116,6 +117,7 @@ func (s *reviewScreen) build() {
 	s.state.Wrapping = fyne.TextWrapWord
 	s.transcribeBtn = widget.NewButtonWithIcon("Transcribe", theme.UploadIcon(), s.onTranscribe)
 	s.retryBtn = widget.NewButtonWithIcon("Retry", theme.ViewRefreshIcon(), s.onRetry)
+	s.cancelBtn = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), s.onCancelTranscription)
 	s.retakeBtn = widget.NewButtonWithIcon("Retake this question", theme.MediaRecordIcon(), s.onRetakeTapped)
 	s.compareBtn = widget.NewButtonWithIcon("Compare takes", theme.ListIcon(), s.onCompare)
 	s.editBtn = widget.NewButtonWithIcon("Edit transcript", theme.DocumentCreateIcon(), s.onEdit)
@@ -171,7 +173,7 @@ func (s *reviewScreen) build() {
 	pickerSize := fyne.NewSize(260, s.takeSel.MinSize().Height)
 	header := container.NewVBox(
 		s.prompt,
-		container.NewBorder(nil, nil, container.NewGridWrap(pickerSize, s.takeSel), container.NewHBox(s.transcribeBtn, s.retryBtn), s.state),
+		container.NewBorder(nil, nil, container.NewGridWrap(pickerSize, s.takeSel), container.NewHBox(s.transcribeBtn, s.retryBtn, s.cancelBtn), s.state),
 		container.NewHBox(s.editBtn, s.retakeBtn, s.compareBtn),
 	)
 	player := container.NewVBox(
@@ -202,6 +204,7 @@ func (s *reviewScreen) showEmpty() {
 	}
 	s.transcribeBtn.Hide()
 	s.retryBtn.Hide()
+	s.cancelBtn.Hide()
 	s.transcript.Hide()
 	s.emptyNote.SetText("No take is open.")
 }
@@ -469,6 +472,7 @@ func (s *reviewScreen) showState() {
 	tk := s.take
 	s.transcribeBtn.Hide()
 	s.retryBtn.Hide()
+	s.cancelBtn.Hide()
 	q := s.deps.Transcription
 	var st transcribe.JobStatus
 	switch {
@@ -485,8 +489,10 @@ func (s *reviewScreen) showState() {
 		if st.Reason != "" {
 			msg = "Queued for transcription: " + st.Reason
 		}
+		s.cancelBtn.Show()
 	case st.State == transcribe.StateTranscribing:
 		msg = "Transcribing…"
+		s.cancelBtn.Show()
 	case st.State == transcribe.StateFailed:
 		msg = "Transcription failed: " + st.Reason
 		s.retryBtn.Show()
@@ -551,6 +557,22 @@ func (s *reviewScreen) onTranscribe() {
 		return
 	}
 	st := s.deps.Transcription.Status(s.takeID)
+	s.queueStatus = &st
+	s.showState()
+}
+
+// onCancelTranscription takes the open take out of the queue; the
+// recording and any transcript are kept.
+func (s *reviewScreen) onCancelTranscription() {
+	q := s.deps.Transcription
+	if q == nil || s.take == nil {
+		return
+	}
+	if err := q.Cancel(s.takeID); err != nil {
+		s.notify(fmt.Errorf("cancelling the transcription: %w", err))
+		return
+	}
+	st := q.Status(s.takeID)
 	s.queueStatus = &st
 	s.showState()
 }

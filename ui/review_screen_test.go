@@ -108,6 +108,7 @@ func (q *reviewFakeQueue) Cancel(id string) error {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	q.canceled = append(q.canceled, id)
+	q.status[id] = transcribe.JobStatus{TakeID: id, State: transcribe.StateNotTranscribed, Reason: "cancelled"}
 	return nil
 }
 func (q *reviewFakeQueue) Retry(id string) error {
@@ -933,6 +934,16 @@ func TestReviewTranscriptionStates(t *testing.T) {
 	if j.TakeID != fresh || !strings.HasSuffix(j.AudioPath, ".wav") || len(j.Hints.Vocabulary) == 0 {
 		t.Errorf("job %+v", j)
 	}
+	// A queued take can be cancelled; it can then be transcribed again.
+	if !s.cancelBtn.Visible() {
+		t.Fatalf("queued take: state %q, no Cancel button", s.state.Text)
+	}
+	test.Tap(s.cancelBtn)
+	if len(f.queue.canceled) != 1 || f.queue.canceled[0] != fresh || !strings.Contains(s.state.Text, "cancelled") || !s.transcribeBtn.Visible() {
+		t.Fatalf("after cancel: canceled %v, state %q, transcribe shown %v", f.queue.canceled, s.state.Text, s.transcribeBtn.Visible())
+	}
+	test.Tap(s.transcribeBtn)
+	f.queue.enqueued = f.queue.enqueued[:1]
 	// Failed in the store (before a restart), unknown to the queue: Retry
 	// queues it afresh.
 	if err := f.store.SetTranscriptState(f.sessID, fresh, session.TranscriptFailed, "network unreachable"); err != nil {
