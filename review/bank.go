@@ -140,59 +140,20 @@ func ParseBankFile(data []byte, name string) ([]Question, []error) {
 	return qs, errs
 }
 
+// questionList reads question files: a "questions" list.
+var questionList = yamlList[Question]{
+	kind: "question", key: "questions", missing: "missing",
+	validate: func(q *Question, n *yaml.Node, fe errorAt, item string) error {
+		return validateQuestion(q, n, fe, item)
+	},
+	id: func(q *Question) string { return q.ID },
+}
+
 // parseBankFile is ParseBankFile that also returns each question's line.
 func parseBankFile(data []byte, name string) ([]Question, []int, []error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, nil, []error{&FileError{File: name, Line: yamlErrLine(err), Kind: "question", Err: fmt.Errorf("invalid YAML: %w", err)}}
-	}
-	if len(doc.Content) == 0 {
-		return nil, nil, nil // empty file
-	}
-	root := doc.Content[0]
-	fe := func(n *yaml.Node, item, field string, err error) error {
-		return &FileError{File: name, Line: n.Line, Kind: "question", Item: item, Field: field, Err: err}
-	}
-	if root.Kind != yaml.MappingNode {
-		return nil, nil, []error{fe(root, "", "", errors.New("top level must be a mapping with a \"questions\" list"))}
-	}
-	list := mapValue(root, "questions")
-	if list == nil {
-		return nil, nil, []error{fe(root, "", "questions", errors.New("missing"))}
-	}
-	if list.Kind != yaml.SequenceNode {
-		return nil, nil, []error{fe(list, "", "questions", errors.New("must be a list"))}
-	}
-	var qs []Question
-	var lines []int
-	var errs []error
-	seen := map[string]bool{}
-	for i, n := range list.Content {
-		item := fmt.Sprintf("#%d", i+1)
-		if idn := mapValue(n, "id"); idn != nil && idn.Kind == yaml.ScalarNode && idn.Value != "" {
-			item = idn.Value
-		}
-		if n.Kind != yaml.MappingNode {
-			errs = append(errs, fe(n, item, "", errors.New("must be a mapping")))
-			continue
-		}
-		var q Question
-		if err := n.Decode(&q); err != nil {
-			errs = append(errs, decodeError(name, "question", item, n, err))
-			continue
-		}
-		if err := validateQuestion(&q, n, fe, item); err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if seen[q.ID] {
-			errs = append(errs, fe(mapValue(n, "id"), q.ID, "id", errors.New("duplicate id in this file")))
-			continue
-		}
-		seen[q.ID] = true
-		q.Source = name
-		qs = append(qs, q)
-		lines = append(lines, n.Line)
+	qs, lines, errs := questionList.parse(data, name)
+	for i := range qs {
+		qs[i].Source = name
 	}
 	return qs, lines, errs
 }

@@ -127,53 +127,15 @@ func StableRuleIDs() []string {
 // ParseRuleFile parses and validates the content of one rule file. Bad
 // rules are left out and reported with file, line, rule id and field.
 func ParseRuleFile(data []byte, name string) ([]RuleSpec, []error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, []error{&FileError{File: name, Line: yamlErrLine(err), Kind: "rule", Err: fmt.Errorf("invalid YAML: %w", err)}}
-	}
-	if len(doc.Content) == 0 {
-		return nil, nil
-	}
-	root := doc.Content[0]
-	fe := func(n *yaml.Node, item, field string, err error) error {
-		return &FileError{File: name, Line: n.Line, Kind: "rule", Item: item, Field: field, Err: err}
-	}
-	list := mapValue(root, "rules")
-	if list == nil {
-		return nil, []error{fe(root, "", "rules", errors.New("missing: a rule file is a mapping with a \"rules\" list"))}
-	}
-	if list.Kind != yaml.SequenceNode {
-		return nil, []error{fe(list, "", "rules", errors.New("must be a list"))}
-	}
-	var out []RuleSpec
-	var errs []error
-	seen := map[string]bool{}
-	for i, n := range list.Content {
-		item := fmt.Sprintf("#%d", i+1)
-		if idn := mapValue(n, "id"); idn != nil && idn.Kind == yaml.ScalarNode && idn.Value != "" {
-			item = idn.Value
-		}
-		if n.Kind != yaml.MappingNode {
-			errs = append(errs, fe(n, item, "", errors.New("must be a mapping")))
-			continue
-		}
-		var r RuleSpec
-		if err := n.Decode(&r); err != nil {
-			errs = append(errs, decodeError(name, "rule", item, n, err))
-			continue
-		}
-		if err := validateRule(&r, n, fe, item); err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if seen[r.ID] {
-			errs = append(errs, fe(mapValue(n, "id"), r.ID, "id", errors.New("duplicate id in this file")))
-			continue
-		}
-		seen[r.ID] = true
-		out = append(out, r)
-	}
-	return out, errs
+	rules, _, errs := ruleList.parse(data, name)
+	return rules, errs
+}
+
+// ruleList reads rule files: a "rules" list.
+var ruleList = yamlList[RuleSpec]{
+	kind: "rule", key: "rules", missing: "missing: a rule file is a mapping with a \"rules\" list",
+	validate: func(r *RuleSpec, n *yaml.Node, fe errorAt, item string) error { return validateRule(r, n, fe, item) },
+	id:       func(r *RuleSpec) string { return r.ID },
 }
 
 func validateRule(r *RuleSpec, n *yaml.Node, fe func(*yaml.Node, string, string, error) error, item string) error {

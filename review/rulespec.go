@@ -40,11 +40,6 @@ const (
 	PosOpeningComma  = "opening-comma"  // first word of a sentence (after filled pauses only) and followed by a comma ("So, ...")
 )
 
-// ruleFile is the YAML form of a rule file.
-type ruleFile struct {
-	Rules []RuleSpec `yaml:"rules"`
-}
-
 // RuleSpec is one rule as written in a rule file.
 type RuleSpec struct {
 	ID            string     `yaml:"id" json:"id"`
