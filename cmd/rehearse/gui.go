@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"syscall"
 
 	"context"
@@ -29,6 +30,9 @@ func runGUI(env *cliEnv, args []string) error {
 	}
 	root, err := env.dataRoot()
 	if err != nil {
+		return err
+	}
+	if err := checkDisplay(); err != nil {
 		return err
 	}
 	a := app.NewWithID(appID)
@@ -192,4 +196,18 @@ func (v *voices) Speaker(engine, voice, device string) (ui.Speaker, error) {
 		return nil, err
 	}
 	return audio.NewSpeaker(v.sys, sv, v.cacheDir, device), nil
+}
+
+// checkDisplay fails early, with a clear message, where the desktop app
+// can't open a window (GLFW would panic instead).
+func checkDisplay() error {
+	switch runtime.GOOS {
+	case "darwin", "windows":
+		return nil
+	}
+	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return errors.New("no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); " +
+			"run it in a desktop session, or use the subcommands (rehearse help)")
+	}
+	return nil
 }

@@ -163,3 +163,23 @@ func TestDesktopAppUnderXvfb(t *testing.T) {
 		t.Fatalf("stderr mentions a panic:\n%s", stderr.String())
 	}
 }
+
+// TestDesktopAppWithoutDisplay: no display is an error that says so, not a
+// GLFW panic.
+func TestDesktopAppWithoutDisplay(t *testing.T) {
+	cmd := exec.Command(binPath, "--data-dir", t.TempDir())
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "DISPLAY=") && !strings.HasPrefix(kv, "WAYLAND_DISPLAY=") {
+			env = append(env, kv)
+		}
+	}
+	cmd.Env = env
+	out, err := cmd.CombinedOutput()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+		t.Fatalf("want exit 1, got %v\n%s", err, out)
+	}
+	if !bytes.Contains(out, []byte("no display")) || bytes.Contains(out, []byte("panic")) {
+		t.Fatalf("want a clear no-display error and no panic:\n%s", out)
+	}
+}
