@@ -3,7 +3,7 @@
 
 GO       ?= go
 BIN      := bin/rehearse
-export LANG := C.UTF-8
+export LANG := en_US.UTF-8
 export CGO_ENABLED := 1
 
 .PHONY: run build test vet bench deps deps-test screenshots clean

@@ -4,7 +4,7 @@
 # Needs: Xvfb, xdotool, imagemagick, espeak-ng (make deps-test installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export LANG=C.UTF-8
+export LANG=en_US.UTF-8
 out=${1:-docs}
 mkdir -p "$out"
 work=$(mktemp -d)

@@ -94,7 +94,7 @@ func TestDesktopAppUnderXvfb(t *testing.T) {
 	data := t.TempDir()
 
 	cmd := exec.Command(binPath, "--data-dir", data)
-	cmd.Env = append(os.Environ(), "DISPLAY="+display, "LANG=C.UTF-8")
+	cmd.Env = append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	start := time.Now()

@@ -15,7 +15,7 @@ import (
 var binPath string
 
 func TestMain(m *testing.M) {
-	os.Setenv("LANG", "C.UTF-8")
+	os.Setenv("LANG", "en_US.UTF-8")
 	dir, err := os.MkdirTemp("", "rehearse-bin-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
