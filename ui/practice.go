@@ -58,6 +58,8 @@ type practiceScreen struct {
 	recording *audio.Recording
 	recStart  time.Time
 	recPath   string
+	title     string      // of the session the run's first take creates
+	micNote   string      // why there is no microphone, if there is none
 	takeCount map[int]int // takes saved per question index
 	limit     time.Duration
 	takes     []string // "Q1 take 2 — 1:04" lines for the takes list
@@ -140,6 +142,7 @@ func (p *practiceScreen) build() {
 			msg = fmt.Sprintf("No microphone is available (%v), so answers can't be recorded. "+
 				"Questions still work, and you can type answers on the Review screen.", p.deps.RecorderErr)
 		}
+		p.micNote = msg
 		p.notice.SetText(msg)
 	}
 
@@ -262,12 +265,10 @@ func (p *practiceScreen) startRun(qs []review.Question) {
 	} else if r := []rune(title); len(r) > 60 {
 		title = string(r[:57]) + "…"
 	}
-	sess, err := p.deps.Store.Create(title, qs)
-	if err != nil {
-		p.notify(fmt.Errorf("starting a session: %w", err))
-		return
-	}
-	p.sess = sess
+	// The session is created with the first take, so a run with no
+	// answer leaves no empty session in the library.
+	p.sess = nil
+	p.title = title
 	p.run = qs
 	p.index = 0
 	p.takes = nil
@@ -303,11 +304,12 @@ func (p *practiceScreen) askQuestion() {
 	p.progress.SetText(fmt.Sprintf("Question %d of %d · %s", p.index+1, len(p.run), review.CategoryTitle(q.Category)))
 	p.prompt.SetText(q.Prompt)
 	p.setPhase(phaseSpeaking)
+	p.notice.SetText(p.micNote)
 	ctx := p.newPhaseContext()
 	speaker, err := p.speaker()
 	if err != nil || speaker == nil {
 		if err != nil {
-			p.notice.SetText(fmt.Sprintf("Not reading the question aloud: %v", err))
+			p.addNotice(fmt.Sprintf("Not reading the question aloud: %v", err))
 		}
 		p.startThinking()
 		return
@@ -320,7 +322,7 @@ func (p *practiceScreen) askQuestion() {
 				return // skipped or superseded
 			}
 			if err != nil {
-				p.notice.SetText(fmt.Sprintf("Could not read the question aloud: %v", err))
+				p.addNotice(fmt.Sprintf("Could not read the question aloud: %v", err))
 			}
 			p.startThinking()
 		})
@@ -387,6 +389,15 @@ func (p *practiceScreen) startRecording() {
 		return
 	}
 	q := p.current()
+	if p.sess == nil {
+		sess, err := p.deps.Store.Create(p.title, p.run)
+		if err != nil {
+			p.notify(fmt.Errorf("starting a session in the library: %w", err))
+			p.setPhase(phaseDone)
+			return
+		}
+		p.sess = sess
+	}
 	takeID, path, err := p.deps.Store.NewTakePath(p.sess.ID, q.ID)
 	if err != nil {
 		p.notify(fmt.Errorf("preparing the take file: %w", err))
@@ -630,6 +641,15 @@ func enable(w fyne.Disableable, on bool) {
 func clock(d time.Duration) string {
 	s := int(d.Round(time.Second) / time.Second)
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// addNotice adds a line to the notice under the controls.
+func (p *practiceScreen) addNotice(line string) {
+	if p.notice.Text == "" {
+		p.notice.SetText(line)
+		return
+	}
+	p.notice.SetText(p.notice.Text + "\n" + line)
 }
 
 // strongAnswer describes what a strong answer to q does: its notes and the

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"math"
 	"strings"
 	"sync"
@@ -263,6 +264,10 @@ func TestPracticeWithoutMicrophoneStillWorks(t *testing.T) {
 	test.Tap(p.skip)
 	if p.phase != phaseDone || p.next.Disabled() {
 		t.Fatalf("without a microphone the flow should reach done with Next enabled, got phase %v", p.phase)
+	}
+	// Nothing was recorded, so no empty session is left in the library.
+	if entries, err := store.List(context.Background()); err != nil || len(entries) != 0 {
+		t.Fatalf("library after a run with no takes: %v, %v; want empty", entries, err)
 	}
 }
 
