@@ -90,7 +90,9 @@ func wire(env *cliEnv, root string, prefs fyne.Preferences) (ui.Deps, func(), er
 	}
 	reviewer := review.New(rules)
 	tr := takeReviewer{rv: reviewer, store: store}
-	live := &liveTranscriber{prefs: prefs}
+	keys := &cachedKeys{store: transcribe.KeyStore{}}
+	go keys.LoadAPIKey() // read the keychain once, off the UI goroutine
+	live := &liveTranscriber{prefs: prefs, keys: keys}
 	deps := ui.Deps{
 		Bank:        bank,
 		Reviewer:    reviewer,
@@ -100,7 +102,7 @@ func wire(env *cliEnv, root string, prefs fyne.Preferences) (ui.Deps, func(), er
 		ReloadBank:  reload,
 		ReviewTake:  tr.ReviewAndSummarize,
 		Envelope:    loadEnvelope,
-		Keys:        transcribe.KeyStore{},
+		Keys:        keys,
 	}
 	updates := make(chan transcribe.JobStatus, 16)
 	queue, err := transcribe.NewQueue(transcribe.QueueConfig{
@@ -117,7 +119,7 @@ func wire(env *cliEnv, root string, prefs fyne.Preferences) (ui.Deps, func(), er
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	queue.Start(ctx)
-	deps.Transcription = queue
+	deps.Transcription = configuredQueue{Queue: queue, live: live}
 	deps.TranscriptionUpdates = updates
 	deps.TakeFinished = func(sessID, takeID string) {
 		if prefs.StringWithFallback(ui.PrefTranscribeMode, ui.TranscribeAuto) != ui.TranscribeAuto || !live.Configured() {

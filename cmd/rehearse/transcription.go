@@ -3,25 +3,83 @@ package main
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
-
-	"fyne.io/fyne/v2"
 
 	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/transcribe"
 	"github.com/rehearse-app/rehearse/ui"
 )
 
+// stringPrefs is the part of fyne.Preferences the transcriber reads.
+type stringPrefs interface{ String(key string) string }
+
+// keyStore is where the API key is kept; transcribe.KeyStore is one.
+type keyStore interface {
+	LoadAPIKey() (key, from string, err error)
+	SaveAPIKey(key string) error
+	DeleteAPIKey() error
+}
+
+// cachedKeys reads the API key from the keychain once and remembers it, so
+// no screen waits on the keychain (which can take seconds to answer) more
+// than once; saving or removing the key in Settings updates the cache.
+type cachedKeys struct {
+	store keyStore
+
+	once      sync.Once
+	mu        sync.Mutex
+	key, from string
+	err       error
+}
+
+// LoadAPIKey returns the key, reading the keychain on the first call only.
+func (c *cachedKeys) LoadAPIKey() (string, string, error) {
+	c.once.Do(func() {
+		key, from, err := c.store.LoadAPIKey()
+		c.mu.Lock()
+		c.key, c.from, c.err = key, from, err
+		c.mu.Unlock()
+	})
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.key, c.from, c.err
+}
+
+// SaveAPIKey stores key in the keychain and, when that worked, in the cache.
+func (c *cachedKeys) SaveAPIKey(key string) error {
+	if err := c.store.SaveAPIKey(key); err != nil {
+		return err
+	}
+	c.LoadAPIKey() // settle the first read before overwriting it
+	c.mu.Lock()
+	c.key, c.from, c.err = strings.TrimSpace(key), transcribe.KeyFromKeychain, nil
+	c.mu.Unlock()
+	return nil
+}
+
+// DeleteAPIKey removes the key from the keychain and reads again where the
+// key now comes from (the environment may still hold one).
+func (c *cachedKeys) DeleteAPIKey() error {
+	err := c.store.DeleteAPIKey()
+	c.LoadAPIKey()
+	key, from, lerr := c.store.LoadAPIKey()
+	c.mu.Lock()
+	c.key, c.from, c.err = key, from, lerr
+	c.mu.Unlock()
+	return err
+}
+
 // errNotConfigured is the failure a queued take gets when there is neither
 // an API key nor a local server.
-var errNotConfigured = errors.New("no API key or transcription server is set: add one in Settings → Transcription, then Retry")
+var errNotConfigured = errors.New("no API key or transcription server is set: add one in Settings → Transcription, or type the transcript")
 
 // liveTranscriber is the queue's transcriber. It builds a client from the
 // current settings (API key, base URL, model, language) on each take, so a
 // key added in Settings is used at once, without a restart.
 type liveTranscriber struct {
-	prefs fyne.Preferences
-	keys  transcribe.KeyStore
+	prefs stringPrefs
+	keys  *cachedKeys
 
 	mu     sync.Mutex
 	client *transcribe.Client
@@ -96,4 +154,28 @@ func (s reviewingSink) SaveTranscript(sessID, takeID string, t *review.Transcrip
 		s.summarize(sessID, takeID)
 	}
 	return nil
+}
+
+// configuredQueue is the queue as the screens see it: asking for a
+// transcription with no key or server set fails at once with a message
+// saying where to set one, instead of queueing a take that must fail.
+type configuredQueue struct {
+	*transcribe.Queue
+	live *liveTranscriber
+}
+
+// Enqueue queues j when a key or server is set.
+func (q configuredQueue) Enqueue(j transcribe.Job) error {
+	if !q.live.Configured() {
+		return errNotConfigured
+	}
+	return q.Queue.Enqueue(j)
+}
+
+// Retry requeues a take when a key or server is set.
+func (q configuredQueue) Retry(takeID string) error {
+	if !q.live.Configured() {
+		return errNotConfigured
+	}
+	return q.Queue.Retry(takeID)
 }
