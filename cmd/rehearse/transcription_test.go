@@ -43,7 +43,7 @@ func (k *memKeys) LoadAPIKey() (string, string, error) {
 	return k.key, transcribe.KeyFromKeychain, nil
 }
 func (k *memKeys) SaveAPIKey(s string) error { k.mu.Lock(); k.key = s; k.mu.Unlock(); return nil }
-func (k *memKeys) DeleteAPIKey() error      { k.mu.Lock(); k.key = ""; k.mu.Unlock(); return nil }
+func (k *memKeys) DeleteAPIKey() error       { k.mu.Lock(); k.key = ""; k.mu.Unlock(); return nil }
 
 // whisperServer answers transcription requests the way OpenAI's
 // verbose_json does, and records the Authorization header it saw.
