@@ -165,6 +165,34 @@ func TestTranscriptionFollowsTheSettings(t *testing.T) {
 	if keys.reads > 2 {
 		t.Errorf("the keychain was read %d times; the key should be cached", keys.reads)
 	}
+
+	// The key is nowhere in what the app wrote: the library, the queue,
+	// and every kind of export.
+	exports := t.TempDir()
+	reports := tr.Session(got)
+	for name, write := range map[string]func(io.Writer) error{
+		"s.md":   func(w io.Writer) error { return session.ExportMarkdown(w, got, reports) },
+		"s.html": func(w io.Writer) error { return session.ExportHTML(w, got, reports) },
+	} {
+		if err := writeAtomic(filepath.Join(exports, name), func(f *os.File) error { return write(f) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := store.ExportBundleFile(filepath.Join(exports, "s.zip"), sess.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{root, exports} {
+		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, _ := os.ReadFile(p)
+			if strings.Contains(string(b), "sk-test-0123456789abcdef") {
+				t.Errorf("%s contains the API key", p)
+			}
+			return nil
+		})
+	}
 }
 
 func osDirFS(dir string) fs.FS { return os.DirFS(dir) }
