@@ -143,8 +143,8 @@ func (p *practiceScreen) build() {
 				"Questions still work, and you can type answers on the Review screen.", p.deps.RecorderErr)
 		}
 		p.micNote = msg
-		p.notice.SetText(msg)
 	}
+	p.setNotice(p.micNote)
 
 	// The category picker is as wide as its longest title.
 	catBox := container.New(layout.NewGridWrapLayout(fyne.NewSize(290, p.category.MinSize().Height)), p.category)
@@ -304,7 +304,7 @@ func (p *practiceScreen) askQuestion() {
 	p.progress.SetText(fmt.Sprintf("Question %d of %d · %s", p.index+1, len(p.run), review.CategoryTitle(q.Category)))
 	p.prompt.SetText(q.Prompt)
 	p.setPhase(phaseSpeaking)
-	p.notice.SetText(p.micNote)
+	p.setNotice(p.micNote)
 	ctx := p.newPhaseContext()
 	speaker, err := p.speaker()
 	if err != nil || speaker == nil {
@@ -646,10 +646,20 @@ func clock(d time.Duration) string {
 // addNotice adds a line to the notice under the controls.
 func (p *practiceScreen) addNotice(line string) {
 	if p.notice.Text == "" {
-		p.notice.SetText(line)
+		p.setNotice(line)
 		return
 	}
-	p.notice.SetText(p.notice.Text + "\n" + line)
+	p.setNotice(p.notice.Text + "\n" + line)
+}
+
+// setNotice shows text under the controls; empty hides the notice.
+func (p *practiceScreen) setNotice(text string) {
+	p.notice.SetText(text)
+	if text == "" {
+		p.notice.Hide()
+	} else {
+		p.notice.Show()
+	}
 }
 
 // strongAnswer describes what a strong answer to q does: its notes and the
