@@ -3,6 +3,8 @@
 
 GO       ?= go
 BIN      := bin/rehearse
+# TESTFLAGS adds go test flags, e.g. TESTFLAGS=-count=1 to ignore cached results.
+TESTFLAGS ?=
 export LANG := en_US.UTF-8
 export CGO_ENABLED := 1
 
@@ -25,7 +27,7 @@ vet:
 
 test: deps-test
 	$(GO) vet ./...
-	$(GO) test -race -timeout 20m ./...
+	$(GO) test -race -timeout 20m $(TESTFLAGS) ./...
 
 bench: deps-test
 	$(GO) test -run '^$$' -bench . -benchmem -timeout 30m ./...
