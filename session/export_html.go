@@ -54,8 +54,7 @@ footer { margin-top:3rem; color:var(--muted); font-size:.8rem; }
   * { -webkit-print-color-adjust:exact; print-color-adjust:exact; }
   h2, h3, h4 { break-after:avoid; page-break-after:avoid; }
   table, svg, .legend, li { break-inside:avoid; page-break-inside:avoid; }
-  section.question { break-before:page; page-break-before:always; }
-  section.question:first-of-type { break-before:auto; page-break-before:auto; }
+  section.question + section.question { break-before:page; page-break-before:always; }
   .transcript { background:none; }
 }
 `
@@ -95,8 +94,8 @@ func ExportHTML(w io.Writer, s *Session, reports map[string]*review.Report) erro
 	p("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
 	p("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
 	p("<title>%s — Rehearse</title>\n<style>%s</style>\n</head>\n<body>\n", e(title), htmlStyle)
-	p("<header>\n<h1>%s</h1>\n<p class=\"meta\">%s · %d takes · %s total</p>\n</header>\n",
-		e(title), e(s.Created.Format("2 January 2006 15:04")), len(s.Takes), e(clock(s.TotalSeconds())))
+	p("<header>\n<h1>%s</h1>\n<p class=\"meta\">%s · %s · %s total</p>\n</header>\n",
+		e(title), e(s.Created.Format("2 January 2006 15:04")), takesCount(len(s.Takes)), e(clock(s.TotalSeconds())))
 
 	groups := groupTakes(s)
 	var wpm, fill []bar

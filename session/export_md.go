@@ -37,7 +37,7 @@ func ExportMarkdown(w io.Writer, s *Session, reports map[string]*review.Report) 
 		title = "Practice session " + s.ID
 	}
 	p("# %s\n\n", mdEscape(title))
-	p("%s · %d takes · %s total\n", s.Created.Format("2 January 2006 15:04"), len(s.Takes), clock(s.TotalSeconds()))
+	p("%s · %s · %s total\n", s.Created.Format("2 January 2006 15:04"), takesCount(len(s.Takes)), clock(s.TotalSeconds()))
 	for _, g := range groupTakes(s) {
 		p("\n## %s\n\n", mdEscape(g.Prompt))
 		if g.Category != "" {
@@ -153,4 +153,12 @@ func noteWhere(n Note, tk Take, esc func(string) string) string {
 		return ""
 	}
 	return " (" + strings.Join(parts, ", ") + ")"
+}
+
+// takesCount says how many takes there are, in words: "1 take", "3 takes".
+func takesCount(n int) string {
+	if n == 1 {
+		return "1 take"
+	}
+	return fmt.Sprintf("%d takes", n)
 }

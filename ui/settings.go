@@ -346,6 +346,9 @@ func writeFileAtomic(path string, data []byte) error {
 	tmp := f.Name()
 	_, werr := f.Write(data)
 	if werr == nil {
+		werr = f.Chmod(0o644) // a file for the user, not a private temp file
+	}
+	if werr == nil {
 		werr = f.Sync()
 	}
 	if cerr := f.Close(); werr == nil {

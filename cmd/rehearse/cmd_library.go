@@ -165,6 +165,9 @@ func writeAtomic(path string, fill func(*os.File) error) error {
 	tmp := f.Name()
 	err = fill(f)
 	if err == nil {
+		err = f.Chmod(0o644) // an export to share, not a private temp file
+	}
+	if err == nil {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
