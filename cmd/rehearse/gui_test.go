@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"encoding/json"
 	"fmt"
 	"image"
 	_ "image/png"
@@ -13,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/audio/alsatest"
 )
 
@@ -94,7 +97,7 @@ func TestDesktopAppUnderXvfb(t *testing.T) {
 	data := t.TempDir()
 
 	cmd := exec.Command(binPath, "--data-dir", data)
-	cmd.Env = append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8")
+	cmd.Env = appEnv(t, display)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	start := time.Now()
@@ -181,5 +184,162 @@ func TestDesktopAppWithoutDisplay(t *testing.T) {
 	}
 	if !bytes.Contains(out, []byte("no display")) || bytes.Contains(out, []byte("panic")) {
 		t.Fatalf("want a clear no-display error and no panic:\n%s", out)
+	}
+}
+
+// appEnv is the environment for a GUI child: the display, and a private
+// HOME so Fyne's preferences are not the user's.
+func appEnv(t *testing.T, display string) []string {
+	home := t.TempDir()
+	return append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8", "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"))
+}
+
+// xdo runs xdotool on display.
+func xdo(t *testing.T, display string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("xdotool", args...)
+	cmd.Env = append(os.Environ(), "DISPLAY="+display)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("xdotool %v: %v: %s", args, err, out)
+	}
+}
+
+// TestDesktopAppRecordsInRealTime drives the real binary with a microphone
+// that runs in real time (a private PulseAudio server hearing espeak-ng
+// speech): start a question, skip to recording, watch the level meter
+// move, stop, quit, and find the take in the library with the speech in it.
+func TestDesktopAppRecordsInRealTime(t *testing.T) {
+	for _, tool := range []string{"xdotool", "import"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed (make test installs it)", tool)
+		}
+	}
+	display := startXvfb(t)
+	pulse := alsatest.Pulse(t)
+	speech := alsatest.Speech(t, "I would start by checking the tracking pixel, the form and the sync. Then deliverability.", 16000)
+	wav := filepath.Join(t.TempDir(), "answer.wav")
+	if err := audio.WriteWAVFile(wav, &audio.PCM{Rate: 16000, Channels: 1, Samples: alsatest.Samples(speech)}); err != nil {
+		t.Fatal(err)
+	}
+	data := t.TempDir()
+	cmd := exec.Command(binPath, "--data-dir", data)
+	cmd.Env = appEnv(t, display)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+		}
+	})
+	search := exec.Command("xdotool", "search", "--sync", "--name", "^Rehearse$")
+	search.Env = append(os.Environ(), "DISPLAY="+display)
+	out, err := search.Output()
+	if err != nil {
+		t.Fatalf("no window: %v\n%s", err, stderr.String())
+	}
+	win := strings.Fields(string(out))[0]
+	xdo(t, display, "windowsize", win, "1180", "740")
+	time.Sleep(1500 * time.Millisecond)
+
+	// The microphone hears the speech over and over.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		for ctx.Err() == nil {
+			if p, err := pulse.Play(ctx, wav); err == nil {
+				p.Wait()
+			}
+		}
+	}()
+	// Practise the selected question, then Skip (the reading aloud, then
+	// the countdown) until recording starts: the level meter, the row under
+	// the status line, fills with the level colour.
+	xdo(t, display, "mousemove", "168", "61", "click", "1")
+	shot := filepath.Join(t.TempDir(), "recording.png")
+	moved := false
+	for i := 0; i < 20 && !moved; i++ {
+		time.Sleep(700 * time.Millisecond)
+		if moved = meterLit(screenshot(t, display, shot)); !moved {
+			xdo(t, display, "mousemove", "112", "274", "click", "1") // Skip
+		}
+	}
+	if !moved {
+		keepScreenshot(t, shot)
+		t.Fatalf("the level meter never moved while the microphone heard speech\n%s", stderr.String())
+	}
+	time.Sleep(3 * time.Second)
+	xdo(t, display, "mousemove", "212", "274", "click", "1") // Stop
+	time.Sleep(time.Second)
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Fatalf("exit: %v\n%s", err, stderr.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("did not quit")
+	}
+
+	var list []struct {
+		ID           string  `json:"id"`
+		Takes        int     `json:"takes"`
+		TotalSeconds float64 `json:"total_seconds"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, data, "sessions", "--json")), &list); err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 1 || list[0].Takes != 1 || list[0].TotalSeconds < 3 || list[0].TotalSeconds > 30 {
+		t.Fatalf("library after one take: %+v", list)
+	}
+	takes, _ := filepath.Glob(filepath.Join(data, "library", "sessions", list[0].ID, "*.wav"))
+	if len(takes) != 1 {
+		t.Fatalf("take files: %v", takes)
+	}
+	pcm, err := audio.ReadWAV(takes[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := audio.Envelope(pcm, 10*time.Millisecond)
+	loud := 0
+	for _, v := range env {
+		if v > 0.02 {
+			loud++
+		}
+	}
+	if loud < 100 { // at least a second of speech
+		t.Fatalf("the take holds %d loud 10 ms frames; the speech was not recorded", loud)
+	}
+}
+
+// meterLit reports whether the level meter row shows a lit bar: a run of
+// strongly coloured (green, amber or red) pixels.
+func meterLit(img image.Image) bool {
+	lit := 0
+	for y := 225; y < 250; y++ {
+		for x := 130; x < 1170; x += 4 {
+			r, g, b, _ := img.At(x, y).RGBA()
+			r, g, b = r>>8, g>>8, b>>8
+			hi, lo := max(r, g, b), min(r, g, b)
+			if hi > 120 && hi-lo > 80 {
+				lit++
+			}
+		}
+	}
+	return lit > 20
+}
+
+// keepScreenshot copies a failing test's screenshot to
+// $REHEARSE_SCREENSHOT_DIR (if set), since t.TempDir is removed.
+func keepScreenshot(t *testing.T, shot string) {
+	if dir := os.Getenv("REHEARSE_SCREENSHOT_DIR"); dir != "" {
+		b, _ := os.ReadFile(shot)
+		os.WriteFile(filepath.Join(dir, t.Name()+".png"), b, 0o644)
 	}
 }
