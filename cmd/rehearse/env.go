@@ -29,7 +29,7 @@ type cliEnv struct {
 func (e *cliEnv) newFlags(name, synopsis string) *flag.FlagSet {
 	fl := flag.NewFlagSet(name, flag.ContinueOnError)
 	fl.SetOutput(e.stderr)
-	fl.StringVar(&e.dataDir, "data-dir", "", "folder holding the library, settings and your own question and rule files")
+	fl.StringVar(&e.dataDir, "data-dir", "", "folder holding the library and your own question and rule files")
 	fl.Usage = func() {
 		fmt.Fprintf(e.stderr, "Usage: rehearse %s\n\nFlags:\n", synopsis)
 		fl.PrintDefaults()
