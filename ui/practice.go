@@ -602,10 +602,12 @@ func (p *practiceScreen) setPhase(ph phase) {
 	if ph != phaseRecording {
 		p.meter.SetLevel(0, 0)
 	}
-	if ph == phaseThinking || ph == phaseRecording {
-		p.meterRow.Show()
-	} else {
+	// The meter row stays in place once a run starts, so the buttons
+	// below it never move between phases.
+	if ph == phaseIdle {
 		p.meterRow.Hide()
+	} else {
+		p.meterRow.Show()
 	}
 	// The coaching notes are shown once the answer is given, not before.
 	if ph == phaseDone && p.run != nil {
