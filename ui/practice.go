@@ -304,6 +304,7 @@ func (p *practiceScreen) askQuestion() {
 	p.progress.SetText(fmt.Sprintf("Question %d of %d · %s", p.index+1, len(p.run), review.CategoryTitle(q.Category)))
 	p.prompt.SetText(q.Prompt)
 	p.setPhase(phaseSpeaking)
+	p.timer.SetText("")
 	p.setNotice(p.micNote)
 	ctx := p.newPhaseContext()
 	speaker, err := p.speaker()
