@@ -378,7 +378,7 @@ func (p *practiceScreen) startThinking() {
 func (p *practiceScreen) showThink(left time.Duration) {
 	secs := int((left + time.Second - 1) / time.Second)
 	p.status.SetText(fmt.Sprintf("Think time: %d s — recording starts when it runs out (Skip to start now).", secs))
-	p.timer.SetText(fmt.Sprintf("%2d s", secs))
+	p.timer.SetText(fmt.Sprintf("%d s", secs))
 }
 
 // startRecording records the answer to the current question.
