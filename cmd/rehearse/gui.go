@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -8,8 +9,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"syscall"
-
-	"context"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -122,19 +121,30 @@ func wire(env *cliEnv, root string, prefs fyne.Preferences) (ui.Deps, func(), er
 	deps.Transcription = configuredQueue{Queue: queue, live: live}
 	deps.TranscriptionUpdates = updates
 	deps.TakeFinished = func(sessID, takeID string) {
-		if prefs.StringWithFallback(ui.PrefTranscribeMode, ui.TranscribeAuto) != ui.TranscribeAuto || !live.Configured() {
+		if prefs.StringWithFallback(ui.PrefTranscribeMode, ui.TranscribeAuto) != ui.TranscribeAuto {
 			return
 		}
-		s, err := store.Get(sessID)
-		if err != nil {
-			return
-		}
-		tk := s.Take(takeID)
-		if tk == nil {
-			return
-		}
-		queue.Enqueue(transcribe.Job{SessionID: sessID, TakeID: takeID, AudioPath: store.TakePath(s, *tk),
-			Hints: transcribe.Hints{Vocabulary: review.Vocabulary(s.Question(tk.QuestionID))}})
+		// Off the UI goroutine: it reads the session and may wait on the
+		// keychain's first answer.
+		go func() {
+			if !live.Configured() {
+				return
+			}
+			s, err := store.Get(sessID)
+			if err != nil {
+				fmt.Fprintf(env.stderr, "warning: not transcribing take %s: %v\n", takeID, err)
+				return
+			}
+			tk := s.Take(takeID)
+			if tk == nil {
+				return
+			}
+			err = queue.Enqueue(transcribe.Job{SessionID: sessID, TakeID: takeID, AudioPath: store.TakePath(s, *tk),
+				Hints: transcribe.Hints{Vocabulary: review.Vocabulary(s.Question(tk.QuestionID))}})
+			if err != nil {
+				fmt.Fprintf(env.stderr, "warning: not transcribing take %s: %v\n", takeID, err)
+			}
+		}()
 	}
 	cleanup := func() {
 		cancel()
