@@ -41,15 +41,11 @@ func cmdReview(env *cliEnv, args []string) error {
 	}
 	in := review.Input{Transcript: tr}
 	if *qid != "" {
-		bank, err := env.loadBank()
+		q, err := env.question(*qid)
 		if err != nil {
 			return err
 		}
-		q, ok := bank.ByID(*qid)
-		if !ok {
-			return fmt.Errorf("unknown question id %q (see `rehearse questions` for the ids)", *qid)
-		}
-		in.Question = &q
+		in.Question = q
 	}
 	if *audioPath != "" {
 		envl, dur, err := loadEnvelope(*audioPath)

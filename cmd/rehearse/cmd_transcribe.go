@@ -60,15 +60,11 @@ func cmdTranscribe(env *cliEnv, args []string) error {
 	}
 	var hints transcribe.Hints
 	if *qid != "" {
-		bank, err := env.loadBank()
+		q, err := env.question(*qid)
 		if err != nil {
 			return err
 		}
-		q, ok := bank.ByID(*qid)
-		if !ok {
-			return fmt.Errorf("unknown question id %q (see `rehearse questions`)", *qid)
-		}
-		hints = transcribe.Hints{Vocabulary: review.Vocabulary(&q)}
+		hints = transcribe.Hints{Vocabulary: review.Vocabulary(q)}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

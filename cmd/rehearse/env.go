@@ -147,3 +147,17 @@ func bankSources(builtin fs.FS, root, kind string) []review.BankSource {
 	}
 	return srcs
 }
+
+// question returns the bank's question with the given id, or an error that
+// names the id and where to find the valid ones.
+func (e *cliEnv) question(id string) (*review.Question, error) {
+	bank, err := e.loadBank()
+	if err != nil {
+		return nil, err
+	}
+	q, ok := bank.ByID(id)
+	if !ok {
+		return nil, fmt.Errorf("unknown question id %q (see `rehearse questions` for the ids)", id)
+	}
+	return &q, nil
+}

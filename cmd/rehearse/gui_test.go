@@ -167,17 +167,7 @@ func TestDesktopAppUnderXvfb(t *testing.T) {
 	}
 
 	// Quit cleanly: SIGTERM closes the window and the process exits 0.
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case err := <-exited:
-		if err != nil {
-			t.Fatalf("rehearse did not exit cleanly: %v\n%s", err, stderr.String())
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatalf("rehearse did not quit within 15 s of SIGTERM\n%s", stderr.String())
-	}
+	quit(t, cmd, exited, &stderr)
 	if strings.Contains(stderr.String(), "panic") {
 		t.Fatalf("stderr mentions a panic:\n%s", stderr.String())
 	}
@@ -291,17 +281,7 @@ func TestDesktopAppRecordsInRealTime(t *testing.T) {
 	time.Sleep(3 * time.Second)
 	xdo(t, display, "mousemove", "212", "274", "click", "1") // Stop
 	time.Sleep(time.Second)
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case err := <-exited:
-		if err != nil {
-			t.Fatalf("exit: %v\n%s", err, stderr.String())
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("did not quit")
-	}
+	quit(t, cmd, exited, &stderr)
 
 	var list []struct {
 		ID           string  `json:"id"`
@@ -357,5 +337,21 @@ func keepScreenshot(t *testing.T, shot string) {
 	if dir := os.Getenv("REHEARSE_SCREENSHOT_DIR"); dir != "" {
 		b, _ := os.ReadFile(shot)
 		os.WriteFile(filepath.Join(dir, t.Name()+".png"), b, 0o644)
+	}
+}
+
+// quit sends the app SIGTERM and waits for a clean exit.
+func quit(t *testing.T, cmd *exec.Cmd, exited <-chan error, stderr *bytes.Buffer) {
+	t.Helper()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Fatalf("rehearse did not exit cleanly: %v\n%s", err, stderr.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatalf("rehearse did not quit within 15 s of SIGTERM\n%s", stderr.String())
 	}
 }
