@@ -6,7 +6,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"text/tabwriter"
+	"strings"
 	"time"
 
 	"github.com/rehearse-app/rehearse/audio"
@@ -31,7 +31,7 @@ func cmdDevices(env *cliEnv, args []string) error {
 		fmt.Fprintln(env.stdout, "No audio devices found.")
 		return nil
 	}
-	tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
+	tw := env.table()
 	fmt.Fprintln(tw, "NAME\tIN\tOUT\tRATE\tHOST API\tDEFAULT")
 	for _, d := range devs {
 		def := ""
@@ -60,7 +60,7 @@ func cmdSay(env *cliEnv, args []string) error {
 	if fl.NArg() == 0 {
 		return fmt.Errorf("%w: no TEXT to say", errUsage)
 	}
-	text := joinArgs(fl.Args())
+	text := strings.Join(fl.Args(), " ")
 	v, err := audio.FindSystemVoice(*voice)
 	if err != nil {
 		return err

@@ -2,12 +2,10 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/rehearse-app/rehearse/session"
 )
@@ -38,15 +36,13 @@ func cmdSessions(env *cliEnv, args []string) error {
 		if entries == nil {
 			entries = []session.Entry{}
 		}
-		enc := json.NewEncoder(env.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(entries)
+		return env.printJSON(entries)
 	}
 	if len(entries) == 0 {
 		fmt.Fprintln(env.stdout, "No sessions yet.")
 		return nil
 	}
-	tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
+	tw := env.table()
 	fmt.Fprintln(tw, "ID\tDATE\tTAKES\tLENGTH\tSCORES (D/S/A/C)\tTITLE")
 	for _, e := range entries {
 		if e.Damaged {

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
-	"text/tabwriter"
 
 	"github.com/rehearse-app/rehearse/review"
 )
@@ -34,11 +32,9 @@ func cmdQuestions(env *cliEnv, args []string) error {
 		if qs == nil {
 			qs = []review.Question{}
 		}
-		enc := json.NewEncoder(env.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(qs)
+		return env.printJSON(qs)
 	}
-	tw := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
+	tw := env.table()
 	last := ""
 	for _, q := range qs {
 		if q.Category != last {

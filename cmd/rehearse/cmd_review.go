@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"time"
@@ -64,9 +63,7 @@ func cmdReview(env *cliEnv, args []string) error {
 	rep := rv.Review(in)
 	switch *format {
 	case "json":
-		enc := json.NewEncoder(env.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		return env.printJSON(rep)
 	case "markdown", "md":
 		return rep.WriteMarkdown(env.stdout, tr)
 	default:

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/signal"
@@ -73,9 +72,7 @@ func cmdTranscribe(env *cliEnv, args []string) error {
 		return transcribeError(err, key)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(env.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(tr)
+		return env.printJSON(tr)
 	}
 	_, err = fmt.Fprintln(env.stdout, tr.Text)
 	return err

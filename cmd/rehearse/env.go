@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/rehearse-app/rehearse/assets"
 	"github.com/rehearse-app/rehearse/review"
@@ -35,6 +37,19 @@ func (e *cliEnv) newFlags(name, synopsis string) *flag.FlagSet {
 		fl.PrintDefaults()
 	}
 	return fl
+}
+
+// printJSON writes v to stdout as indented JSON.
+func (e *cliEnv) printJSON(v any) error {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// table returns a writer that aligns tab-separated columns on stdout;
+// Flush it when done.
+func (e *cliEnv) table() *tabwriter.Writer {
+	return tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 }
 
 // parse parses args with fs and wraps flag errors as usage errors.
@@ -110,10 +125,8 @@ func (e *cliEnv) loadBank() (*review.Bank, error) {
 	if err != nil {
 		return nil, err
 	}
-	bank, errs := review.LoadBank(bankSources(assets.Questions(), root, "questions")...)
-	for _, err := range errs {
-		fmt.Fprintf(e.stderr, "warning: %v\n", err)
-	}
+	bank, errs := loadBankAt(root)
+	e.warn(errs)
 	if bank == nil {
 		return nil, errors.New("no question bank could be loaded")
 	}
@@ -127,14 +140,29 @@ func (e *cliEnv) loadReviewer() (*review.Reviewer, error) {
 	if err != nil {
 		return nil, err
 	}
-	rules, errs := review.LoadRules(bankSources(assets.Rules(), root, "rules")...)
-	for _, err := range errs {
-		fmt.Fprintf(e.stderr, "warning: %v\n", err)
-	}
+	rules, errs := loadRulesAt(root)
+	e.warn(errs)
 	if rules == nil {
 		return nil, errors.New("no review rules could be loaded")
 	}
 	return review.New(rules), nil
+}
+
+// loadBankAt loads the built-in questions and those under root/questions.
+func loadBankAt(root string) (*review.Bank, []error) {
+	return review.LoadBank(bankSources(assets.Questions(), root, "questions")...)
+}
+
+// loadRulesAt loads the built-in review rules and those under root/rules.
+func loadRulesAt(root string) (*review.RuleSet, []error) {
+	return review.LoadRules(bankSources(assets.Rules(), root, "rules")...)
+}
+
+// warn prints problems that did not stop the command, one a line.
+func (e *cliEnv) warn(errs []error) {
+	for _, err := range errs {
+		fmt.Fprintf(e.stderr, "warning: %v\n", err)
+	}
 }
 
 // bankSources lists the built-in files of kind ("questions" or "rules") and,

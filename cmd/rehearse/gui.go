@@ -76,19 +76,14 @@ func wire(env *cliEnv, root string, prefs fyne.Preferences) (ui.Deps, func(), er
 	if err != nil {
 		return ui.Deps{}, nil, fmt.Errorf("opening the library: %w", err)
 	}
-	reload := func() (*review.Bank, []error) {
-		return review.LoadBank(bankSources(assets.Questions(), root, "questions")...)
-	}
+	reload := func() (*review.Bank, []error) { return loadBankAt(root) }
 	bank, problems := reload()
-	for _, p := range problems {
-		fmt.Fprintf(env.stderr, "warning: %v\n", p)
-	}
-	rules, rerrs := review.LoadRules(bankSources(assets.Rules(), root, "rules")...)
-	for _, p := range rerrs {
-		fmt.Fprintf(env.stderr, "warning: %v\n", p)
-	}
+	env.warn(problems)
+	rules, rerrs := loadRulesAt(root)
+	env.warn(rerrs)
 	reviewer := review.New(rules)
-	tr := takeReviewer{rv: reviewer, store: store}
+	envelopes := &envelopeCache{}
+	tr := takeReviewer{rv: reviewer, store: store, envelopes: envelopes}
 	keys := &cachedKeys{store: transcribe.KeyStore{}}
 	go keys.LoadAPIKey() // read the keychain once, off the UI goroutine
 	live := &liveTranscriber{prefs: prefs, keys: keys}
@@ -100,7 +95,7 @@ func wire(env *cliEnv, root string, prefs fyne.Preferences) (ui.Deps, func(), er
 		UserBankDir: filepath.Join(root, "questions"),
 		ReloadBank:  reload,
 		ReviewTake:  tr.ReviewAndSummarize,
-		Envelope:    loadEnvelope,
+		Envelope:    envelopes.load,
 		Keys:        keys,
 	}
 	updates := make(chan transcribe.JobStatus, 16)

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/session"
@@ -18,6 +17,9 @@ var errNoTranscript = errors.New("the take has no transcript yet")
 type takeReviewer struct {
 	rv    *review.Reviewer
 	store *session.Store
+	// envelopes, when set, is shared with the waveform so a take's
+	// recording is read once; nil reads it each time.
+	envelopes *envelopeCache
 }
 
 // Review reviews one take. The recording is optional: a take whose audio is
@@ -29,17 +31,23 @@ func (t takeReviewer) Review(s *session.Session, tk *session.Take) (*review.Repo
 	tr := *tk.Transcript
 	in := review.Input{Transcript: &tr, Question: s.Question(tk.QuestionID)}
 	if tk.Audio != "" {
-		path := t.store.TakePath(s, *tk)
-		if _, err := os.Stat(path); err == nil {
-			if env, dur, err := loadEnvelope(path); err == nil {
-				in.Envelope = env
-				if tr.Duration == 0 {
-					tr.Duration = dur
-				}
+		// A missing or unreadable recording leaves the envelope out.
+		if env, dur, err := t.envelope(t.store.TakePath(s, *tk)); err == nil {
+			in.Envelope = env
+			if tr.Duration == 0 {
+				tr.Duration = dur
 			}
 		}
 	}
 	return t.rv.Review(in), nil
+}
+
+// envelope reads a take's envelope, through the cache when there is one.
+func (t takeReviewer) envelope(path string) (*review.Envelope, float64, error) {
+	if t.envelopes == nil {
+		return loadEnvelope(path)
+	}
+	return t.envelopes.load(path)
 }
 
 // Session reviews every transcribed take of a session, keyed by take id.

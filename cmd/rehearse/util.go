@@ -1,5 +1,0 @@
-package main
-
-import "strings"
-
-func joinArgs(a []string) string { return strings.Join(a, " ") }
