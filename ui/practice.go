@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -183,15 +184,13 @@ func (p *practiceScreen) questionsInCategory() []review.Question {
 	if p.deps.Bank == nil {
 		return nil
 	}
-	sel := p.category.Selected
-	for _, c := range review.Categories {
-		if review.CategoryTitle(c) == sel {
-			return p.deps.Bank.ByCategory(c)
-		}
+	if c := p.categoryID(); c != "" {
+		return p.deps.Bank.ByCategory(c)
 	}
 	return p.deps.Bank.All()
 }
 
+// categoryID is the id of the selected category, "" for all categories.
 func (p *practiceScreen) categoryID() string {
 	for _, c := range review.Categories {
 		if review.CategoryTitle(c) == p.category.Selected {
@@ -481,7 +480,7 @@ func (p *practiceScreen) finishTake(rec *audio.Recording, takeID, path string) {
 	take := session.Take{
 		ID:         takeID,
 		QuestionID: p.current().ID,
-		Audio:      baseName(path),
+		Audio:      filepath.Base(path),
 		Duration:   res.Duration.Seconds(),
 		Created:    time.Now(),
 	}
@@ -491,7 +490,7 @@ func (p *practiceScreen) finishTake(rec *audio.Recording, takeID, path string) {
 	}
 	p.takeCount[p.index]++
 	p.takes = append(p.takes, fmt.Sprintf("Question %d · take %d · %s", p.index+1, p.takeCount[p.index], clock(res.Duration)))
-	p.takeList.SetText("Takes in this session:\n" + joinLines(p.takes))
+	p.takeList.SetText("Takes in this session:\n" + strings.Join(p.takes, "\n"))
 	msg := fmt.Sprintf("Saved a %s take.", clock(res.Duration))
 	if res.Err != nil {
 		msg = fmt.Sprintf("The input device stopped (%v); the %s captured before that were saved.", res.Err, clock(res.Duration))

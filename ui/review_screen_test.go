@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -284,7 +285,7 @@ func (f *reviewFixture) addTake(secs float64, tr *review.Transcript) string {
 	if err := audio.WriteWAVFile(path, &audio.PCM{Rate: 16000, Channels: 1, Samples: samples}); err != nil {
 		f.t.Fatal(err)
 	}
-	if err := f.store.AddTake(f.sessID, session.Take{ID: id, QuestionID: f.question.ID, Audio: baseName(path),
+	if err := f.store.AddTake(f.sessID, session.Take{ID: id, QuestionID: f.question.ID, Audio: filepath.Base(path),
 		Duration: secs, Created: time.Now()}); err != nil {
 		f.t.Fatal(err)
 	}
