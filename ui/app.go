@@ -132,11 +132,6 @@ func (u *App) ShowError(err error) {
 	d.Show()
 }
 
-// ShowNotice shows an informational dialog with a title.
-func (u *App) ShowNotice(title, msg string) {
-	dialog.NewInformation(title, msg, u.win).Show()
-}
-
 // Shutdown stops recording (keeping the take) and playback before the
 // window closes.
 func (u *App) Shutdown() {
