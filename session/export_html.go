@@ -97,16 +97,14 @@ func ExportHTML(w io.Writer, s *Session, reports map[string]*review.Report) erro
 	p("<header>\n<h1>%s</h1>\n<p class=\"meta\">%s · %s · %s total</p>\n</header>\n",
 		e(title), e(s.Created.Format("2 January 2006 15:04")), takesCount(len(s.Takes)), e(clock(s.TotalSeconds())))
 
-	groups := groupTakes(s)
+	groups := reportGroups(s, reports)
 	var wpm, fill []bar
-	n := 0
 	for _, g := range groups {
-		for _, tk := range g.Takes {
-			n++
-			if fg, ok := takeFigures(tk, reports[tk.ID]); ok {
-				label := fmt.Sprintf("T%d", n)
+		for _, v := range g.Takes {
+			if fg := v.Figures; fg != nil {
+				label := fmt.Sprintf("T%d", v.All)
 				wpm = append(wpm, bar{label, fg.WPM, fmt.Sprintf("%.0f", fg.WPM)})
-				fill = append(fill, bar{label, fg.FillersPer100, fmt.Sprintf("%.1f", fg.FillersPer100)})
+				fill = append(fill, bar{label, fg.FillersPer100Words, fmt.Sprintf("%.1f", fg.FillersPer100Words)})
 			}
 		}
 	}
@@ -121,18 +119,16 @@ func ExportHTML(w io.Writer, s *Session, reports map[string]*review.Report) erro
 		}
 		p("</p>\n")
 	}
-	n = 0
 	for _, g := range groups {
 		p("<section class=\"question\">\n<h2>%s</h2>\n", e(g.Prompt))
 		if g.Category != "" {
-			p("<p class=\"cat\">%s</p>\n", e(review.CategoryTitle(g.Category)))
+			p("<p class=\"cat\">%s</p>\n", e(g.Category))
 		}
 		if len(g.Takes) == 0 {
 			p("<p>No takes recorded.</p>\n")
 		}
-		for i, tk := range g.Takes {
-			n++
-			htmlTake(p, s, tk, i+1, n, reports[tk.ID])
+		for _, v := range g.Takes {
+			htmlTake(p, v)
 		}
 		p("</section>\n")
 	}
@@ -140,50 +136,45 @@ func ExportHTML(w io.Writer, s *Session, reports map[string]*review.Report) erro
 	return bw.Flush()
 }
 
-// htmlTake writes one take: n is its number within its question, all its
-// number within the session (T1, T2... of the overview chart).
-func htmlTake(p func(string, ...any), s *Session, tk Take, n, all int, r *review.Report) {
+// htmlTake writes one take.
+func htmlTake(p func(string, ...any), v takeView) {
 	e := html.EscapeString
 	p("<article class=\"take\" id=\"take-%s\">\n<h3>Take %d <small>(T%d) · %s · %s</small></h3>\n",
-		e(tk.ID), n, all, e(clock(tk.Duration)), e(tk.Created.Format("2 Jan 2006 15:04")))
-	if fg, ok := takeFigures(tk, r); ok {
-		p("<table class=\"metrics\">\n<tr><th>Words</th><th>WPM</th><th>Fillers / 100 words</th>")
-		if r != nil {
-			p("<th>Fillers</th><th>Longest pause</th><th>Pauses &gt; 2 s</th>")
+		e(v.ID), v.N, v.All, e(clock(v.Duration)), e(v.Created.Format("2 Jan 2006 15:04")))
+	if len(v.Metrics) > 0 {
+		p("<table class=\"metrics\">\n<tr>")
+		for _, m := range v.Metrics {
+			p("<th>%s</th>", e(m.Head))
 		}
-		p("</tr>\n<tr><td>%d</td><td>%.0f</td><td>%.1f</td>", fg.Words, fg.WPM, fg.FillersPer100)
-		if r != nil {
-			p("<td>%d</td><td>%.1f s</td><td>%d</td>", r.Metrics.Fillers, r.Metrics.LongestPauseS, r.Metrics.PausesOver2s)
+		p("</tr>\n<tr>")
+		for _, m := range v.Metrics {
+			p("<td>%s</td>", e(m.Value))
 		}
 		p("</tr>\n</table>\n")
-		var bars []bar
-		for _, sc := range fg.Scores {
-			if sc.Assessed {
-				bars = append(bars, bar{sc.Name, float64(sc.Value), fmt.Sprint(sc.Value)})
-			}
-		}
-		if len(bars) > 0 {
-			p("<div class=\"charts\">%s</div>\n", svgBarChart("Scores (0–100)", bars, 100))
-		}
 	}
-	notes := s.TakeNotes(tk.ID)
+	if len(v.Scores) > 0 {
+		bars := make([]bar, len(v.Scores))
+		for i, sc := range v.Scores {
+			bars[i] = bar{sc.Name, float64(sc.Value), fmt.Sprint(sc.Value)}
+		}
+		p("<div class=\"charts\">%s</div>\n", svgBarChart("Scores (0–100)", bars, 100))
+	}
 	p("<h4>Transcript</h4>\n")
 	switch {
-	case tk.Transcript != nil && tk.Transcript.Text != "":
-		text := tk.Transcript.Text
-		body := markText(text, flagSpans(text, r), noteAnchors(text, notes), e,
+	case v.Text != "":
+		body := markText(v.Text, v.Spans, v.Anchors, e,
 			func(sp span) string {
 				return fmt.Sprintf(`<span class="%s" title="%s">`, flagClass(sp.Rule), e(sp.Title))
 			},
 			func(sp span) string { return fmt.Sprintf("<sup>%d</sup></span>", sp.N) },
 			func(a anchor) string { return `<sup class="nref">[` + e(a.Label) + `]</sup>` })
 		p("<p class=\"transcript\">%s</p>\n", body)
-	case tk.TranscriptState == TranscriptFailed:
-		p("<p class=\"transcript\"><em>Transcription failed: %s</em></p>\n", e(tk.TranscriptError))
+	case v.TranscriptState == TranscriptFailed:
+		p("<p class=\"transcript\"><em>Transcription failed: %s</em></p>\n", e(v.TranscriptError))
 	default:
 		p("<p class=\"transcript\"><em>No transcript yet.</em></p>\n")
 	}
-	if r != nil && len(r.Findings) > 0 {
+	if r := v.Report; r != nil && len(r.Findings) > 0 {
 		p("<h4>Findings</h4>\n<ol class=\"findings\">\n")
 		for _, f := range r.Findings {
 			p("<li><span class=\"%s\">%s</span> %s", flagClass(f.Rule), e(f.Rule), e(f.Message))
@@ -200,7 +191,7 @@ func htmlTake(p func(string, ...any), s *Session, tk Take, n, all int, r *review
 		}
 		p("</ol>\n")
 	}
-	if r != nil && len(r.TalkingPoints) > 0 {
+	if r := v.Report; r != nil && len(r.TalkingPoints) > 0 {
 		p("<h4>Talking points</h4>\n<ul class=\"tps\">\n")
 		for _, tp := range r.TalkingPoints {
 			cls := "tp-miss"
@@ -211,11 +202,11 @@ func htmlTake(p func(string, ...any), s *Session, tk Take, n, all int, r *review
 		}
 		p("</ul>\n")
 	}
-	if len(notes) > 0 {
+	if len(v.Notes) > 0 {
 		p("<h4>Notes</h4>\n<ul class=\"notes\">\n")
-		for i, nt := range notes {
+		for i, nt := range v.Notes {
 			p("<li><span class=\"nref\">N%d</span> <span class=\"tag tag-%s\">%s</span> — %s%s: %s</li>\n",
-				i+1, e(tagClass(nt.Tag)), e(nt.Tag), e(nt.Author), noteWhere(nt, tk, e), e(nt.Text))
+				i+1, e(tagClass(nt.Tag)), e(nt.Tag), e(nt.Author), noteWhere(nt, v.Text, e), e(nt.Text))
 		}
 		p("</ul>\n")
 	}

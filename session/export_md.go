@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/rehearse-app/rehearse/review"
 )
@@ -38,63 +37,52 @@ func ExportMarkdown(w io.Writer, s *Session, reports map[string]*review.Report) 
 	}
 	p("# %s\n\n", mdEscape(title))
 	p("%s · %s · %s total\n", s.Created.Format("2 January 2006 15:04"), takesCount(len(s.Takes)), clock(s.TotalSeconds()))
-	for _, g := range groupTakes(s) {
+	for _, g := range reportGroups(s, reports) {
 		p("\n## %s\n\n", mdEscape(g.Prompt))
 		if g.Category != "" {
-			p("_%s_\n\n", mdEscape(review.CategoryTitle(g.Category)))
+			p("_%s_\n\n", mdEscape(g.Category))
 		}
 		if len(g.Takes) == 0 {
 			p("No takes recorded.\n")
 		}
-		for i, tk := range g.Takes {
-			mdTake(p, s, tk, i+1, reports[tk.ID])
+		for _, v := range g.Takes {
+			mdTake(p, v)
 		}
 	}
 	return bw.Flush()
 }
 
 // mdTake writes one take's section.
-func mdTake(p func(string, ...any), s *Session, tk Take, n int, r *review.Report) {
-	p("### Take %d · %s · %s\n\n", n, clock(tk.Duration), tk.Created.Format("2 Jan 2006 15:04"))
-	if fg, ok := takeFigures(tk, r); ok {
-		p("| Words | WPM | Fillers / 100 words |")
-		if r != nil {
-			p(" Fillers | Longest pause | Pauses > 2 s |")
+func mdTake(p func(string, ...any), v takeView) {
+	p("### Take %d · %s · %s\n\n", v.N, clock(v.Duration), v.Created.Format("2 Jan 2006 15:04"))
+	if len(v.Metrics) > 0 {
+		heads := make([]string, len(v.Metrics))
+		vals := make([]string, len(v.Metrics))
+		for i, m := range v.Metrics {
+			heads[i], vals[i] = m.Head, m.Value
 		}
-		p("\n|---|---|---|")
-		if r != nil {
-			p("---|---|---|")
-		}
-		p("\n| %d | %.0f | %.1f |", fg.Words, fg.WPM, fg.FillersPer100)
-		if r != nil {
-			p(" %d | %.1f s | %d |", r.Metrics.Fillers, r.Metrics.LongestPauseS, r.Metrics.PausesOver2s)
-		}
-		p("\n\n")
-		var parts []string
-		for _, sc := range fg.Scores {
-			if sc.Assessed {
-				parts = append(parts, fmt.Sprintf("%s %d", sc.Name, sc.Value))
-			}
-		}
-		if len(parts) > 0 {
-			p("**Scores:** %s\n\n", strings.Join(parts, " · "))
-		}
+		p("| %s |\n|%s\n| %s |\n\n", strings.Join(heads, " | "), strings.Repeat("---|", len(v.Metrics)), strings.Join(vals, " | "))
 	}
-	notes := s.TakeNotes(tk.ID)
+	if len(v.Scores) > 0 {
+		parts := make([]string, len(v.Scores))
+		for i, sc := range v.Scores {
+			parts[i] = fmt.Sprintf("%s %d", sc.Name, sc.Value)
+		}
+		p("**Scores:** %s\n\n", strings.Join(parts, " · "))
+	}
 	switch {
-	case tk.Transcript != nil && tk.Transcript.Text != "":
-		text := tk.Transcript.Text
-		body := markText(text, flagSpans(text, r), noteAnchors(text, notes), mdEscape,
+	case v.Text != "":
+		body := markText(v.Text, v.Spans, v.Anchors, mdEscape,
 			func(span) string { return "**" },
 			func(sp span) string { return fmt.Sprintf("**<sup>%d</sup>", sp.N) },
 			func(a anchor) string { return "<sup>[" + a.Label + "]</sup>" })
 		p("**Transcript**\n\n> %s\n\n", body)
-	case tk.TranscriptState == TranscriptFailed:
-		p("_Transcription failed: %s_\n\n", mdEscape(tk.TranscriptError))
+	case v.TranscriptState == TranscriptFailed:
+		p("_Transcription failed: %s_\n\n", mdEscape(v.TranscriptError))
 	default:
 		p("_No transcript yet._\n\n")
 	}
-	if r != nil && len(r.Findings) > 0 {
+	if r := v.Report; r != nil && len(r.Findings) > 0 {
 		p("**Findings**\n\n")
 		for i, f := range r.Findings {
 			p("%d. `%s` (%s): %s", i+1, mdEscape(f.Rule), mdEscape(f.Level), mdEscape(f.Message))
@@ -111,7 +99,7 @@ func mdTake(p func(string, ...any), s *Session, tk Take, n int, r *review.Report
 		}
 		p("\n")
 	}
-	if r != nil && len(r.TalkingPoints) > 0 {
+	if r := v.Report; r != nil && len(r.TalkingPoints) > 0 {
 		p("**Talking points**\n\n")
 		for _, tp := range r.TalkingPoints {
 			box := " "
@@ -122,43 +110,11 @@ func mdTake(p func(string, ...any), s *Session, tk Take, n int, r *review.Report
 		}
 		p("\n")
 	}
-	if len(notes) > 0 {
+	if len(v.Notes) > 0 {
 		p("**Notes**\n\n")
-		for i, nt := range notes {
-			p("- **N%d %s** — %s%s: %s\n", i+1, mdEscape(nt.Tag), mdEscape(nt.Author), noteWhere(nt, tk, mdEscape), mdEscape(nt.Text))
+		for i, nt := range v.Notes {
+			p("- **N%d %s** — %s%s: %s\n", i+1, mdEscape(nt.Tag), mdEscape(nt.Author), noteWhere(nt, v.Text, mdEscape), mdEscape(nt.Text))
 		}
 		p("\n")
 	}
-}
-
-// noteWhere describes where a note points: its playback time and quoted
-// transcript span, when it has them.
-func noteWhere(n Note, tk Take, esc func(string) string) string {
-	var parts []string
-	if n.Time >= 0 {
-		parts = append(parts, "at "+clock(n.Time))
-	}
-	if tk.Transcript != nil && n.Start >= 0 && validSpan(tk.Transcript.Text, n.Start, n.End) {
-		q := tk.Transcript.Text[n.Start:n.End]
-		if len(q) > 80 {
-			q = q[:77]
-			for len(q) > 0 && !utf8.ValidString(q) {
-				q = q[:len(q)-1]
-			}
-			q += "…"
-		}
-		parts = append(parts, "on “"+esc(q)+"”")
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return " (" + strings.Join(parts, ", ") + ")"
-}
-
-// takesCount says how many takes there are, in words: "1 take", "3 takes".
-func takesCount(n int) string {
-	if n == 1 {
-		return "1 take"
-	}
-	return fmt.Sprintf("%d takes", n)
 }
