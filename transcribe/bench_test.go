@@ -42,10 +42,7 @@ func BenchmarkEnqueueToTranscript(b *testing.B) {
 	dir := b.TempDir()
 	path, _ := writeTone(b, dir, "take.wav", 60)
 	srv := newFakeWhisper(b, "openai")
-	c, err := New(Config{BaseURL: srv.URL()}, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
+	c := newTestClient(b, Config{BaseURL: srv.URL()}, nil)
 	sink := newMemSink(dir)
 	q, err := NewQueue(QueueConfig{Dir: filepath.Join(dir, "queue"), Transcriber: c, Sink: sink})
 	if err != nil {
@@ -71,10 +68,7 @@ func BenchmarkTranscribeFile(b *testing.B) {
 	dir := b.TempDir()
 	path, _ := writeTone(b, dir, "take.wav", 60)
 	srv := newFakeWhisper(b, "whispercpp")
-	c, err := New(Config{BaseURL: srv.URL()}, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
+	c := newTestClient(b, Config{BaseURL: srv.URL()}, nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := c.TranscribeFile(context.Background(), path, Hints{}); err != nil {

@@ -15,11 +15,10 @@ const maxAnswerBytes = 64 << 20
 // structs drop fields we need (whisper.cpp's per-segment words) and its
 // errors drop headers (Retry-After), so every answer is read here first.
 type capture struct {
-	sent      bool  // the request reached the HTTP client
-	sentBytes int64 // request body size as sent (Content-Length)
-	status    int
-	header    http.Header
-	body      []byte
+	sent   bool // the request reached the HTTP client
+	status int
+	header http.Header
+	body   []byte
 }
 
 type captureKey struct{}
@@ -41,7 +40,6 @@ func (d capturingDoer) Do(req *http.Request) (*http.Response, error) {
 	c, _ := req.Context().Value(captureKey{}).(*capture)
 	if c != nil {
 		c.sent = true
-		c.sentBytes = req.ContentLength
 	}
 	resp, err := d.client.Do(req)
 	if err != nil {
@@ -56,6 +54,10 @@ func (d capturingDoer) Do(req *http.Request) (*http.Response, error) {
 		c.status = resp.StatusCode
 		c.header = resp.Header.Clone()
 		c.body = body
+		// call reads the answer from c: go-openai gets an empty body
+		// rather than decoding the same answer a second time.
+		resp.Body, resp.ContentLength = http.NoBody, 0
+		return resp, nil
 	}
 	resp.Body = io.NopCloser(bytes.NewReader(body))
 	resp.ContentLength = int64(len(body))

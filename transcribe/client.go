@@ -59,43 +59,53 @@ func New(cfg Config, split Splitter) (*Client, error) {
 // configuration, e.g. that plain http to another host exposes recordings.
 func (c *Client) Warnings() []string { return append([]string(nil), c.warnings...) }
 
-// Server returns the host (and port) the client talks to, as stored in a
-// transcript's Source.
-func (c *Client) Server() string { return c.server }
-
-// Model returns the transcription model in use.
-func (c *Client) Model() string { return c.cfg.Model }
-
-// GivesWordTimings reports whether the configured model returns word
-// timings (whisper-1 and local Whisper servers do; gpt-4o-transcribe does not).
-func (c *Client) GivesWordTimings() bool { return givesTimings(c.cfg.Model) }
-
 // TranscribeFile transcribes the recording at path. A file larger than
 // MaxUploadBytes is split with the Splitter, each chunk transcribed, and the
 // parts merged so words and segments read as one. The recording itself is
 // only read. Errors are *Error values in plain words.
 func (c *Client) TranscribeFile(ctx context.Context, path string, hints Hints) (*review.Transcript, error) {
-	name := filepath.Base(path)
-	op := "transcribing " + name
-	fi, err := os.Stat(path)
+	op := "transcribing " + filepath.Base(path)
+	f, fi, err := c.openAudio(path, op)
 	if err != nil {
-		return nil, &Error{Kind: ErrFile, Op: op, Detail: c.redact(err.Error())}
+		return nil, err
 	}
-	if fi.IsDir() || fi.Size() <= 44 {
+	size := fi.Size()
+	if fi.IsDir() || size <= 44 {
+		f.Close()
 		return nil, &Error{Kind: ErrFile, Op: op, Detail: "the file holds no audio"}
 	}
 	prompt := BuildPrompt(c.cfg.Prompt, hints.Vocabulary)
 	var t *review.Transcript
-	if fi.Size() <= c.cfg.MaxUploadBytes {
-		t, err = c.transcribeOne(ctx, path, op, prompt)
+	if size <= c.cfg.MaxUploadBytes {
+		t, err = c.transcribeOne(ctx, f, op, prompt)
 	} else {
-		t, err = c.transcribeChunks(ctx, path, op, prompt, fi.Size())
+		f.Close() // the splitter reads the recording itself
+		t, err = c.transcribeChunks(ctx, path, op, prompt, size)
 	}
 	if err != nil {
 		return nil, err
 	}
 	t.Source = &review.Source{Model: c.cfg.Model, Server: c.server, Time: c.now().UTC()}
 	return t, nil
+}
+
+// openAudio opens a recording once: its handle is both stat'ed and uploaded.
+func (c *Client) openAudio(path, op string) (*os.File, os.FileInfo, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, c.fileError(op, err)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, c.fileError(op, err)
+	}
+	return f, fi, nil
+}
+
+// fileError is a local file failure, redacted.
+func (c *Client) fileError(op string, err error) *Error {
+	return &Error{Kind: ErrFile, Op: op, Detail: c.redact(err.Error())}
 }
 
 // transcribeChunks splits path into chunks under the limit and merges their
@@ -119,15 +129,15 @@ func (c *Client) transcribeChunks(ctx context.Context, path, op, prompt string, 
 	parts := make([]*review.Transcript, len(chunks))
 	for i, ch := range chunks {
 		cop := fmt.Sprintf("%s (part %d of %d, from %s)", op, i+1, len(chunks), ch.Offset.Round(time.Second))
-		fi, err := os.Stat(ch.Path)
+		f, fi, err := c.openAudio(ch.Path, cop)
 		if err != nil {
-			return nil, &Error{Kind: ErrFile, Op: cop, Detail: c.redact(err.Error())}
+			return nil, err
 		}
 		if fi.Size() > c.cfg.MaxUploadBytes {
+			f.Close()
 			return nil, &Error{Kind: ErrTooLarge, Op: cop, Detail: fmt.Sprintf("the splitter made a chunk of %d bytes, over the %d byte limit", fi.Size(), c.cfg.MaxUploadBytes)}
 		}
-		parts[i], err = c.transcribeOne(ctx, ch.Path, cop, prompt)
-		if err != nil {
+		if parts[i], err = c.transcribeOne(ctx, f, cop, prompt); err != nil {
 			return nil, err
 		}
 	}
@@ -165,17 +175,14 @@ func contentTypeFor(name string) string {
 	return "application/octet-stream"
 }
 
-// transcribeOne uploads one file in one request and parses the answer.
-func (c *Client) transcribeOne(ctx context.Context, path, op, prompt string) (*review.Transcript, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, &Error{Kind: ErrFile, Op: op, Detail: c.redact(err.Error())}
-	}
+// transcribeOne uploads one open file in one request, closes it and parses
+// the answer.
+func (c *Client) transcribeOne(ctx context.Context, f *os.File, op, prompt string) (*review.Transcript, error) {
 	defer f.Close()
 	req := openai.AudioRequest{
 		Model:    c.cfg.Model,
-		FilePath: filepath.Base(path), // only the name goes up, not the folder
-		Reader:   audioFile{Reader: f, contentType: contentTypeFor(path)},
+		FilePath: filepath.Base(f.Name()), // only the name goes up, not the folder
+		Reader:   audioFile{Reader: f, contentType: contentTypeFor(f.Name())},
 		Prompt:   prompt,
 		Language: c.cfg.Language,
 		Format:   openai.AudioResponseFormatJSON,

@@ -54,8 +54,6 @@ type JobStatus struct {
 	Reason string
 	// Attempts counts the requests made for the current run of the job.
 	Attempts int
-	// RetryAt is when a waiting retry starts; zero when none is waiting.
-	RetryAt time.Time
 	// Updated is when the status last changed.
 	Updated time.Time
 }
@@ -231,14 +229,12 @@ func (q *Queue) Enqueue(j Job) error {
 	}
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	if e, ok := q.jobs[j.TakeID]; ok && (e.status.State == StateQueued || e.status.State == StateTranscribing) {
+	prev, had := q.jobs[j.TakeID]
+	if had && prev.active() {
 		return nil
 	}
-	prev, had := q.jobs[j.TakeID]
-	q.seq++
-	q.jobs[j.TakeID] = &entry{job: j, seq: q.seq}
-	q.setLocked(j.TakeID, StateQueued, "", 0)
-	if err := q.persistLocked(); err != nil {
+	q.jobs[j.TakeID] = &entry{job: j}
+	if err := q.requeueLocked(j.TakeID); err != nil {
 		if had {
 			q.jobs[j.TakeID] = prev
 		} else {
@@ -246,7 +242,6 @@ func (q *Queue) Enqueue(j Job) error {
 		}
 		return err
 	}
-	q.poke()
 	return nil
 }
 
@@ -279,11 +274,22 @@ func (q *Queue) Retry(takeID string) error {
 	if !ok {
 		return fmt.Errorf("retrying take %q: %w", takeID, ErrUnknownTake)
 	}
-	if e.status.State == StateQueued || e.status.State == StateTranscribing {
+	if e.active() {
 		return nil
 	}
+	return q.requeueLocked(takeID)
+}
+
+// active reports whether the take is waiting for or in transcription.
+func (e *entry) active() bool {
+	return e.status.State == StateQueued || e.status.State == StateTranscribing
+}
+
+// requeueLocked puts a take at the end of the queue with fresh attempts,
+// persists the queue and wakes the worker.
+func (q *Queue) requeueLocked(takeID string) error {
 	q.seq++
-	e.seq = q.seq
+	q.jobs[takeID].seq = q.seq
 	q.setLocked(takeID, StateQueued, "", 0)
 	if err := q.persistLocked(); err != nil {
 		return err
@@ -409,8 +415,6 @@ func (q *Queue) run(ctx, jctx context.Context, j Job) {
 		d := q.backoff(attempts, err)
 		q.mu.Lock()
 		q.setLocked(j.TakeID, StateQueued, fmt.Sprintf("will retry in %s: %s", d.Round(time.Second), reasonOf(err)), attempts)
-		q.jobs[j.TakeID].status.RetryAt = q.cfg.Now().Add(d)
-		q.publishLocked(j.TakeID)
 		q.persistWarnLocked()
 		q.mu.Unlock()
 		if q.cfg.Sleep(jctx, d) != nil || jctx.Err() != nil {
@@ -429,12 +433,9 @@ func (q *Queue) stopped(ctx, jctx context.Context, takeID string, attempts int) 
 	q.mu.Lock()
 	canceled := q.canceled
 	q.mu.Unlock()
-	switch {
-	case canceled:
-		q.finish(takeID, StateNotTranscribed, "cancelled", attempts)
-	case ctx.Err() != nil:
+	if ctx.Err() != nil && !canceled {
 		q.finish(takeID, StateQueued, "", attempts) // the app is closing: do it next time
-	default:
+	} else {
 		q.finish(takeID, StateNotTranscribed, "cancelled", attempts)
 	}
 	return true
