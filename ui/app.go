@@ -1,8 +1,7 @@
 package ui
 
 import (
-	"fmt"
-	"strings"
+	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -124,12 +123,7 @@ func (u *App) ShowError(err error) {
 	if err == nil {
 		return
 	}
-	msg := err.Error()
-	if len(msg) > 0 {
-		msg = strings.ToUpper(msg[:1]) + msg[1:]
-	}
-	d := dialog.NewError(fmt.Errorf("%s", msg), u.win)
-	d.Show()
+	dialog.NewError(errors.New(capitalize(err.Error())), u.win).Show()
 }
 
 // Shutdown stops recording (keeping the take) and playback before the

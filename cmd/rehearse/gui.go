@@ -193,7 +193,7 @@ func (v *voices) Speaker(engine, voice, device string) (ui.Speaker, error) {
 		if voice == "" {
 			voice = transcribe.DefaultVoice
 		}
-		pv := audio.NewPCMVoice("openai-"+voice, 24000, func(ctx context.Context, text string) ([]byte, error) {
+		pv := audio.NewPCMVoice("openai-"+voice, transcribe.SpeechSampleRate, func(ctx context.Context, text string) ([]byte, error) {
 			return v.live.Speech(ctx, text, voice)
 		})
 		return audio.NewSpeaker(v.sys, pv, v.cacheDir, device), nil
