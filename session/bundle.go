@@ -2,7 +2,6 @@ package session
 
 import (
 	"archive/zip"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -13,11 +12,15 @@ import (
 // Each WAV is repaired first through Options.RepairWAV; a take whose WAV is
 // missing fails the export with an error naming the file.
 func (s *Store) ExportBundle(w io.Writer, sessID string) error {
-	sess, err := s.Get(sessID)
+	if err := checkID("session", sessID); err != nil {
+		return fmt.Errorf("session: export bundle: %w", err)
+	}
+	// load, not Get: the WAVs are repaired below, where a failure counts.
+	sess, err := s.load(sessID)
 	if err != nil {
 		return err
 	}
-	data, err := json.MarshalIndent(sess, "", "  ")
+	data, err := marshalSession(sess)
 	if err != nil {
 		return fmt.Errorf("session %s: export bundle: %w", sessID, err)
 	}
@@ -28,7 +31,7 @@ func (s *Store) ExportBundle(w io.Writer, sessID string) error {
 	if err != nil {
 		return fmt.Errorf("session %s: export bundle: %w", sessID, err)
 	}
-	if _, err := fw.Write(append(data, '\n')); err != nil {
+	if _, err := fw.Write(data); err != nil {
 		return fmt.Errorf("session %s: export bundle: %w", sessID, err)
 	}
 	for _, tk := range sess.Takes {

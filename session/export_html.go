@@ -174,9 +174,9 @@ func htmlTake(p func(string, ...any), v takeView) {
 	default:
 		p("<p class=\"transcript\"><em>No transcript yet.</em></p>\n")
 	}
-	if r := v.Report; r != nil && len(r.Findings) > 0 {
+	if len(v.Findings) > 0 {
 		p("<h4>Findings</h4>\n<ol class=\"findings\">\n")
-		for _, f := range r.Findings {
+		for _, f := range v.Findings {
 			p("<li><span class=\"%s\">%s</span> %s", flagClass(f.Rule), e(f.Rule), e(f.Message))
 			if f.Text != "" {
 				p(" — “%s”", e(f.Text))
@@ -191,9 +191,9 @@ func htmlTake(p func(string, ...any), v takeView) {
 		}
 		p("</ol>\n")
 	}
-	if r := v.Report; r != nil && len(r.TalkingPoints) > 0 {
+	if len(v.TalkingPoints) > 0 {
 		p("<h4>Talking points</h4>\n<ul class=\"tps\">\n")
-		for _, tp := range r.TalkingPoints {
+		for _, tp := range v.TalkingPoints {
 			cls := "tp-miss"
 			if tp.Covered {
 				cls = "tp-ok"

@@ -82,9 +82,9 @@ func mdTake(p func(string, ...any), v takeView) {
 	default:
 		p("_No transcript yet._\n\n")
 	}
-	if r := v.Report; r != nil && len(r.Findings) > 0 {
+	if len(v.Findings) > 0 {
 		p("**Findings**\n\n")
-		for i, f := range r.Findings {
+		for i, f := range v.Findings {
 			p("%d. `%s` (%s): %s", i+1, mdEscape(f.Rule), mdEscape(f.Level), mdEscape(f.Message))
 			if f.Text != "" {
 				p(" — “%s”", mdEscape(f.Text))
@@ -99,9 +99,9 @@ func mdTake(p func(string, ...any), v takeView) {
 		}
 		p("\n")
 	}
-	if r := v.Report; r != nil && len(r.TalkingPoints) > 0 {
+	if len(v.TalkingPoints) > 0 {
 		p("**Talking points**\n\n")
-		for _, tp := range r.TalkingPoints {
+		for _, tp := range v.TalkingPoints {
 			box := " "
 			if tp.Covered {
 				box = "x"

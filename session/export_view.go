@@ -22,9 +22,9 @@ type takeView struct {
 	Take
 	N   int // number within its question
 	All int // number within the session (T1, T2... of the HTML overview)
-	// Report is the take's review; nil exports the take without flags,
-	// findings or talking points.
-	Report *review.Report
+	// Findings and TalkingPoints are the take's review's; none without one.
+	Findings      []review.Finding
+	TalkingPoints []review.TalkingPointHit
 	// Figures are the headline numbers: the report's summary, or else the
 	// take's stored one; nil when the take has neither.
 	Figures *review.Summary
@@ -77,11 +77,11 @@ func reportGroups(s *Session, reports map[string]*review.Report) []takeGroup {
 // viewTake gathers what the report shows of take tk, number n within its
 // question and all within the session, reviewed by r (nil: not reviewed).
 func viewTake(s *Session, tk Take, n, all int, r *review.Report) takeView {
-	v := takeView{Take: tk, N: n, All: all, Report: r, Notes: s.TakeNotes(tk.ID)}
-	v.Figures = tk.Summary
+	v := takeView{Take: tk, N: n, All: all, Notes: s.TakeNotes(tk.ID), Figures: tk.Summary}
 	if r != nil {
 		sum := r.Summary()
 		v.Figures = &sum
+		v.Findings, v.TalkingPoints = r.Findings, r.TalkingPoints
 	}
 	if fg := v.Figures; fg != nil {
 		v.Metrics = []metric{

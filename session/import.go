@@ -117,12 +117,6 @@ func (s *Store) ImportBundle(path string) (ImportResult, error) {
 	return s.importBundle(f, fi.Size(), path)
 }
 
-// ImportBundleReader is ImportBundle reading the bundle from r (size bytes);
-// name is used in error messages.
-func (s *Store) ImportBundleReader(r io.ReaderAt, size int64, name string) (ImportResult, error) {
-	return s.importBundle(r, size, name)
-}
-
 // checkEntryName returns why a zip entry name is unacceptable, or "".
 func checkEntryName(name string) string {
 	switch {
@@ -229,20 +223,16 @@ func (s *Store) importBundle(r io.ReaderAt, size int64, path string) (ImportResu
 		return ImportResult{}, fmt.Errorf("session: import %s: %w", path, err)
 	}
 	defer os.RemoveAll(tmp)
-	var written int64
 	for _, tk := range sess.Takes {
-		n, err := extractEntry(byName[tk.Audio], filepath.Join(tmp, tk.Audio))
-		if err != nil {
+		// Each file is extracted to exactly its header's size, and those
+		// sizes were checked against the limits above.
+		wp := filepath.Join(tmp, tk.Audio)
+		if err := extractEntry(byName[tk.Audio], wp); err != nil {
 			if errors.Is(err, ErrRefused) {
 				return ImportResult{}, refuse(path, "%s: %v", tk.Audio, errors.Unwrap(err))
 			}
 			return ImportResult{}, fmt.Errorf("session: import %s: %s: %w", path, tk.Audio, err)
 		}
-		written += n
-		if written > lim.MaxTotalBytes {
-			return ImportResult{}, refuse(path, "more than %d bytes uncompressed in all", lim.MaxTotalBytes)
-		}
-		wp := filepath.Join(tmp, tk.Audio)
 		if err := checkWAVFile(wp); err != nil {
 			return ImportResult{}, refuse(path, "%v", err)
 		}
@@ -255,7 +245,11 @@ func (s *Store) importBundle(r io.ReaderAt, size int64, path string) (ImportResu
 	if _, err := os.Stat(s.Dir(sess.ID)); err == nil {
 		return s.mergeBundle(sess, tmp, path)
 	}
-	if err := s.save2(sess, tmp); err != nil {
+	data, err = marshalSession(sess)
+	if err == nil {
+		err = writeFileAtomic(filepath.Join(tmp, sessionFile), data, 0o644)
+	}
+	if err != nil {
 		return ImportResult{}, fmt.Errorf("session: import %s: %w", path, err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
@@ -268,20 +262,8 @@ func (s *Store) importBundle(r io.ReaderAt, size int64, path string) (ImportResu
 		return ImportResult{}, fmt.Errorf("session: import %s: %w", path, err)
 	}
 	syncDir(filepath.Join(s.root, sessionsDir))
-	s.mu.Lock()
-	s.dirty[sess.ID] = true
-	s.mu.Unlock()
+	s.markDirty(sess.ID)
 	return ImportResult{SessionID: sess.ID, New: true, TakesAdded: len(sess.Takes), NotesAdded: len(sess.Notes)}, nil
-}
-
-// save2 writes session.json of sess into folder dir (the import's
-// temporary folder).
-func (s *Store) save2(sess *Session, dir string) error {
-	data, err := marshalSession(sess)
-	if err != nil {
-		return err
-	}
-	return writeFileAtomic(filepath.Join(dir, sessionFile), data, 0o644)
 }
 
 // readEntry reads a zip entry whole, refusing more than max bytes.
@@ -304,34 +286,34 @@ func readEntry(zf *zip.File, max int64) ([]byte, error) {
 // extractEntry copies a zip entry to a new file at dst, refusing a size
 // (its header's size was checked against the limits) or checksum that
 // disagrees with the entry's header. Errors about the entry wrap ErrRefused.
-func extractEntry(zf *zip.File, dst string) (int64, error) {
-	max := int64(zf.UncompressedSize64)
+func extractEntry(zf *zip.File, dst string) error {
+	size := int64(zf.UncompressedSize64)
 	rc, err := zf.Open()
 	if err != nil {
-		return 0, fmt.Errorf("%w: %v", ErrRefused, err)
+		return fmt.Errorf("%w: %v", ErrRefused, err)
 	}
 	defer rc.Close()
 	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return 0, err
+		return err
 	}
-	n, err := io.Copy(out, io.LimitReader(rc, max+1))
+	n, err := io.Copy(out, io.LimitReader(rc, size+1))
 	if err != nil {
 		out.Close()
 		if isZipErr(err) {
-			return n, fmt.Errorf("%w: %v", ErrRefused, err)
+			return fmt.Errorf("%w: %v", ErrRefused, err)
 		}
-		return n, err
+		return err
 	}
-	if n != max {
+	if n != size {
 		out.Close()
-		return n, fmt.Errorf("%w: holds %d bytes, its header says %d", ErrRefused, n, zf.UncompressedSize64)
+		return fmt.Errorf("%w: holds %d bytes, its header says %d", ErrRefused, n, size)
 	}
 	if err := out.Sync(); err != nil {
 		out.Close()
-		return n, err
+		return err
 	}
-	return n, out.Close()
+	return out.Close()
 }
 
 // isZipErr reports whether err comes from reading a malformed entry.

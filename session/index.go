@@ -61,12 +61,13 @@ type indexEntry struct {
 // entryOf summarises a session for the library list.
 func entryOf(sess *Session) Entry {
 	e := Entry{
-		ID:      sess.ID,
-		Title:   sess.Title,
-		Created: sess.Created,
-		Updated: sess.Updated,
-		Takes:   len(sess.Takes),
-		Notes:   len(sess.Notes),
+		ID:           sess.ID,
+		Title:        sess.Title,
+		Created:      sess.Created,
+		Updated:      sess.Updated,
+		Takes:        len(sess.Takes),
+		TotalSeconds: sess.TotalSeconds(),
+		Notes:        len(sess.Notes),
 	}
 	seen := map[string]bool{}
 	for _, q := range sess.Questions {
@@ -81,7 +82,6 @@ func entryOf(sess *Session) Entry {
 	sums := map[string]float64{}
 	counts := map[string]int{}
 	for _, tk := range sess.Takes {
-		e.TotalSeconds += tk.Duration
 		if tk.Summary == nil {
 			continue
 		}
@@ -213,6 +213,14 @@ func (s *Store) List(ctx context.Context) ([]Entry, error) {
 	}
 	sortEntries(out)
 	return out, nil
+}
+
+// markDirty makes the next List re-read session id, whatever the stamp of
+// its session.json.
+func (s *Store) markDirty(id string) {
+	s.mu.Lock()
+	s.dirty[id] = true
+	s.mu.Unlock()
 }
 
 // requeueDirty puts back dirty marks taken by an interrupted List.

@@ -13,11 +13,11 @@ import (
 // overwritten.
 func (s *Store) mergeBundle(in *Session, tmp, path string) (ImportResult, error) {
 	id := in.ID
-	unlock, err := s.lock(id)
+	h, err := s.lockSession(id)
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("session: import %s: %w", path, err)
 	}
-	defer unlock()
+	defer h.unlock()
 	local, err := s.load(id)
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("session: import %s: session %s exists in the library but cannot be merged into: %w", path, id, err)

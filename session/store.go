@@ -193,15 +193,6 @@ func (s *Store) lockSession(id string) (*lockHandle, error) {
 	return &lockHandle{m: m, f: f}, nil
 }
 
-// lock is lockSession returning just the release function.
-func (s *Store) lock(id string) (func(), error) {
-	h, err := s.lockSession(id)
-	if err != nil {
-		return nil, err
-	}
-	return h.unlock, nil
-}
-
 // Create starts a new session with a snapshot of the questions to be asked.
 func (s *Store) Create(title string, questions []review.Question) (*Session, error) {
 	now := s.opt.Now()
@@ -251,7 +242,8 @@ func (s *Store) Get(id string) (*Session, error) {
 // load reads and checks session.json of id.
 func (s *Store) load(id string) (*Session, error) { return s.loadWith(id, decodeSession) }
 
-// loadHead is load without the takes' transcripts, for the library index.
+// loadHead is load without the takes' transcripts, for the library index
+// and for finding a take.
 func (s *Store) loadHead(id string) (*Session, error) { return s.loadWith(id, decodeSessionHead) }
 
 // loadWith reads session.json of id and decodes it with decode.
@@ -401,9 +393,7 @@ func (s *Store) save(sess *Session) error {
 		return err
 	}
 	err = writeFileAtomic(s.sessionPath(sess.ID), data, 0o644)
-	s.mu.Lock()
-	s.dirty[sess.ID] = true
-	s.mu.Unlock()
+	s.markDirty(sess.ID)
 	if err != nil {
 		return fmt.Errorf("session %s: %w", sess.ID, err)
 	}
@@ -439,11 +429,11 @@ func (s *Store) Update(id string, fn func(*Session) error) error {
 	if err := checkID("session", id); err != nil {
 		return fmt.Errorf("session: update: %w", err)
 	}
-	unlock, err := s.lock(id)
+	h, err := s.lockSession(id)
 	if err != nil {
 		return err
 	}
-	defer unlock()
+	defer h.unlock()
 	sess, err := s.load(id)
 	if err != nil {
 		return err
@@ -483,9 +473,7 @@ func (s *Store) Delete(id string) error {
 		return fmt.Errorf("session %s: delete: %w", id, err)
 	}
 	syncDir(filepath.Join(s.root, sessionsDir))
-	s.mu.Lock()
-	s.dirty[id] = true
-	s.mu.Unlock()
+	s.markDirty(id)
 	return nil
 }
 

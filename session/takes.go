@@ -135,7 +135,7 @@ func (s *Store) SetDuration(sessID, takeID string, seconds float64) error {
 // through Options.RepairWAV when it disagrees with the file's length (a
 // crash mid-recording). Call it before playing or transcribing a take.
 func (s *Store) OpenTakeAudio(sessID, takeID string) (string, error) {
-	sess, err := s.load(sessID)
+	sess, err := s.loadHead(sessID) // the transcripts are not needed
 	if err != nil {
 		return "", err
 	}
