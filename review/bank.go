@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
-	"os"
-	"path"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -71,117 +68,75 @@ type Bank struct {
 // duplicate is reported and skipped.
 func LoadBank(srcs ...BankSource) (*Bank, []error) {
 	b := &Bank{byID: map[string]int{}}
-	var errs []error
-	for _, src := range srcs {
-		names, err := yamlFiles(src)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		for _, name := range names {
-			data, err := fs.ReadFile(src.FS, path.Join(src.Dir, name))
-			label := sourceName(src, name)
-			if err != nil {
-				errs = append(errs, &FileError{File: label, Kind: "question", Err: fmt.Errorf("read: %w", err)})
-				continue
-			}
-			qs, lines, ferrs := parseBankFile(data, label)
-			errs = append(errs, ferrs...)
-			b.add(qs, lines, label, &errs)
-		}
-	}
+	errs := questionList.load(srcs, func(qs []Question, lines []int, label string) []error {
+		return b.add(qs, lines, label)
+	})
 	return b, errs
-}
-
-// LoadBankFile reads one question file from disk and returns its good
-// questions and the problems found, for the UI's Import button.
-func LoadBankFile(name string) ([]Question, []error) {
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil, []error{fmt.Errorf("question file %s: %w", name, err)}
-	}
-	return ParseBankFile(data, filepath.Base(name))
 }
 
 // ValidateBankFile checks one question file's content; it returns nil when
 // every question is valid, else all problems joined.
 func ValidateBankFile(data []byte, name string) error {
-	qs, errs := ParseBankFile(data, name)
+	qs, errs := ParseBankFile(data, name) // duplicate ids are among errs
 	if len(errs) == 0 && len(qs) == 0 {
 		return &FileError{File: name, Kind: "question", Field: "questions", Err: errors.New("no questions in file")}
-	}
-	seen := map[string]bool{}
-	for _, q := range qs {
-		if seen[q.ID] {
-			errs = append(errs, &FileError{File: name, Kind: "question", Item: q.ID, Field: "id", Err: errors.New("duplicate id")})
-		}
-		seen[q.ID] = true
 	}
 	return errors.Join(errs...)
 }
 
-func (b *Bank) add(qs []Question, lines []int, label string, errs *[]error) {
+// add appends the questions of the file called label (each with its
+// Source set), skipping and reporting ids an earlier file defined.
+func (b *Bank) add(qs []Question, lines []int, label string) []error {
+	var errs []error
 	for k, q := range qs {
 		if i, dup := b.byID[q.ID]; dup {
-			*errs = append(*errs, &FileError{File: label, Line: lines[k], Kind: "question", Item: q.ID, Field: "id",
+			errs = append(errs, &FileError{File: label, Line: lines[k], Kind: "question", Item: q.ID, Field: "id",
 				Err: fmt.Errorf("duplicate id, already defined in %s", b.questions[i].Source)})
 			continue
 		}
+		q.Source = label
 		b.byID[q.ID] = len(b.questions)
 		b.questions = append(b.questions, q)
 	}
+	return errs
 }
 
 // ParseBankFile parses the content of one question file. Questions that
 // fail validation are left out and reported; the others are returned with
 // Source set to name. Duplicate ids within the file are reported.
 func ParseBankFile(data []byte, name string) ([]Question, []error) {
-	qs, _, errs := parseBankFile(data, name)
+	qs, _, errs := questionList.parse(data, name)
+	for i := range qs {
+		qs[i].Source = name
+	}
 	return qs, errs
 }
 
 // questionList reads question files: a "questions" list.
 var questionList = yamlList[Question]{
 	kind: "question", key: "questions", missing: "missing",
-	validate: func(q *Question, n *yaml.Node, fe errorAt, item string) error {
-		return validateQuestion(q, n, fe, item)
-	},
-	id: func(q *Question) string { return q.ID },
+	validate: validateQuestion,
+	id:       func(q *Question) string { return q.ID },
 }
 
-// parseBankFile is ParseBankFile that also returns each question's line.
-func parseBankFile(data []byte, name string) ([]Question, []int, []error) {
-	qs, lines, errs := questionList.parse(data, name)
-	for i := range qs {
-		qs[i].Source = name
-	}
-	return qs, lines, errs
-}
-
-func validateQuestion(q *Question, n *yaml.Node, fe func(*yaml.Node, string, string, error) error, item string) error {
-	at := func(field string) *yaml.Node {
-		if v := mapValue(n, field); v != nil {
-			return v
-		}
-		return n
-	}
+func validateQuestion(q *Question, n *yaml.Node, fe errorAt, item string) error {
 	if strings.TrimSpace(q.ID) == "" {
-		return fe(at("id"), item, "id", errors.New("missing or empty"))
+		return fe(fieldNode(n, "id"), item, "id", errors.New("missing or empty"))
 	}
 	if !validID(q.ID) {
-		return fe(at("id"), item, "id", fmt.Errorf("%q must be lower-case letters, digits and dashes", q.ID))
+		return fe(fieldNode(n, "id"), item, "id", fmt.Errorf("%q must be lower-case letters, digits and dashes", q.ID))
 	}
 	if !slices.Contains(Categories, q.Category) {
-		return fe(at("category"), item, "category", fmt.Errorf("%q is not one of %s", q.Category, strings.Join(Categories, ", ")))
+		return fe(fieldNode(n, "category"), item, "category", fmt.Errorf("%q is not one of %s", q.Category, strings.Join(Categories, ", ")))
 	}
 	if strings.TrimSpace(q.Prompt) == "" {
-		return fe(at("prompt"), item, "prompt", errors.New("missing or empty"))
+		return fe(fieldNode(n, "prompt"), item, "prompt", errors.New("missing or empty"))
 	}
 	if q.ThinkSeconds <= 0 {
-		return fe(at("think_seconds"), item, "think_seconds", fmt.Errorf("must be a number of seconds > 0, got %d", q.ThinkSeconds))
+		return fe(fieldNode(n, "think_seconds"), item, "think_seconds", fmt.Errorf("must be a number of seconds > 0, got %d", q.ThinkSeconds))
 	}
 	if q.AnswerSeconds <= 0 {
-		return fe(at("answer_seconds"), item, "answer_seconds", fmt.Errorf("must be a number of seconds > 0, got %d", q.AnswerSeconds))
+		return fe(fieldNode(n, "answer_seconds"), item, "answer_seconds", fmt.Errorf("must be a number of seconds > 0, got %d", q.AnswerSeconds))
 	}
 	tps := mapValue(n, "talking_points")
 	seen := map[string]bool{}
@@ -191,23 +146,17 @@ func validateQuestion(q *Question, n *yaml.Node, fe func(*yaml.Node, string, str
 			tn = tps.Content[i]
 		}
 		field := fmt.Sprintf("talking_points[%d]", i)
-		sub := func(f string) *yaml.Node {
-			if v := mapValue(tn, f); v != nil {
-				return v
-			}
-			return tn
-		}
 		switch {
 		case !validID(tp.ID):
-			return fe(sub("id"), item, field+".id", fmt.Errorf("%q must be a non-empty id of lower-case letters, digits and dashes", tp.ID))
+			return fe(fieldNode(tn, "id"), item, field+".id", fmt.Errorf("%q must be a non-empty id of lower-case letters, digits and dashes", tp.ID))
 		case seen[tp.ID]:
-			return fe(sub("id"), item, field+".id", fmt.Errorf("duplicate talking point id %q", tp.ID))
+			return fe(fieldNode(tn, "id"), item, field+".id", fmt.Errorf("duplicate talking point id %q", tp.ID))
 		case strings.TrimSpace(tp.Label) == "":
-			return fe(sub("label"), item, field+".label", errors.New("missing or empty"))
+			return fe(fieldNode(tn, "label"), item, field+".label", errors.New("missing or empty"))
 		}
 		for j, c := range tp.Cues {
 			if len(wordsOf(c)) == 0 {
-				return fe(sub("cues"), item, fmt.Sprintf("%s.cues[%d]", field, j), fmt.Errorf("cue %q has no words", c))
+				return fe(fieldNode(tn, "cues"), item, fmt.Sprintf("%s.cues[%d]", field, j), fmt.Errorf("cue %q has no words", c))
 			}
 		}
 		seen[tp.ID] = true
@@ -319,6 +268,15 @@ func mapValue(n *yaml.Node, key string) *yaml.Node {
 		}
 	}
 	return nil
+}
+
+// fieldNode returns the value node of field in mapping n, or n itself when
+// it has none: the node an error about the field points at.
+func fieldNode(n *yaml.Node, field string) *yaml.Node {
+	if v := mapValue(n, field); v != nil {
+		return v
+	}
+	return n
 }
 
 // decodeError turns a yaml.v3 decode error on node n into a FileError with

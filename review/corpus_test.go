@@ -119,7 +119,7 @@ func TestCorpusPrecisionRecall(t *testing.T) {
 	if len(entries) == 0 {
 		t.Skip("no corpus yet in testdata/corpus")
 	}
-	bank, _ := LoadBank(BankSource{FS: os.DirFS("../assets/questions"), Dir: ".", Label: "builtin"})
+	bank := builtinBankQuiet()
 	rules := builtinRules(t)
 	rv := New(rules)
 	jump, _ := rules.Rule("jump-to-solution")

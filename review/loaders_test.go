@@ -114,7 +114,7 @@ func TestLoadBankKeepsGoodQuestions(t *testing.T) {
 
 // TestRandom checks Random returns distinct questions of the category.
 func TestRandom(t *testing.T) {
-	b, _ := LoadBank(BankSource{FS: os.DirFS("../assets/questions"), Dir: ".", Label: "builtin"})
+	b := builtinBankQuiet()
 	for _, cat := range append([]string{""}, Categories...) {
 		got := b.Random(3, cat, nil)
 		if len(got) == 0 {

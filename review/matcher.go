@@ -17,7 +17,11 @@ const (
 	numID     int32 = -3 // "#number" in a phrase: digits or a number word
 	maxGap          = 20 // words a "..." may skip
 	unknownID int32 = -1
-	posAny    uint8 = iota
+)
+
+// Compiled match positions (see posCode).
+const (
+	posAny uint8 = iota
 	posSentStart
 	posClauseStart
 	posFiller
@@ -69,8 +73,6 @@ type matcher struct {
 	pause   []bool                  // by word id: a filled pause (um, uh ...)
 	number  []bool                  // by word id: a number word
 	prefix  [prefixBits / 64]uint64 // bitset of hashed 3-byte prefixes of the vocabulary
-	nTPs    int
-	nThemes int
 }
 
 func (m *matcher) id(w string) int32 {
@@ -166,7 +168,6 @@ func compile(rules []RuleSpec, q *Question) *matcher {
 			for j, t := range r.Themes {
 				m.add(i, roleTheme, j, []MatchSpec{{Tokens: t.Cues}})
 			}
-			m.nThemes = max(m.nThemes, len(r.Themes))
 		case KindCoverage:
 			if q != nil {
 				for j, tp := range q.TalkingPoints {
@@ -176,7 +177,6 @@ func compile(rules []RuleSpec, q *Question) *matcher {
 					}
 					m.add(i, roleCue, j, []MatchSpec{{Tokens: cues}})
 				}
-				m.nTPs = len(q.TalkingPoints)
 			}
 		}
 	}

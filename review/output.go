@@ -102,28 +102,40 @@ func (r *Report) lengthLine() string {
 	return fmt.Sprintf("%.0f s of a %d s target (%.0f%%)", m.DurationS, m.TargetS, m.LengthPct)
 }
 
-func (r *Report) scoreLines(indent string) []string {
-	var out []string
-	for _, a := range []struct {
-		name  string
-		score int
-		why   AreaReasons
-	}{{AreaDelivery, r.Scores.Delivery, r.ScoreReasons.Delivery}, {AreaStructure, r.Scores.Structure, r.ScoreReasons.Structure},
-		{AreaAgency, r.Scores.Agency, r.ScoreReasons.Agency}, {AreaContent, r.Scores.Content, r.ScoreReasons.Content}} {
-		if !a.why.Assessed {
-			out = append(out, fmt.Sprintf("%s%-9s  —  not assessed", indent, a.name))
+// scoreRow is one area's line of the scores table.
+type scoreRow struct {
+	area     string
+	score    int
+	assessed bool
+	why      string // the reasons, "; "-separated, or "nothing flagged"
+}
+
+func (r *Report) scoreRows() []scoreRow {
+	rows := []scoreRow{{area: AreaDelivery, score: r.Scores.Delivery}, {area: AreaStructure, score: r.Scores.Structure},
+		{area: AreaAgency, score: r.Scores.Agency}, {area: AreaContent, score: r.Scores.Content}}
+	for i, a := range []AreaReasons{r.ScoreReasons.Delivery, r.ScoreReasons.Structure, r.ScoreReasons.Agency, r.ScoreReasons.Content} {
+		if rows[i].assessed = a.Assessed; !a.Assessed {
 			continue
 		}
-		var why []string
-		for _, s := range a.why.Reasons {
+		why := make([]string, 0, len(a.Reasons))
+		for _, s := range a.Reasons {
 			why = append(why, fmt.Sprintf("%s ×%d: %+d", s.Rule, s.Count, s.Points))
 		}
 		if len(why) == 0 {
 			why = append(why, "nothing flagged")
 		}
-		out = append(out, fmt.Sprintf("%s%-9s %3d  (%s)", indent, a.name, a.score, strings.Join(why, "; ")))
+		rows[i].why = strings.Join(why, "; ")
 	}
-	return out
+	return rows
+}
+
+// findingLine returns the line a finding points at, or false for a finding
+// about the answer as a whole.
+func findingLine(text string, f *Finding) (int, bool) {
+	if f.End > f.Start || f.Start > 0 {
+		return lineOf(text, f.Start), true
+	}
+	return 0, false
 }
 
 // WriteText writes the report for a person reading a terminal: metrics,
@@ -147,8 +159,12 @@ func (r *Report) WriteText(w io.Writer, t *Transcript) error {
 		p("Pace:     %.0f wpm from %s; comfortable range %.0f–%.0f wpm (%s)\n", pc.WPM, pc.Basis, pc.MinWPM, pc.MaxWPM, pc.Source)
 	}
 	p("\nScores (each starts at 100; the findings below move it):\n")
-	for _, l := range r.scoreLines("  ") {
-		p("%s\n", l)
+	for _, a := range r.scoreRows() {
+		if a.assessed {
+			p("  %-9s %3d  (%s)\n", a.area, a.score, a.why)
+		} else {
+			p("  %-9s  —  not assessed\n", a.area)
+		}
 	}
 	p("\nFindings (%d):\n", len(r.Findings))
 	if len(r.Findings) == 0 {
@@ -156,8 +172,8 @@ func (r *Report) WriteText(w io.Writer, t *Transcript) error {
 	}
 	for _, f := range r.Findings {
 		where := "answer"
-		if f.End > f.Start || f.Start > 0 {
-			where = fmt.Sprintf("line %d", lineOf(text, f.Start))
+		if line, ok := findingLine(text, &f); ok {
+			where = fmt.Sprintf("line %d", line)
 		}
 		if f.HasTime {
 			where += " @" + clock(f.TimeStart)
@@ -220,30 +236,28 @@ func (r *Report) WriteMarkdown(w io.Writer, t *Transcript) error {
 		p("Pace: %.0f wpm (from %s); comfortable range %.0f–%.0f wpm — %s\n\n", pc.WPM, pc.Basis, pc.MinWPM, pc.MaxWPM, pc.Source)
 	}
 	p("### Scores\n\n| Area | Score | Why |\n|---|---:|---|\n")
-	for _, l := range r.scoreLines("") {
-		f := strings.Fields(l)
-		area := f[0]
-		if strings.Contains(l, "not assessed") {
-			p("| %s | — | not assessed |\n", area)
-			continue
+	for _, a := range r.scoreRows() {
+		if a.assessed {
+			p("| %s | %d | %s |\n", a.area, a.score, mdEscape(a.why))
+		} else {
+			p("| %s | — | not assessed |\n", a.area)
 		}
-		why := l[strings.Index(l, "(")+1 : strings.LastIndex(l, ")")]
-		p("| %s | %s | %s |\n", area, f[1], mdEscape(why))
 	}
 	p("\n### Findings\n\n")
 	if len(r.Findings) == 0 {
 		p("None.\n")
 	}
 	for _, f := range r.Findings {
+		var at []string
+		if line, ok := findingLine(text, &f); ok {
+			at = append(at, fmt.Sprintf("line %d", line))
+		}
+		if f.HasTime {
+			at = append(at, clock(f.TimeStart))
+		}
 		where := ""
-		if f.End > f.Start || f.Start > 0 {
-			where = fmt.Sprintf(" (line %d", lineOf(text, f.Start))
-			if f.HasTime {
-				where += ", " + clock(f.TimeStart)
-			}
-			where += ")"
-		} else if f.HasTime {
-			where = " (" + clock(f.TimeStart) + ")"
+		if len(at) > 0 {
+			where = " (" + strings.Join(at, ", ") + ")"
 		}
 		p("- **%s** · %s%s: %s", RuleTitle(f.Rule), f.Level, where, mdEscape(f.Message))
 		if f.End > f.Start && f.End <= len(text) {
@@ -278,7 +292,6 @@ func (r *Report) WriteMarkdown(w io.Writer, t *Transcript) error {
 }
 
 // mdEscape escapes Markdown's inline specials; \x00 and \x01 mark bold.
-func mdEscape(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "|", `\|`, "<", "&lt;", "\x00", "**", "\x01", "**")
-	return r.Replace(s)
-}
+func mdEscape(s string) string { return mdEscaper.Replace(s) }
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "|", `\|`, "<", "&lt;", "\x00", "**", "\x01", "**")

@@ -13,7 +13,7 @@ import (
 // or .json; QUESTION "none" for no question) and compares the text, JSON and
 // Markdown outputs with NAME.{text,json,md}.golden.
 func TestReviewGolden(t *testing.T) {
-	bank, _ := LoadBank(BankSource{FS: os.DirFS("../assets/questions"), Dir: ".", Label: "builtin"})
+	bank := builtinBankQuiet()
 	rv := New(builtinRules(t))
 	files, _ := filepath.Glob("testdata/golden/*.txt")
 	js, _ := filepath.Glob("testdata/golden/*.json")
@@ -72,7 +72,7 @@ func TestReviewGolden(t *testing.T) {
 // seedQuestion returns a built-in question or fails.
 func seedQuestion(t *testing.T, id string) *Question {
 	t.Helper()
-	bank, _ := LoadBank(BankSource{FS: os.DirFS("../assets/questions"), Dir: ".", Label: "builtin"})
+	bank := builtinBankQuiet()
 	q, ok := bank.ByID(id)
 	if !ok {
 		t.Fatalf("question %q not in the built-in bank", id)

@@ -23,19 +23,18 @@ type qMatcher struct {
 
 // scratch holds the buffers one review reuses.
 type scratch struct {
-	toks  []Token
-	sents []Sentence
-	ids   []int32
-	hits  []hit
-	byR   []hit // hits grouped by rule, each group in text order
-	rOff  []int // rOff[r]..rOff[r+1] is rule r's group in byR
-	count []int // findings per rule index
-	finds []Finding
-	order []int32
-	times []span
-	buf   []byte
-	wbuf  []byte
-	tz    tokenizer
+	tokenizer           // toks and sents of the text
+	norm      normWords // the normalised tokens
+	ids       []int32
+	hits      []hit
+	byR       []hit // hits grouped by rule, each group in text order
+	rOff      []int // rOff[r]..rOff[r+1] is rule r's group in byR
+	count     []int // findings per rule index
+	finds     []Finding
+	order     []int32
+	times     []span
+	gaps      []gap
+	wbuf      []byte
 }
 
 // New returns a reviewer for the rules (nil: no rules at all).
@@ -91,27 +90,26 @@ func (rv *Reviewer) Review(in Input) *Report {
 	sc := rv.pool.Get().(*scratch)
 	defer rv.pool.Put(sc)
 
-	sc.tz.toks, sc.tz.sents = sc.toks[:0], sc.sents[:0]
-	sc.tz.run(text)
-	sc.toks, sc.sents = sc.tz.toks, sc.tz.sents
+	sc.run(text)
 	toks := sc.toks
+	sc.norm.reset()
 	sc.ids = sc.ids[:0]
 	for _, tk := range toks {
-		sc.buf = normWord(sc.buf[:0], text[tk.Start:tk.End])
-		sc.ids = append(sc.ids, m.lookup(sc.buf))
+		sc.ids = append(sc.ids, m.lookup(sc.norm.add(text[tk.Start:tk.End])))
 	}
 	sc.hits = m.scan(toks, sc.ids, sc.hits[:0])
 	sc.groupHits(m, len(rv.rules.rules))
 	timed := len(t.Words) > 0
 	if timed {
-		sc.times, sc.buf, sc.wbuf = timeTokens(text, toks, t.Words, sc.times, sc.buf, sc.wbuf)
+		sc.times, sc.wbuf = timeTokens(&sc.norm, t.Words, sc.times, sc.wbuf)
 	}
 
 	rep := &Report{Text: text, Findings: sc.finds[:0], TalkingPoints: []TalkingPointHit{}}
 	if q != nil {
 		rep.Question = q.ID
+		rep.TalkingPoints = make([]TalkingPointHit, 0, len(q.TalkingPoints))
 	}
-	st := &reviewState{rv: rv, m: m, in: in, t: t, text: text, sc: sc, rep: rep, timed: timed}
+	st := &reviewState{rv: rv, m: m, in: in, t: t, text: text, sc: sc, rep: rep, timed: timed, gaps: sc.gaps[:0]}
 	st.metrics()
 	for i := range rv.rules.rules {
 		r := &rv.rules.rules[i]
@@ -145,6 +143,7 @@ func (rv *Reviewer) Review(in Input) *Report {
 	}
 	clear(sc.finds) // drop references to this text
 	st.finish()
+	sc.gaps = st.gaps
 	return rep
 }
 
@@ -184,21 +183,22 @@ func (st *reviewState) finding(r *RuleSpec, a, b int, msg string) Finding {
 
 func (st *reviewState) add(f Finding) { st.rep.Findings = append(st.rep.Findings, f) }
 
+// ruleHits returns the hits of rule ri, in text order.
+func (st *reviewState) ruleHits(ri int) []hit { return st.sc.byR[st.sc.rOff[ri]:st.sc.rOff[ri+1]] }
+
 // hitsOf calls fn for each hit of rule ri with the given role, skipping
 // hits that overlap an earlier one of the same rule and role.
 func (st *reviewState) hitsOf(ri int, role uint8, fn func(h hit)) {
 	lastEnd := int32(-1)
-	hits := st.sc.byR[st.sc.rOff[ri]:st.sc.rOff[ri+1]]
+	hits := st.ruleHits(ri)
 	for k := 0; k < len(hits); k++ {
 		h := hits[k]
-		s := &st.m.specs[h.spec]
-		if int(s.rule) != ri || s.role != role || h.start < lastEnd {
+		if st.m.specs[h.spec].role != role || h.start < lastEnd {
 			continue
 		}
 		// prefer the longest match starting at the same word
 		for k2 := k + 1; k2 < len(hits) && hits[k2].start == h.start; k2++ {
-			s2 := &st.m.specs[hits[k2].spec]
-			if int(s2.rule) == ri && s2.role == role && hits[k2].end > h.end {
+			if st.m.specs[hits[k2].spec].role == role && hits[k2].end > h.end {
 				h = hits[k2]
 			}
 		}
@@ -311,9 +311,8 @@ func (st *reviewState) coverage(ri int, r *RuleSpec) {
 	for j, tp := range q.TalkingPoints {
 		res := TalkingPointHit{ID: tp.ID, Label: tp.Label}
 		a, b := -1, -1
-		for _, h := range st.sc.byR[st.sc.rOff[ri]:st.sc.rOff[ri+1]] {
-			s := &st.m.specs[h.spec]
-			if int(s.rule) == ri && s.role == roleCue && int(s.item) == j {
+		for _, h := range st.ruleHits(ri) {
+			if s := &st.m.specs[h.spec]; s.role == roleCue && int(s.item) == j {
 				a, b = int(h.start), int(h.end)
 				break
 			}
@@ -336,9 +335,9 @@ func (st *reviewState) questions(ri int, r *RuleSpec) {
 			continue
 		}
 		aq := AskedQuestion{Text: st.text[s.Start:s.End], Start: s.Start, End: s.End, Themes: []string{}}
-		for _, h := range st.sc.byR[st.sc.rOff[ri]:st.sc.rOff[ri+1]] {
+		for _, h := range st.ruleHits(ri) {
 			sp := &st.m.specs[h.spec]
-			if int(sp.rule) != ri || sp.role != roleTheme || int(h.start) < s.First || int(h.end) > s.Last {
+			if sp.role != roleTheme || int(h.start) < s.First || int(h.end) > s.Last {
 				continue
 			}
 			id := r.Themes[sp.item].ID

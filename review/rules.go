@@ -3,8 +3,6 @@ package review
 import (
 	"errors"
 	"fmt"
-	"io/fs"
-	"path"
 	"slices"
 	"strings"
 
@@ -25,31 +23,16 @@ type RuleSet struct {
 // and field; every good rule still loads.
 func LoadRules(srcs ...BankSource) (*RuleSet, []error) {
 	var all []RuleSpec
-	var errs []error
-	for _, src := range srcs {
-		names, err := yamlFiles(src)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		for _, name := range names {
-			label := sourceName(src, name)
-			data, err := fs.ReadFile(src.FS, path.Join(src.Dir, name))
-			if err != nil {
-				errs = append(errs, &FileError{File: label, Kind: "rule", Err: fmt.Errorf("read: %w", err)})
-				continue
-			}
-			rs, ferrs := ParseRuleFile(data, label)
-			errs = append(errs, ferrs...)
-			for _, r := range rs {
-				if i := slices.IndexFunc(all, func(o RuleSpec) bool { return o.ID == r.ID }); i >= 0 {
-					all[i] = r
-				} else {
-					all = append(all, r)
-				}
+	errs := ruleList.load(srcs, func(rs []RuleSpec, _ []int, _ string) []error {
+		for _, r := range rs {
+			if i := slices.IndexFunc(all, func(o RuleSpec) bool { return o.ID == r.ID }); i >= 0 {
+				all[i] = r
+			} else {
+				all = append(all, r)
 			}
 		}
-	}
+		return nil
+	})
 	// same_as must name a loaded rule
 	ok := all[:0]
 	for _, r := range all {
@@ -92,36 +75,38 @@ func (rs *RuleSet) Title(id string) string {
 	return RuleTitle(id)
 }
 
+// stableRules are the rule ids the JSON output promises, in legend order,
+// with their human names.
+var stableRules = []struct{ id, title string }{
+	{"filler", "Filler word"},
+	{"voiced-gap", "Likely untranscribed filler"},
+	{"hedge", "Hedge"},
+	{"jump-to-solution", "Jumps to a solution"},
+	{"missing-tradeoff", "No trade-off offered"},
+	{"tradeoff", "Trade-off offered"},
+	{"talking-point-missing", "Talking point missing"},
+	{"long-pause", "Long pause"},
+	{"pace", "Pace"},
+}
+
 // RuleTitle returns the human name of a stable rule id, for legends; other
 // ids are returned as they are.
 func RuleTitle(id string) string {
-	switch id {
-	case "filler":
-		return "Filler word"
-	case "voiced-gap":
-		return "Likely untranscribed filler"
-	case "hedge":
-		return "Hedge"
-	case "jump-to-solution":
-		return "Jumps to a solution"
-	case "missing-tradeoff":
-		return "No trade-off offered"
-	case "tradeoff":
-		return "Trade-off offered"
-	case "talking-point-missing":
-		return "Talking point missing"
-	case "long-pause":
-		return "Long pause"
-	case "pace":
-		return "Pace"
+	for _, r := range stableRules {
+		if r.id == id {
+			return r.title
+		}
 	}
 	return id
 }
 
 // StableRuleIDs lists the rule ids the JSON output promises, in legend order.
 func StableRuleIDs() []string {
-	return []string{"filler", "voiced-gap", "hedge", "jump-to-solution", "missing-tradeoff",
-		"tradeoff", "talking-point-missing", "long-pause", "pace"}
+	ids := make([]string, len(stableRules))
+	for i, r := range stableRules {
+		ids[i] = r.id
+	}
+	return ids
 }
 
 // ParseRuleFile parses and validates the content of one rule file. Bad
@@ -134,19 +119,13 @@ func ParseRuleFile(data []byte, name string) ([]RuleSpec, []error) {
 // ruleList reads rule files: a "rules" list.
 var ruleList = yamlList[RuleSpec]{
 	kind: "rule", key: "rules", missing: "missing: a rule file is a mapping with a \"rules\" list",
-	validate: func(r *RuleSpec, n *yaml.Node, fe errorAt, item string) error { return validateRule(r, n, fe, item) },
+	validate: validateRule,
 	id:       func(r *RuleSpec) string { return r.ID },
 }
 
-func validateRule(r *RuleSpec, n *yaml.Node, fe func(*yaml.Node, string, string, error) error, item string) error {
-	at := func(field string) *yaml.Node {
-		if v := mapValue(n, field); v != nil {
-			return v
-		}
-		return n
-	}
+func validateRule(r *RuleSpec, n *yaml.Node, fe errorAt, item string) error {
 	bad := func(field, format string, a ...any) error {
-		return fe(at(field), item, field, fmt.Errorf(format, a...))
+		return fe(fieldNode(n, field), item, field, fmt.Errorf(format, a...))
 	}
 	if !validID(r.ID) {
 		return bad("id", "%q must be a non-empty id of lower-case letters, digits and dashes", r.ID)
@@ -168,7 +147,7 @@ func validateRule(r *RuleSpec, n *yaml.Node, fe func(*yaml.Node, string, string,
 		switch s.Area {
 		case AreaDelivery, AreaStructure, AreaAgency, AreaContent:
 		default:
-			return fe(at("score"), item, "score.area", fmt.Errorf("%q is not one of delivery, structure, agency, content", s.Area))
+			return fe(fieldNode(n, "score"), item, "score.area", fmt.Errorf("%q is not one of delivery, structure, agency, content", s.Area))
 		}
 	}
 	checkMatches := func(field string, ms []MatchSpec, need bool) error {
@@ -177,7 +156,7 @@ func validateRule(r *RuleSpec, n *yaml.Node, fe func(*yaml.Node, string, string,
 		}
 		list := mapValue(n, field)
 		for i, m := range ms {
-			mn := at(field)
+			mn := fieldNode(n, field)
 			if list != nil && i < len(list.Content) {
 				mn = list.Content[i]
 			}
@@ -232,11 +211,11 @@ func validateRule(r *RuleSpec, n *yaml.Node, fe func(*yaml.Node, string, string,
 	case KindQuestions:
 		for i, t := range r.Themes {
 			if !validID(t.ID) || strings.TrimSpace(t.Label) == "" || len(t.Cues) == 0 {
-				return fe(at("themes"), item, fmt.Sprintf("themes[%d]", i), errors.New("a theme needs an id, a label and cues"))
+				return fe(fieldNode(n, "themes"), item, fmt.Sprintf("themes[%d]", i), errors.New("a theme needs an id, a label and cues"))
 			}
 			for _, c := range t.Cues {
 				if len(wordsOf(c)) == 0 {
-					return fe(at("themes"), item, fmt.Sprintf("themes[%d].cues", i), fmt.Errorf("cue %q has no words", c))
+					return fe(fieldNode(n, "themes"), item, fmt.Sprintf("themes[%d].cues", i), fmt.Errorf("cue %q has no words", c))
 				}
 			}
 		}

@@ -3,6 +3,8 @@ package review
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"path"
 
 	"gopkg.in/yaml.v3"
 )
@@ -79,4 +81,30 @@ func (l yamlList[T]) parse(data []byte, name string) ([]T, []int, []error) {
 		lines = append(lines, n.Line)
 	}
 	return out, lines, errs
+}
+
+// load parses every *.yaml file of each source, in order, and hands each
+// file's valid items, their lines and its label to add, whose errors (such
+// as ids already loaded from another file) follow the file's own.
+func (l yamlList[T]) load(srcs []BankSource, add func(items []T, lines []int, label string) []error) []error {
+	var errs []error
+	for _, src := range srcs {
+		names, err := yamlFiles(src)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, name := range names {
+			label := sourceName(src, name)
+			data, err := fs.ReadFile(src.FS, path.Join(src.Dir, name))
+			if err != nil {
+				errs = append(errs, &FileError{File: label, Kind: l.kind, Err: fmt.Errorf("read: %w", err)})
+				continue
+			}
+			items, lines, ferrs := l.parse(data, label)
+			errs = append(errs, ferrs...)
+			errs = append(errs, add(items, lines, label)...)
+		}
+	}
+	return errs
 }
