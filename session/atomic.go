@@ -62,3 +62,11 @@ func syncDir(dir string) {
 	_ = d.Sync()
 	d.Close()
 }
+
+// WriteFile writes a file for the user (an export, an imported question
+// file) the way the library writes its own: through a temporary file in the
+// same folder, fsync and rename, so path holds the old content or the whole
+// new one. The file is readable by others (0644).
+func WriteFile(path string, write func(io.Writer) error) error {
+	return writeAtomic(path, 0o644, write)
+}

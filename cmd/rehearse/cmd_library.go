@@ -3,8 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"strings"
 
 	"github.com/rehearse-app/rehearse/session"
@@ -110,11 +109,11 @@ func cmdExport(env *cliEnv, args []string) error {
 		return err
 	}
 	reports := takeReviewer{rv: rv, store: store}.Session(sess)
-	return writeAtomic(*out, func(f *os.File) error {
+	return session.WriteFile(*out, func(w io.Writer) error {
 		if *format == "html" {
-			return session.ExportHTML(f, sess, reports)
+			return session.ExportHTML(w, sess, reports)
 		}
-		return session.ExportMarkdown(f, sess, reports)
+		return session.ExportMarkdown(w, sess, reports)
 	})
 }
 
@@ -147,34 +146,6 @@ func cmdImport(env *cliEnv, args []string) error {
 			kept = "kept as " + c.KeptAs
 		}
 		fmt.Fprintf(env.stdout, "conflict: %s %s: %s (%s)\n", c.Kind, c.ID, c.Reason, kept)
-	}
-	return nil
-}
-
-// writeAtomic writes a file through a temporary file and a rename.
-func writeAtomic(path string, fill func(*os.File) error) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	tmp := f.Name()
-	err = fill(f)
-	if err == nil {
-		err = f.Chmod(0o644) // an export to share, not a private temp file
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
 }

@@ -175,7 +175,7 @@ func TestTranscriptionFollowsTheSettings(t *testing.T) {
 		"s.md":   func(w io.Writer) error { return session.ExportMarkdown(w, got, reports) },
 		"s.html": func(w io.Writer) error { return session.ExportHTML(w, got, reports) },
 	} {
-		if err := writeAtomic(filepath.Join(exports, name), func(f *os.File) error { return write(f) }); err != nil {
+		if err := session.WriteFile(filepath.Join(exports, name), write); err != nil {
 			t.Fatal(err)
 		}
 	}
