@@ -1,7 +1,6 @@
 package audio
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -39,18 +38,10 @@ func rssBytes() int64 {
 // through System.Record, opening it at deviceRate (0 = 16 kHz).
 func recordFromFileDevice(b *testing.B, sys *System, dir string, seconds, deviceRate int) Result {
 	b.Helper()
-	rec, err := sys.Record(context.Background(), RecordOptions{
+	res := recordToEnd(b, sys, RecordOptions{
 		Device: alsatest.Mic, Path: filepath.Join(dir, "take.wav"),
 		MaxFrames: int64(seconds * TakeRate), Levels: make(chan Level, 1), deviceRate: deviceRate,
 	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	<-rec.Done()
-	res, err := rec.Stop()
-	if err != nil {
-		b.Fatal(err)
-	}
 	if res.Frames != int64(seconds*TakeRate) {
 		b.Fatalf("recorded %d frames, want %d", res.Frames, seconds*TakeRate)
 	}

@@ -37,43 +37,11 @@ func openInput(d *portaudio.DeviceInfo, wantRate int) (*paSource, error) {
 	if wantRate > 0 {
 		rates = []int{wantRate}
 	}
-	var firstErr error
-	for _, rate := range rates {
-		if rate <= 0 {
-			continue
-		}
-		for _, ch := range []int{1, 2} {
-			if ch > d.MaxInputChannels {
-				break
-			}
-			s := &paSource{r: rate, ch: ch, name: d.Name, buf: make([]int16, rate/16*ch)}
-			p := portaudio.StreamParameters{
-				Input:           portaudio.StreamDeviceParameters{Device: d, Channels: ch, Latency: d.DefaultHighInputLatency},
-				SampleRate:      float64(rate),
-				FramesPerBuffer: rate / 16,
-			}
-			st, err := portaudio.OpenStream(p, s.buf)
-			if err != nil {
-				if firstErr == nil {
-					firstErr = fmt.Errorf("opening %q at %d Hz, %d channel(s): %w", d.Name, rate, ch, err)
-				}
-				continue
-			}
-			if err := st.Start(); err != nil {
-				st.Close()
-				if firstErr == nil {
-					firstErr = fmt.Errorf("starting %q at %d Hz: %w", d.Name, rate, err)
-				}
-				continue
-			}
-			s.stream = st
-			return s, nil
-		}
+	s, err := openStream(d, true, rates, 16)
+	if err != nil {
+		return nil, err
 	}
-	if firstErr == nil {
-		firstErr = fmt.Errorf("input device %q has no input channels: %w", d.Name, ErrNoDevice)
-	}
-	return nil, firstErr
+	return &paSource{stream: s.stream, buf: s.buf, r: s.rate, ch: s.ch, name: d.Name}, nil
 }
 
 func (s *paSource) read() ([]int16, error) {

@@ -3,8 +3,6 @@ package audio
 import (
 	"math"
 	"testing"
-
-	"github.com/rehearse-app/rehearse/audio/alsatest"
 )
 
 // initSystem initialises PortAudio after the ALSA config is in place, and
@@ -59,5 +57,3 @@ func bestCorrelation(a, b []int16, maxLag int) (float64, int) {
 	}
 	return best, lag
 }
-
-var speechSamples = alsatest.Samples

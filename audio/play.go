@@ -74,43 +74,25 @@ func (p *Player) Load(pcm *PCM) error {
 	if p.forceRate > 0 {
 		rates = []int{p.forceRate}
 	}
-	var firstErr error
-	for _, rate := range rates {
-		for _, ch := range []int{1, 2} {
-			if ch > p.dev.MaxOutputChannels {
-				break
-			}
-			buf := make([]int16, rate/20*ch)
-			params := portaudio.StreamParameters{
-				Output:          portaudio.StreamDeviceParameters{Device: p.dev, Channels: ch, Latency: p.dev.DefaultHighOutputLatency},
-				SampleRate:      float64(rate),
-				FramesPerBuffer: rate / 20,
-			}
-			st, err := portaudio.OpenStream(params, buf)
-			if err != nil {
-				if firstErr == nil {
-					firstErr = fmt.Errorf("playing: opening %q at %d Hz, %d channel(s): %w", p.dev.Name, rate, ch, err)
-				}
-				continue
-			}
-			data := mono
-			if rate != mono.Rate {
-				if data, err = ResamplePCM(mono, rate); err != nil {
-					st.Close()
-					return fmt.Errorf("playing: %w", err)
-				}
-			}
-			p.stream, p.buf, p.ch, p.pcm, p.pos = st, buf, ch, data, 0
-			p.latency = 0
-			if info := st.Info(); info != nil {
-				p.latency = int64(info.OutputLatency.Seconds() * float64(rate))
-			}
-			p.ended = make(chan struct{})
-			p.lastErr = nil
-			return nil
+	s, err := openStream(p.dev, false, rates, 20)
+	if err != nil {
+		return fmt.Errorf("playing: %w", err)
+	}
+	data := mono
+	if s.rate != mono.Rate {
+		if data, err = ResamplePCM(mono, s.rate); err != nil {
+			s.stream.Close()
+			return fmt.Errorf("playing: %w", err)
 		}
 	}
-	return firstErr
+	p.stream, p.buf, p.ch, p.pcm, p.pos = s.stream, s.buf, s.ch, data, 0
+	p.latency = 0
+	if info := s.stream.Info(); info != nil {
+		p.latency = int64(info.OutputLatency.Seconds() * float64(s.rate))
+	}
+	p.ended = make(chan struct{})
+	p.lastErr = nil
+	return nil
 }
 
 // Play starts or resumes playback; at the end it starts again from the

@@ -57,13 +57,10 @@ type Recorder interface {
 // take ends at Stop, at MaxFrames, when ctx is cancelled (like Stop), or on
 // a device or disk error (Result.Err).
 type Recording struct {
-	path   string
-	w      *WAVWriter
-	stop   atomic.Bool
-	done   chan struct{}
-	res    Result
-	resMu  sync.Mutex
-	stopWG sync.Once
+	w    *WAVWriter
+	stop atomic.Bool
+	done chan struct{}
+	res  Result // set by run before it closes done
 }
 
 // Record starts recording from opt.Device to opt.Path: 16 kHz mono 16-bit,
@@ -103,13 +100,13 @@ func startRecording(ctx context.Context, src source, opt RecordOptions) (*Record
 	if err != nil {
 		return nil, fmt.Errorf("recording: %w", err)
 	}
-	rec := &Recording{path: opt.Path, w: w, done: make(chan struct{})}
+	rec := &Recording{w: w, done: make(chan struct{})}
 	go rec.run(ctx, src, p, opt)
 	return rec, nil
 }
 
 // Path is the file the take is written to.
-func (r *Recording) Path() string { return r.path }
+func (r *Recording) Path() string { return r.w.Path() }
 
 // Frames is the number of frames written so far.
 func (r *Recording) Frames() int64 { return r.w.Frames() }
@@ -124,8 +121,6 @@ func (r *Recording) Done() <-chan struct{} { return r.done }
 func (r *Recording) Stop() (Result, error) {
 	r.stop.Store(true)
 	<-r.done
-	r.resMu.Lock()
-	defer r.resMu.Unlock()
 	return r.res, r.res.Err
 }
 
@@ -142,12 +137,13 @@ func (r *Recording) run(ctx context.Context, src source, p *pipeline, opt Record
 			break
 		}
 		out := p.convert(buf)
-		full := p.limit(&out, r.w.Frames())
+		written := r.w.Frames()
+		full := p.limit(&out, written)
 		if err := r.w.Write(out); err != nil {
 			runErr = err
 			break
 		}
-		p.sendLevel(opt.Levels, out, r.w.Frames())
+		p.sendLevel(opt.Levels, out, written+int64(len(out)))
 		if full {
 			break
 		}
@@ -166,9 +162,7 @@ func (r *Recording) run(ctx context.Context, src source, p *pipeline, opt Record
 		runErr = err
 	}
 	n := r.w.Frames()
-	r.resMu.Lock()
 	r.res = Result{Frames: n, Duration: framesDuration(n, TakeRate), Overflows: p.overflows, Err: runErr}
-	r.resMu.Unlock()
 }
 
 // pipeline turns device buffers into 16 kHz mono without allocating.
@@ -183,7 +177,9 @@ type pipeline struct {
 
 func newPipeline(src source, opt RecordOptions) (*pipeline, error) {
 	p := &pipeline{ch: src.channels(), max: opt.MaxFrames}
-	p.mono = make([]int16, 0, src.rate())
+	if p.ch > 1 {
+		p.mono = make([]int16, src.rate())
+	}
 	if src.rate() != TakeRate {
 		rs, err := NewResampler(src.rate(), TakeRate)
 		if err != nil {
@@ -199,15 +195,7 @@ func newPipeline(src source, opt RecordOptions) (*pipeline, error) {
 func (p *pipeline) convert(buf []int16) []int16 {
 	mono := buf
 	if p.ch > 1 {
-		n := len(buf) / p.ch
-		mono = p.mono[:n]
-		for i := 0; i < n; i++ {
-			s := 0
-			for c := 0; c < p.ch; c++ {
-				s += int(buf[i*p.ch+c])
-			}
-			mono[i] = int16(s / p.ch)
-		}
+		mono = mixDown(p.mono[:len(buf)/p.ch], buf, p.ch)
 	}
 	if p.rs == nil {
 		return mono

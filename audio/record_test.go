@@ -14,20 +14,12 @@ const answerText = "I would start with the attribution data before choosing any 
 
 func TestRecordFileDeviceMatchesSource(t *testing.T) {
 	raw := alsatest.Speech(t, answerText, TakeRate)
-	src := speechSamples(raw)
+	src := alsatest.Samples(raw)
 	alsatest.Setup(t, raw)
 	sys := initSystem(t)
 	out := filepath.Join(t.TempDir(), "take.wav")
 	levels := make(chan Level, 1)
-	rec, err := sys.Record(context.Background(), RecordOptions{Device: alsatest.Mic, Path: out, MaxFrames: int64(len(src)), Levels: levels})
-	if err != nil {
-		t.Fatal(err)
-	}
-	<-rec.Done()
-	res, err := rec.Stop()
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := recordToEnd(t, sys, RecordOptions{Device: alsatest.Mic, Path: out, MaxFrames: int64(len(src)), Levels: levels})
 	if res.Frames != int64(len(src)) {
 		t.Fatalf("Result.Frames = %d, want %d", res.Frames, len(src))
 	}
@@ -59,20 +51,12 @@ func TestRecordFileDeviceMatchesSource(t *testing.T) {
 
 func TestRecordResamplesFrom48k(t *testing.T) {
 	raw48 := alsatest.Speech(t, answerText, 48000)
-	ref := speechSamples(alsatest.Speech(t, answerText, TakeRate))
+	ref := alsatest.Samples(alsatest.Speech(t, answerText, TakeRate))
 	alsatest.Setup(t, raw48)
 	sys := initSystem(t)
 	out := filepath.Join(t.TempDir(), "take.wav")
 	want := int64(len(ref))
-	rec, err := sys.Record(context.Background(), RecordOptions{Device: alsatest.Mic, Path: out, MaxFrames: want, deviceRate: 48000})
-	if err != nil {
-		t.Fatal(err)
-	}
-	<-rec.Done()
-	res, err := rec.Stop()
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := recordToEnd(t, sys, RecordOptions{Device: alsatest.Mic, Path: out, MaxFrames: want, deviceRate: 48000})
 	pcm, err := ReadWAV(out)
 	if err != nil {
 		t.Fatal(err)
@@ -84,6 +68,22 @@ func TestRecordResamplesFrom48k(t *testing.T) {
 	if c < 0.97 || lag != 0 {
 		t.Errorf("resampled take vs sox's 16 kHz version: correlation %.4f at lag %d, want >= 0.97 at 0", c, lag)
 	}
+}
+
+// recordToEnd records with r until the take ends by itself (MaxFrames) and
+// returns the result, failing t if the take cannot start or ends in error.
+func recordToEnd(t testing.TB, r Recorder, opt RecordOptions) Result {
+	t.Helper()
+	rec, err := r.Record(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-rec.Done()
+	res, err := rec.Stop()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
 
 func TestRecordUnknownDeviceNamesIt(t *testing.T) {

@@ -13,15 +13,14 @@ import (
 // back. Output is aligned with input: sample k of the output is at time
 // k/outRate. It does not allocate once its buffers have grown.
 type Resampler struct {
-	inRate, outRate int
-	l, m            int64     // out/in = l/m, reduced
-	phases          int64     // rows in the filter table
-	half            int       // filter half-width in input samples
-	table           []float32 // phases rows of 2*half taps
-	hist            []float32 // pending input, hist[0] is input sample base
-	base            int64     // index of hist[0] in the whole input
-	nextOut         int64     // index of the next output sample
-	inSeen          int64     // input samples seen
+	l, m    int64     // out/in = l/m, reduced
+	phases  int64     // rows in the filter table
+	half    int       // filter half-width in input samples
+	table   []float32 // phases rows of 2*half taps
+	hist    []float32 // pending input, hist[0] is input sample base
+	base    int64     // index of hist[0] in the whole input
+	nextOut int64     // index of the next output sample
+	inSeen  int64     // input samples seen
 }
 
 const (
@@ -37,7 +36,7 @@ func NewResampler(inRate, outRate int) (*Resampler, error) {
 		return nil, fmt.Errorf("resampler: rates %d -> %d Hz must be positive", inRate, outRate)
 	}
 	g := gcd(int64(inRate), int64(outRate))
-	r := &Resampler{inRate: inRate, outRate: outRate, l: int64(outRate) / g, m: int64(inRate) / g}
+	r := &Resampler{l: int64(outRate) / g, m: int64(inRate) / g}
 	r.phases = r.l
 	if r.phases > maxPhases {
 		r.phases = maxPhases
@@ -76,12 +75,6 @@ func NewResampler(inRate, outRate int) (*Resampler, error) {
 	r.base = -int64(r.half - 1)
 	return r, nil
 }
-
-// InRate and OutRate are the rates r converts between.
-func (r *Resampler) InRate() int { return r.inRate }
-
-// OutRate is the rate r produces.
-func (r *Resampler) OutRate() int { return r.outRate }
 
 // MaxOut is the most output samples Process can produce for n input samples.
 func (r *Resampler) MaxOut(n int) int { return int(int64(n)*r.l/r.m) + 2 }

@@ -70,14 +70,34 @@ func TestSpeakerSaysQuestionOnFileDevice(t *testing.T) {
 	}
 }
 
-func TestPlayerPauseSeekWait(t *testing.T) {
-	played := alsatest.Setup(t, nil)
-	sys := initSystem(t)
+// newFilePlayer sets up the ALSA file devices and returns the system, a
+// Player on the "speaker" device (closed when t ends) and the file it plays
+// into.
+func newFilePlayer(t *testing.T) (sys *System, p *Player, played string) {
+	t.Helper()
+	played = alsatest.Setup(t, nil)
+	sys = initSystem(t)
 	p, err := sys.NewPlayer(alsatest.Speaker)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer p.Close()
+	t.Cleanup(func() { p.Close() })
+	return sys, p, played
+}
+
+// playToEnd plays what p has loaded and waits for the end.
+func playToEnd(t *testing.T, p *Player) {
+	t.Helper()
+	if err := p.Play(); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestPlayerPauseSeekWait(t *testing.T) {
+	sys, p, played := newFilePlayer(t)
 	if _, err := sys.NewPlayer("no-such-speaker"); !errors.Is(err, ErrNoDevice) {
 		t.Errorf("unknown output device: %v", err)
 	}
@@ -92,12 +112,7 @@ func TestPlayerPauseSeekWait(t *testing.T) {
 	if p.Position() != time.Second {
 		t.Fatalf("Position after Seek = %v", p.Position())
 	}
-	if err := p.Play(); err != nil {
-		t.Fatal(err)
-	}
-	if err := p.Wait(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	playToEnd(t, p)
 	if p.Playing() || p.Position() != 2*time.Second {
 		t.Errorf("after the end: Playing %v Position %v", p.Playing(), p.Position())
 	}
@@ -190,13 +205,7 @@ func TestFindSystemVoicePerPlatform(t *testing.T) {
 }
 
 func TestPlayerResamplesWhenDeviceRefusesRate(t *testing.T) {
-	played := alsatest.Setup(t, nil)
-	sys := initSystem(t)
-	p, err := sys.NewPlayer(alsatest.Speaker)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
+	_, p, played := newFilePlayer(t)
 	p.forceRate = 48000 // as a device that only runs at 48 kHz
 	x := sine(1000, TakeRate, TakeRate, 10000)
 	if err := p.Load(&PCM{Rate: TakeRate, Channels: 1, Samples: x}); err != nil {
@@ -205,12 +214,7 @@ func TestPlayerResamplesWhenDeviceRefusesRate(t *testing.T) {
 	if p.Duration() != time.Second {
 		t.Errorf("Duration = %v, want 1s", p.Duration())
 	}
-	if err := p.Play(); err != nil {
-		t.Fatal(err)
-	}
-	if err := p.Wait(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	playToEnd(t, p)
 	raw, _ := os.ReadFile(played)
 	got := alsatest.Samples(raw)
 	if len(got) < 48000 || len(got) > 48000+4800 {

@@ -119,11 +119,8 @@ func copyFrames(f *os.File, l *wavLayout, start, end int64, out string) error {
 	for {
 		n, rerr := io.ReadFull(r, buf)
 		n -= n % int(ba)
-		for i := 0; i < n/2; i++ {
-			samples[i] = int16(binary.LittleEndian.Uint16(buf[2*i:]))
-		}
 		if n > 0 {
-			if err := w.Write(samples[:n/2]); err != nil {
+			if err := w.Write(decodeInt16(samples[:n/2], buf)); err != nil {
 				w.Close()
 				return err
 			}

@@ -1,6 +1,7 @@
 package audio
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strings"
@@ -81,6 +82,61 @@ func toDevice(d *portaudio.DeviceInfo) Device {
 	return dv
 }
 
+// stream is a blocking PortAudio stream with its buffer of int16 samples.
+type stream struct {
+	stream   *portaudio.Stream
+	buf      []int16 // one buffer, ch samples a frame
+	rate, ch int
+}
+
+// openStream opens d for capture (input) or playback at the first of rates
+// it accepts, mono if it can, else with two channels, with buffers of
+// 1/perSecond of a second. A capture stream is also started.
+func openStream(d *portaudio.DeviceInfo, input bool, rates []int, perSecond int) (*stream, error) {
+	kind, maxCh, latency := "output", d.MaxOutputChannels, d.DefaultHighOutputLatency
+	if input {
+		kind, maxCh, latency = "input", d.MaxInputChannels, d.DefaultHighInputLatency
+	}
+	var firstErr error
+	for _, rate := range rates {
+		if rate <= 0 {
+			continue
+		}
+		for ch := 1; ch <= min(maxCh, 2); ch++ {
+			s := &stream{buf: make([]int16, rate/perSecond*ch), rate: rate, ch: ch}
+			dev := portaudio.StreamDeviceParameters{Device: d, Channels: ch, Latency: latency}
+			params := portaudio.StreamParameters{SampleRate: float64(rate), FramesPerBuffer: rate / perSecond}
+			if input {
+				params.Input = dev
+			} else {
+				params.Output = dev
+			}
+			st, err := portaudio.OpenStream(params, s.buf)
+			if err != nil {
+				if firstErr == nil {
+					firstErr = fmt.Errorf("opening %q at %d Hz, %d channel(s): %w", d.Name, rate, ch, err)
+				}
+				continue
+			}
+			if input {
+				if err := st.Start(); err != nil {
+					st.Close()
+					if firstErr == nil {
+						firstErr = fmt.Errorf("starting %q at %d Hz: %w", d.Name, rate, err)
+					}
+					continue
+				}
+			}
+			s.stream = st
+			return s, nil
+		}
+	}
+	if firstErr == nil {
+		firstErr = fmt.Errorf("%s device %q has no %s channels: %w", kind, d.Name, kind, ErrNoDevice)
+	}
+	return nil, firstErr
+}
+
 // findDevice returns the input (or output) device called name; an empty
 // name means the default one. An unknown name is an error that lists the
 // devices there are.
@@ -107,7 +163,7 @@ func findDevice(name string, input bool) (*portaudio.DeviceInfo, error) {
 		return nil, fmt.Errorf("listing audio devices: %w", err)
 	}
 	var names []string
-	var match *portaudio.DeviceInfo
+	var exact, folded *portaudio.DeviceInfo
 	for _, d := range devs {
 		ch := d.MaxOutputChannels
 		if input {
@@ -117,22 +173,14 @@ func findDevice(name string, input bool) (*portaudio.DeviceInfo, error) {
 			continue
 		}
 		names = append(names, fmt.Sprintf("%q", d.Name))
-		if match == nil && d.Name == name {
-			match = d
+		if exact == nil && d.Name == name {
+			exact = d
+		}
+		if folded == nil && strings.EqualFold(d.Name, name) {
+			folded = d
 		}
 	}
-	if match == nil {
-		for _, d := range devs { // then case-insensitively
-			ch := d.MaxOutputChannels
-			if input {
-				ch = d.MaxInputChannels
-			}
-			if ch > 0 && strings.EqualFold(d.Name, name) {
-				match = d
-				break
-			}
-		}
-	}
+	match := cmp.Or(exact, folded) // the exact name first, then case-insensitively
 	if match == nil {
 		list := "none"
 		if len(names) > 0 {

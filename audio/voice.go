@@ -2,7 +2,6 @@ package audio
 
 import (
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -208,9 +207,6 @@ func (v *PCMVoice) Render(ctx context.Context, text, out string) error {
 	if len(raw) < 2 {
 		return fmt.Errorf("speech: %s returned %d bytes of audio", v.name, len(raw))
 	}
-	s := make([]int16, len(raw)/2)
-	for i := range s {
-		s[i] = int16(binary.LittleEndian.Uint16(raw[2*i:]))
-	}
+	s := decodeInt16(make([]int16, len(raw)/2), raw)
 	return WriteWAVFile(out, &PCM{Rate: v.rate, Channels: 1, Samples: s})
 }

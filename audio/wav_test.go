@@ -115,21 +115,28 @@ func TestWAVWriterHeaderCurrentWhileWriting(t *testing.T) {
 func crashed(t *testing.T, samples []int16, extra int) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	b.WriteString("RIFF")
-	binary.Write(&b, binary.LittleEndian, uint32(42))
-	b.WriteString("WAVEfmt ")
-	writeFmt(&b)
-	b.WriteString("data")
-	binary.Write(&b, binary.LittleEndian, uint32(42))
+	writeWAVHead(&b, 42)
+	writeChunkHeader(&b, "data", 42)
 	binary.Write(&b, binary.LittleEndian, samples)
 	b.Write(make([]byte, extra))
 	return b.Bytes()
 }
 
-func writeFmt(b *bytes.Buffer) {
-	for _, v := range []any{uint32(16), uint16(1), uint16(1), uint32(16000), uint32(32000), uint16(2), uint16(16)} {
+// writeWAVHead writes the RIFF header claiming riffSize bytes and the fmt
+// chunk of 16 kHz mono 16-bit PCM.
+func writeWAVHead(b *bytes.Buffer, riffSize uint32) {
+	writeChunkHeader(b, "RIFF", riffSize)
+	b.WriteString("WAVE")
+	writeChunkHeader(b, "fmt ", 16)
+	for _, v := range []any{uint16(1), uint16(1), uint32(16000), uint32(32000), uint16(2), uint16(16)} {
 		binary.Write(b, binary.LittleEndian, v)
 	}
+}
+
+// writeChunkHeader writes a chunk's id and claimed size.
+func writeChunkHeader(b *bytes.Buffer, id string, size uint32) {
+	b.WriteString(id)
+	binary.Write(b, binary.LittleEndian, size)
 }
 
 func TestRepairWAV(t *testing.T) {
@@ -177,18 +184,12 @@ func TestRepairWAV(t *testing.T) {
 	})
 	t.Run("extra chunks before and after data", func(t *testing.T) {
 		var b bytes.Buffer
-		b.WriteString("RIFF")
-		binary.Write(&b, binary.LittleEndian, uint32(0))
-		b.WriteString("WAVEfmt ")
-		writeFmt(&b)
-		b.WriteString("LIST")
-		binary.Write(&b, binary.LittleEndian, uint32(5))
+		writeWAVHead(&b, 0)
+		writeChunkHeader(&b, "LIST", 5)
 		b.WriteString("abcde\x00")
-		b.WriteString("data")
-		binary.Write(&b, binary.LittleEndian, uint32(200))
+		writeChunkHeader(&b, "data", 200)
 		binary.Write(&b, binary.LittleEndian, src[:100])
-		b.WriteString("id3 ")
-		binary.Write(&b, binary.LittleEndian, uint32(4))
+		writeChunkHeader(&b, "id3 ", 4)
 		b.WriteString("tags")
 		p := filepath.Join(dir, "chunks.wav")
 		os.WriteFile(p, b.Bytes(), 0o644)

@@ -30,7 +30,6 @@ type Info struct {
 
 // wavLayout is what walking the chunks of a WAV file finds.
 type wavLayout struct {
-	fileSize   int64
 	riffSize   uint32 // as claimed at offset 4
 	format     uint16 // 1 = PCM (extensible resolved to its sub-format)
 	channels   int
@@ -68,7 +67,7 @@ func parseWAV(r io.ReaderAt, size int64, name string) (*wavLayout, error) {
 	if string(hdr[0:4]) != "RIFF" || string(hdr[8:12]) != "WAVE" {
 		return nil, fmt.Errorf("%s: %w: no RIFF/WAVE header at offset 0", name, ErrNotWAV)
 	}
-	l := &wavLayout{fileSize: size, riffSize: binary.LittleEndian.Uint32(hdr[4:8]), dataHdr: -1}
+	l := &wavLayout{riffSize: binary.LittleEndian.Uint32(hdr[4:8]), dataHdr: -1}
 	haveFmt := false
 	pos := int64(12)
 	var ch [8]byte
@@ -201,6 +200,20 @@ func openWAV(path string) (*os.File, *wavLayout, error) {
 	return f, l, nil
 }
 
+// openCompleteWAV is openWAV for a file whose data chunk is all there: one
+// that claims more than the file holds is an ErrTruncated error.
+func openCompleteWAV(path string) (*os.File, *wavLayout, error) {
+	f, l, err := openWAV(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if int64(l.dataClaim) > l.dataAvail {
+		f.Close()
+		return nil, nil, fmt.Errorf("%s: %w: data chunk claims %d bytes, file holds %d (RepairWAV fixes this)", path, ErrTruncated, l.dataClaim, l.dataAvail)
+	}
+	return f, l, nil
+}
+
 // framesDuration converts a frame count at rate to a duration.
 func framesDuration(frames int64, rate int) time.Duration {
 	if rate <= 0 {
@@ -212,14 +225,11 @@ func framesDuration(frames int64, rate int) time.Duration {
 // WAVInfo reads the header of the WAV file at path. A data chunk that claims
 // more than the file holds is reported as ErrTruncated.
 func WAVInfo(path string) (Info, error) {
-	f, l, err := openWAV(path)
+	f, l, err := openCompleteWAV(path)
 	if err != nil {
 		return Info{}, err
 	}
-	defer f.Close()
-	if int64(l.dataClaim) > l.dataAvail {
-		return Info{}, fmt.Errorf("%s: %w: data chunk claims %d bytes, file holds %d (RepairWAV fixes this)", path, ErrTruncated, l.dataClaim, l.dataAvail)
-	}
+	f.Close()
 	n := l.frames()
 	return Info{Rate: l.rate, Channels: l.channels, Frames: n, Duration: framesDuration(n, l.rate)}, nil
 }

@@ -32,16 +32,21 @@ func (p *PCM) Mono() *PCM {
 	if p.Channels == 1 {
 		return p
 	}
-	n := int(p.Frames())
-	out := make([]int16, n)
-	for i := 0; i < n; i++ {
-		s := 0
-		for c := 0; c < p.Channels; c++ {
-			s += int(p.Samples[i*p.Channels+c])
-		}
-		out[i] = int16(s / p.Channels)
-	}
+	out := mixDown(make([]int16, p.Frames()), p.Samples, p.Channels)
 	return &PCM{Rate: p.Rate, Channels: 1, Samples: out}
+}
+
+// mixDown averages each frame of the interleaved ch-channel samples in into
+// dst (one sample a frame, len(dst) frames) and returns dst.
+func mixDown(dst, in []int16, ch int) []int16 {
+	for i := range dst {
+		s := 0
+		for c := 0; c < ch; c++ {
+			s += int(in[i*ch+c])
+		}
+		dst[i] = int16(s / ch)
+	}
+	return dst
 }
 
 // ReadWAV reads a whole 16-bit PCM WAV file. The frame count comes from the
@@ -49,24 +54,17 @@ func (p *PCM) Mono() *PCM {
 // claims more than the file holds is an ErrTruncated error (RepairWAV fixes
 // it); a trailing partial frame is ignored.
 func ReadWAV(path string) (*PCM, error) {
-	f, l, err := openWAV(path)
+	f, l, err := openCompleteWAV(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if int64(l.dataClaim) > l.dataAvail {
-		return nil, fmt.Errorf("%s: %w: data chunk claims %d bytes, file holds %d (RepairWAV fixes this)", path, ErrTruncated, l.dataClaim, l.dataAvail)
-	}
 	n := l.frames() * int64(l.channels)
 	buf := make([]byte, n*2)
 	if _, err := f.ReadAt(buf, l.dataOff); err != nil && err != io.EOF {
 		return nil, fmt.Errorf("%s: reading samples at offset %d: %w", path, l.dataOff, err)
 	}
-	s := make([]int16, n)
-	for i := range s {
-		s[i] = int16(binary.LittleEndian.Uint16(buf[2*i:]))
-	}
-	return &PCM{Rate: l.rate, Channels: l.channels, Samples: s}, nil
+	return &PCM{Rate: l.rate, Channels: l.channels, Samples: decodeInt16(make([]int16, n), buf)}, nil
 }
 
 // WriteWAVFile writes pcm to path atomically: a temporary file in the same
@@ -102,6 +100,15 @@ func WriteWAVFile(path string, pcm *PCM) error {
 	}
 	syncDir(filepath.Dir(path))
 	return nil
+}
+
+// decodeInt16 decodes little-endian 16-bit samples from b into dst
+// (len(dst) of them) and returns dst.
+func decodeInt16(dst []int16, b []byte) []int16 {
+	for i := range dst {
+		dst[i] = int16(binary.LittleEndian.Uint16(b[2*i:]))
+	}
+	return dst
 }
 
 // syncDir fsyncs a directory so a rename in it survives a power cut; errors

@@ -163,11 +163,12 @@ func (w *WAVWriter) patch() error {
 	frames := w.frames
 	w.mu.Unlock()
 	data := frames * int64(w.channels) * 2
-	if data > 0xFFFFFFFF-uint32Max36 {
+	riff := w.dataHdr + data // the RIFF chunk holds all after its 8-byte header
+	if riff > 0xFFFFFFFF {
 		return fmt.Errorf("writing %s: %w: more than 4 GiB of audio", w.path, ErrFormat)
 	}
 	var b [4]byte
-	binary.LittleEndian.PutUint32(b[:], uint32(w.dataHdr+8+data-8))
+	binary.LittleEndian.PutUint32(b[:], uint32(riff))
 	if _, err := w.f.WriteAt(b[:], 4); err != nil {
 		return fmt.Errorf("patching RIFF size of %s: %w", w.path, err)
 	}
@@ -180,9 +181,6 @@ func (w *WAVWriter) patch() error {
 	w.mu.Unlock()
 	return nil
 }
-
-// uint32Max36 leaves room for the header within a RIFF size.
-const uint32Max36 = 36
 
 // Sync patches the header to the frames written so far and fsyncs the file.
 func (w *WAVWriter) Sync() error {

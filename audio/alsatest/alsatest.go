@@ -116,7 +116,6 @@ func Raw(samples []int16) []byte {
 // PulseServer is a private PulseAudio server whose default ALSA device
 // captures from the null sink "micsrc" in real time.
 type PulseServer struct {
-	Dir    string // its runtime folder
 	server string
 	cmd    *exec.Cmd
 }
@@ -184,7 +183,7 @@ ctl.!default { type pulse }
 pcm.mic { type pulse; device "mic" }
 pcm.speaker { type pulse; device "speaker" }
 `)
-	return &PulseServer{Dir: dir, server: "unix:" + sock, cmd: cmd}
+	return &PulseServer{server: "unix:" + sock, cmd: cmd}
 }
 
 // Play makes the "microphone" hear the audio file at path (any format
