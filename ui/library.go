@@ -368,17 +368,9 @@ func (s *libraryScreen) updateButtons() {
 	e, ok := s.selectedEntry()
 	usable := ok && !e.Damaged
 	for _, b := range []*widget.Button{s.openBtn, s.renameBtn, s.exportMD, s.exportHTML, s.exportZip} {
-		if usable {
-			b.Enable()
-		} else {
-			b.Disable()
-		}
+		enable(b, usable)
 	}
-	if ok {
-		s.deleteBtn.Enable()
-	} else {
-		s.deleteBtn.Disable()
-	}
+	enable(s.deleteBtn, ok)
 }
 
 // selectID selects the session with the given id when it is listed.

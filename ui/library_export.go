@@ -115,7 +115,7 @@ func (s *libraryScreen) reports(sess *session.Session) map[string]*review.Report
 	}
 	for i := range sess.Takes {
 		tk := &sess.Takes[i]
-		if tk.Transcript == nil || strings.TrimSpace(tk.Transcript.Text) == "" {
+		if !hasText(tk) {
 			continue
 		}
 		if r, err := s.deps.ReviewTake(sess, tk); err == nil && r != nil {

@@ -178,15 +178,30 @@ func sum(wpm, fillers float64, d, s, a, c int) *review.Summary {
 	return x
 }
 
+// walkVisible calls visit on o and every visible object under it, depth
+// first, going into containers and widgets' renderers; it does not go
+// below an object for which visit returns false.
+func walkVisible(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
+	if o == nil || !o.Visible() || !visit(o) {
+		return
+	}
+	var children []fyne.CanvasObject
+	switch v := o.(type) {
+	case *fyne.Container:
+		children = v.Objects
+	case fyne.Widget:
+		children = test.WidgetRenderer(v).Objects()
+	}
+	for _, c := range children {
+		walkVisible(c, visit)
+	}
+}
+
 // texts returns the text of every visible label, button and canvas text
 // under o.
 func texts(o fyne.CanvasObject) []string {
 	var out []string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
+	walkVisible(o, func(o fyne.CanvasObject) bool {
 		switch v := o.(type) {
 		case *canvas.Text:
 			out = append(out, v.Text)
@@ -194,47 +209,25 @@ func texts(o fyne.CanvasObject) []string {
 			out = append(out, v.Text)
 		case *widget.Button:
 			out = append(out, v.Text)
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-			return
 		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
+		return true
+	})
 	return out
 }
 
 // findButton finds a visible button by its text under o.
 func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() || found != nil {
-			return
+	walkVisible(o, func(o fyne.CanvasObject) bool {
+		if found != nil {
+			return false
 		}
 		if b, ok := o.(*widget.Button); ok && b.Text == text {
 			found = b
-			return
+			return false
 		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, x := range c.Objects {
-				walk(x)
-			}
-			return
-		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, x := range test.WidgetRenderer(w).Objects() {
-				walk(x)
-			}
-		}
-	}
-	walk(o)
+		return true
+	})
 	return found
 }
 
@@ -507,7 +500,7 @@ func TestLibraryRenamePersists(t *testing.T) {
 
 func TestLibraryDeleteAsksFirstAndRemoves(t *testing.T) {
 	f := newLibFixture(t)
-	a, b, c := f.threeSessions(t)
+	a, _, _ := f.threeSessions(t)
 	f.refreshed(t)
 	l := f.lib
 	l.selectID(a.ID)
@@ -538,7 +531,6 @@ func TestLibraryDeleteAsksFirstAndRemoves(t *testing.T) {
 	if l.selected != "" || !l.deleteBtn.Disabled() {
 		t.Error("nothing may stay selected after the delete")
 	}
-	_, _ = b, c
 }
 
 func TestLibraryOpenGoesToTheFirstTake(t *testing.T) {

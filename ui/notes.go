@@ -205,14 +205,8 @@ func (s *reviewScreen) onShowNote(id string) {
 	}
 	switch {
 	case n.Start >= 0 && s.tl != nil && n.End <= len(s.tl.text):
-		s.current = -1
-		s.highlightFindingRow()
-		s.selA, s.selB = n.Start, n.End
-		s.showSelection()
-		t, basis := s.tl.timeAt(n.Start)
-		s.seekBasis = basis
-		s.showSeekBasis()
-		s.playFrom(t)
+		s.selectText(n.Start, n.End)
+		s.playFromText(n.Start)
 	case n.Time >= 0:
 		s.playFrom(n.Time)
 	}

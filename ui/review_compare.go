@@ -28,10 +28,11 @@ func (s *reviewScreen) onCompare() {
 		return
 	}
 	sess, qid, open := s.sess, s.take.QuestionID, s.takeID
+	openRep := openReview{takeID: s.take.ID, report: s.report, err: s.reportErr}
 	deps, do := s.deps, s.do
 	s.compareBtn.Disable()
 	go func() {
-		cols := compareTakes(deps, sess, qid, open)
+		cols := compareTakes(deps, sess, qid, open, openRep)
 		do(func() {
 			s.compareBtn.Enable()
 			s.showCompare(cols)
@@ -39,8 +40,17 @@ func (s *reviewScreen) onCompare() {
 	}()
 }
 
-// compareTakes reviews the takes of question qid.
-func compareTakes(deps Deps, sess *session.Session, qid, open string) []compareColumn {
+// openReview is the review the screen shows, of take takeID.
+type openReview struct {
+	takeID string
+	report *review.Report
+	err    error
+}
+
+// compareTakes reviews the takes of question qid. The review the screen
+// shows came from ReviewTake when it loaded; it is used again rather than
+// reading that take's recording once more.
+func compareTakes(deps Deps, sess *session.Session, qid, open string, openRep openReview) []compareColumn {
 	var cols []compareColumn
 	n := 0
 	for i := range sess.Takes {
@@ -53,14 +63,12 @@ func compareTakes(deps Deps, sess *session.Session, qid, open string) []compareC
 		switch {
 		case tk.Transcript == nil || tk.Transcript.Text == "":
 			c.err = fmt.Errorf("no transcript")
+		case deps.ReviewTake != nil && tk.ID == openRep.takeID && openRep.report != nil:
+			c.report, c.err = openRep.report, openRep.err
 		case deps.ReviewTake != nil:
 			c.report, c.err = deps.ReviewTake(sess, tk)
 		case deps.Reviewer != nil:
-			tr := *tk.Transcript
-			if tr.Duration == 0 {
-				tr.Duration = tk.Duration
-			}
-			c.report = deps.Reviewer.Review(review.Input{Transcript: &tr, Question: sess.Question(qid)})
+			c.report = reviewLocally(deps.Reviewer, sess, tk, nil)
 		}
 		cols = append(cols, c)
 	}

@@ -104,24 +104,33 @@ func (s *reviewScreen) onWordTapped(off int) {
 	if a >= b {
 		return
 	}
-	s.current = -1
-	s.highlightFindingRow()
-	s.selA, s.selB = a, b
-	s.showSelection()
+	s.selectText(a, b)
 	s.updateAnchorHint()
-	t, basis := s.tl.timeAt(a)
-	s.seekBasis = basis
-	s.showSeekBasis()
-	s.playFrom(t)
+	s.playFromText(a)
 }
 
 // onRangeSelected selects a stretch dragged across (for a note).
 func (s *reviewScreen) onRangeSelected(a, b int) {
+	s.selectText(a, b)
+	s.updateAnchorHint()
+}
+
+// selectText selects the stretch [a, b) of the transcript in place of the
+// current finding.
+func (s *reviewScreen) selectText(a, b int) {
 	s.current = -1
 	s.highlightFindingRow()
 	s.selA, s.selB = a, b
 	s.showSelection()
-	s.updateAnchorHint()
+}
+
+// playFromText plays from the time of byte offset off, saying how that
+// time was found.
+func (s *reviewScreen) playFromText(off int) {
+	t, basis := s.tl.timeAt(off)
+	s.seekBasis = basis
+	s.showSeekBasis()
+	s.playFrom(t)
 }
 
 // onInsertTapped handles a tap on a marker: a pause plays from the pause,
@@ -353,17 +362,10 @@ func (s *reviewScreen) showScores() {
 			label += " (missing)"
 		}
 		if tp.Covered && tp.End > tp.Start {
-			tp := tp
 			b := widget.NewButton(label, func() {
-				s.current = -1
-				s.highlightFindingRow()
-				s.selA, s.selB = tp.Start, tp.End
-				s.showSelection()
+				s.selectText(tp.Start, tp.End)
 				s.updateAnchorHint()
-				t, basis := s.tl.timeAt(tp.Start)
-				s.seekBasis = basis
-				s.showSeekBasis()
-				s.playFrom(t)
+				s.playFromText(tp.Start)
 			})
 			b.Alignment = widget.ButtonAlignLeading
 			b.Importance = widget.LowImportance

@@ -104,22 +104,23 @@ const (
 func highlightColor(k spanKind) color.NRGBA {
 	bg, fg := theme.Color(theme.ColorNameBackground), theme.Color(theme.ColorNameForeground)
 	c := blend(kinds[k].hue, bg, highlightAlpha)
-	for a := highlightAlpha; a > 0.1 && luminanceContrast(fg, c) < minContrast; a -= 0.02 {
+	for a := highlightAlpha; a > 0.1 && contrast(fg, c) < minContrast; a -= 0.02 {
 		c = blend(kinds[k].hue, bg, a)
 	}
 	return c
 }
 
-// luminanceContrast is the WCAG contrast ratio of two colours (1..21).
-func luminanceContrast(a, b color.Color) float64 {
-	l1, l2 := relLuminance(a), relLuminance(b)
+// contrast is the WCAG contrast ratio of two colours (1..21).
+func contrast(a, b color.Color) float64 {
+	l1, l2 := luminance(a), luminance(b)
 	if l1 < l2 {
 		l1, l2 = l2, l1
 	}
 	return (l1 + 0.05) / (l2 + 0.05)
 }
 
-func relLuminance(c color.Color) float64 {
+// luminance is the relative luminance of c (WCAG 2).
+func luminance(c color.Color) float64 {
 	n := toNRGBA(c)
 	ch := func(v uint8) float64 {
 		x := float64(v) / 255

@@ -314,21 +314,28 @@ func loadTake(ld *takeLoad, deps Deps, sessID, takeID, havePath string, haveEnv 
 	if deps.ReviewTake == nil {
 		audioDone.Wait() // the fallback review uses the envelope
 	}
-	if tk.Transcript == nil || strings.TrimSpace(tk.Transcript.Text) == "" {
+	if !hasText(tk) {
 		return
 	}
 	switch {
 	case deps.ReviewTake != nil:
 		ld.report, ld.reportErr = deps.ReviewTake(sess, tk)
 	case deps.Reviewer != nil:
-		tr := *tk.Transcript
-		if tr.Duration == 0 {
-			tr.Duration = tk.Duration
-		}
-		ld.report = deps.Reviewer.Review(review.Input{Transcript: &tr, Question: sess.Question(tk.QuestionID), Envelope: ld.env})
+		ld.report = reviewLocally(deps.Reviewer, sess, tk, ld.env)
 	default:
 		ld.reportErr = errors.New("no reviewer is set up")
 	}
+}
+
+// reviewLocally reviews a take with the reviewer itself, when Deps has no
+// ReviewTake: the transcript (its duration defaulting to the take's), the
+// question and env (nil for none).
+func reviewLocally(rv *review.Reviewer, sess *session.Session, tk *session.Take, env *review.Envelope) *review.Report {
+	tr := *tk.Transcript
+	if tr.Duration == 0 {
+		tr.Duration = tk.Duration
+	}
+	return rv.Review(review.Input{Transcript: &tr, Question: sess.Question(tk.QuestionID), Envelope: env})
 }
 
 // openPlayer opens a player on the recording at path.
@@ -446,8 +453,11 @@ func (s *reviewScreen) onPickTake(label string) {
 	s.open(s.sessID, s.takeIDs[i])
 }
 
-func (s *reviewScreen) hasTranscript() bool {
-	return s.take != nil && s.take.Transcript != nil && strings.TrimSpace(s.take.Transcript.Text) != ""
+func (s *reviewScreen) hasTranscript() bool { return s.take != nil && hasText(s.take) }
+
+// hasText reports whether a take has a transcript with words in it.
+func hasText(tk *session.Take) bool {
+	return tk.Transcript != nil && strings.TrimSpace(tk.Transcript.Text) != ""
 }
 
 // transcriptionUpdate shows a queue status change for the open take. Call
@@ -556,6 +566,11 @@ func (s *reviewScreen) onTranscribe() {
 		s.notify(fmt.Errorf("queueing the take for transcription: %w", err))
 		return
 	}
+	s.showQueueStatus()
+}
+
+// showQueueStatus asks the queue where the open take stands and shows it.
+func (s *reviewScreen) showQueueStatus() {
 	st := s.deps.Transcription.Status(s.takeID)
 	s.queueStatus = &st
 	s.showState()
@@ -572,9 +587,7 @@ func (s *reviewScreen) onCancelTranscription() {
 		s.notify(fmt.Errorf("cancelling the transcription: %w", err))
 		return
 	}
-	st := q.Status(s.takeID)
-	s.queueStatus = &st
-	s.showState()
+	s.showQueueStatus()
 }
 
 func (s *reviewScreen) onRetry() {
@@ -590,9 +603,7 @@ func (s *reviewScreen) onRetry() {
 		s.notify(fmt.Errorf("retrying the transcription: %w", err))
 		return
 	}
-	st := q.Status(s.takeID)
-	s.queueStatus = &st
-	s.showState()
+	s.showQueueStatus()
 }
 
 func (s *reviewScreen) onRetakeTapped() {

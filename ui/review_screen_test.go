@@ -553,16 +553,24 @@ func TestReviewSeekWithoutTimingsUsesEstimate(t *testing.T) {
 	tr := &review.Transcript{Text: answerText, Words: []review.Word{}, Segments: []review.Segment{}}
 	take := f.addTake(20, tr)
 	f.open(take)
-	s, p := f.s, f.player()
 	off := strings.Index(answerText, "velocity")
+	want := float64(off) / float64(len(answerText)) * 20
+	f.tapSeeks(t, off, want, "the proportional time", "estimate", "the time is an estimate")
+}
+
+// tapSeeks taps the transcript at byte offset off: the player must seek
+// to want seconds (within 10 ms) and the seek note must contain basis.
+// wantWhat and basisWhat say what those are, for the failure messages.
+func (f *reviewFixture) tapSeeks(t *testing.T, off int, want float64, wantWhat, basis, basisWhat string) {
+	t.Helper()
+	s, p := f.s, f.player()
 	pos, _ := cellPos(s.transcript, off)
 	test.TapAt(s.transcript, pos)
-	want := float64(off) / float64(len(answerText)) * 20
 	if got, _ := p.lastSeek(); math.Abs(got.Seconds()-want) > 0.01 {
-		t.Fatalf("seek = %v, want the proportional %.2f s", got, want)
+		t.Fatalf("seek = %v, want %.2f s (%s)", got, want, wantWhat)
 	}
-	if !strings.Contains(s.seekNote.Text, "estimate") {
-		t.Errorf("seek note %q should say the time is an estimate", s.seekNote.Text)
+	if !strings.Contains(s.seekNote.Text, basis) {
+		t.Errorf("seek note %q should say %s", s.seekNote.Text, basisWhat)
 	}
 }
 
@@ -1187,18 +1195,10 @@ func TestReviewSeekBySegmentWhenNoWordTimings(t *testing.T) {
 		Segments: []review.Segment{{Start: 1, End: 5, Text: first}, {Start: 10, End: 28, Text: rest}}}
 	take := f.addTake(30, tr)
 	f.open(take)
-	s, p := f.s, f.player()
 	off := strings.Index(answerText, "Then")
-	pos, _ := cellPos(s.transcript, off)
-	test.TapAt(s.transcript, pos)
 	a := len(first) + 1
 	want := 10 + float64(off-a)/float64(len(rest))*18
-	if got, _ := p.lastSeek(); math.Abs(got.Seconds()-want) > 0.01 {
-		t.Fatalf("seek = %v, want %.2f s (within the second segment)", got, want)
-	}
-	if !strings.Contains(s.seekNote.Text, "segment") {
-		t.Errorf("seek note %q should say segment timings were used", s.seekNote.Text)
-	}
+	f.tapSeeks(t, off, want, "within the second segment", "segment", "segment timings were used")
 }
 
 func TestReviewMarksTheWordBeingPlayed(t *testing.T) {

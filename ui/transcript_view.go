@@ -62,7 +62,6 @@ type transcriptView struct {
 	cell     fyne.Size
 	rows     [][]cellRef
 	gridRows []widget.TextGridRow
-	first    int // first row held by grid
 	styles   map[styleKey]*widget.CustomTextGridStyle
 	kindAt   []spanKind // per byte of text
 	noted    []bool     // per byte of text
@@ -433,7 +432,6 @@ func (v *transcriptView) window() {
 	last := min(first+count, len(v.gridRows))
 	first = max(min(first, last), 0)
 	last = max(last, first)
-	v.first = first
 	v.grid.Rows = v.gridRows[first:last]
 	v.grid.Move(fyne.NewPos(0, float32(first)*v.cell.Height))
 	v.grid.Resize(fyne.NewSize(v.page.Size().Width, float32(last-first)*v.cell.Height))
