@@ -59,7 +59,7 @@ func Retext(old *Transcript, newText string) *Transcript {
 	var a, b []string
 	var aIdx, bIdx []int
 	for i, w := range old.Words {
-		if n := retextNorm(w.Word); n != "" {
+		if n := NormalizeWord(w.Word); n != "" {
 			a, aIdx = append(a, n), append(aIdx, i)
 		}
 	}
@@ -178,14 +178,14 @@ func retextTokens(text string) []retextToken {
 		toks = append(toks, retextToken{text: text[start:], start: start, end: len(text)})
 	}
 	for i := range toks {
-		toks[i].norm = retextNorm(toks[i].text)
+		toks[i].norm = NormalizeWord(toks[i].text)
 	}
 	return toks
 }
 
-// retextNorm lower-cases a word and keeps only its letters and digits, so
+// NormalizeWord lower-cases a word and keeps only its letters and digits, so
 // "Marketo," and "marketo" or "don't" and "dont" compare equal.
-func retextNorm(w string) string {
+func NormalizeWord(w string) string {
 	var b strings.Builder
 	for _, r := range w {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {

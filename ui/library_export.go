@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -135,10 +134,7 @@ func (s *libraryScreen) exportTo(f exportFormat, id, path string) {
 		if f == exportBundle {
 			err = s.deps.Store.ExportBundleFile(path, id)
 		} else {
-			var buf bytes.Buffer
-			if err = s.render(f, id, &buf); err == nil {
-				err = writeFileAtomic(path, buf.Bytes())
-			}
+			err = session.WriteFile(path, func(w io.Writer) error { return s.render(f, id, w) })
 		}
 		if err != nil {
 			// Drop the empty file the save dialog created, never a real one.

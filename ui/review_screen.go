@@ -300,9 +300,7 @@ func loadTake(ld *takeLoad, deps Deps, sessID, takeID, havePath string, haveEnv 
 	if ld.path != "" && ld.path != havePath {
 		ld.newAudio = true
 		ld.env = nil
-		if p, err := deps.Store.OpenTakeAudio(sessID, takeID); err == nil {
-			ld.path = p // header repaired if a crash left it wrong
-		}
+		// Store.Get above already repaired the header if a crash left it wrong.
 		if deps.Envelope != nil {
 			audioDone.Go(func() { ld.env, ld.envDur, ld.envErr = deps.Envelope(ld.path) })
 		}

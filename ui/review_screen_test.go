@@ -690,7 +690,7 @@ func TestReviewEditTranscriptKeepsTimingsAndReviewsAgain(t *testing.T) {
 		t.Fatalf("%d timed words after the edit, want the %d unchanged: %+v", len(got.Words), len(want), got.Words)
 	}
 	for i, w := range got.Words {
-		if normWord(w.Word) != normWord(want[i].Word) || w.Start != want[i].Start || w.End != want[i].End {
+		if review.NormalizeWord(w.Word) != review.NormalizeWord(want[i].Word) || w.Start != want[i].Start || w.End != want[i].End {
 			t.Errorf("timed word %d = %+v, want %+v", i, w, want[i])
 		}
 	}

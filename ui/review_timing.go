@@ -3,7 +3,6 @@ package ui
 import (
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/rehearse-app/rehearse/review"
 )
@@ -72,12 +71,12 @@ func newTimeline(tr *review.Transcript, duration float64) *timeline {
 	wi := 0
 	for k := range tl.words {
 		tw := &tl.words[k]
-		norm := normWord(text[tw.start:tw.end])
+		norm := review.NormalizeWord(text[tw.start:tw.end])
 		if norm == "" {
 			continue
 		}
 		for d := 0; d < look && wi+d < len(tr.Words); d++ {
-			if normWord(tr.Words[wi+d].Word) == norm {
+			if review.NormalizeWord(tr.Words[wi+d].Word) == norm {
 				w := tr.Words[wi+d]
 				tw.t0, tw.t1, tw.timed = w.Start, w.End, true
 				tl.timed = true
@@ -99,17 +98,6 @@ func newTimeline(tr *review.Transcript, duration float64) *timeline {
 		}
 	}
 	return tl
-}
-
-// normWord keeps the lower-case letters and digits of w.
-func normWord(w string) string {
-	var b strings.Builder
-	for _, r := range w {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
 }
 
 // wordAt returns the index of the word holding off, or of the first word

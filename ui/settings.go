@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rehearse-app/rehearse/review"
+	"github.com/rehearse-app/rehearse/session"
 )
 
 const defaultDevice = "System default"
@@ -290,8 +291,12 @@ func (s *settingsScreen) importBank(name string, data []byte) {
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name)) + ".yaml"
 	dest := filepath.Join(s.deps.UserBankDir, base)
 	write := func() {
-		if err := writeFileAtomic(dest, data); err != nil {
-			s.notify(fmt.Errorf("saving %s: %w", dest, err))
+		if err := os.MkdirAll(s.deps.UserBankDir, 0o755); err != nil {
+			s.notify(fmt.Errorf("creating %s: %w", s.deps.UserBankDir, err))
+			return
+		}
+		if err := session.WriteFile(dest, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+			s.notify(fmt.Errorf("saving the question file: %w", err))
 			return
 		}
 		s.reload()
@@ -331,34 +336,4 @@ func (s *settingsScreen) reload() {
 	if s.onReload != nil {
 		s.onReload(s.deps.Bank)
 	}
-}
-
-// writeFileAtomic writes data to path through a temporary file, fsync and
-// rename, so a crash leaves the old file or the new one, never half of one.
-func writeFileAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, werr := f.Write(data)
-	if werr == nil {
-		werr = f.Chmod(0o644) // a file for the user, not a private temp file
-	}
-	if werr == nil {
-		werr = f.Sync()
-	}
-	if cerr := f.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp, path)
-	}
-	if werr != nil {
-		os.Remove(tmp)
-	}
-	return werr
 }
