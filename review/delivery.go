@@ -260,10 +260,30 @@ func (st *reviewState) finish() {
 			}
 			a, k := rep.ScoreReasons.area(AreaContent)
 			a.Assessed = true
-			covered := len(q.TalkingPoints) - n
-			pts := int(math.Round(100*float64(covered)/float64(len(q.TalkingPoints)))) - 100
+			covered := 0.0
+			for _, tp := range rep.TalkingPoints {
+				if tp.Covered {
+					covered++
+				} else if tp.Partial {
+					covered += 0.5
+				}
+			}
+			pts := int(math.Round(100*covered/float64(len(q.TalkingPoints)))) - 100
 			a.Reasons = append(a.Reasons, ScoreReason{Rule: r.ID, Count: n, Points: pts})
 			total[k] += pts
+			continue
+		}
+		if r.Extends == KindStar {
+			a, k := rep.ScoreReasons.area(AreaStructure)
+			a.Assessed = true
+			for _, e := range r.Elements {
+				for _, h := range rep.Star {
+					if h.ID == e.ID && !h.Present && e.Points != 0 {
+						a.Reasons = append(a.Reasons, ScoreReason{Rule: e.Rule, Count: 1, Points: e.Points})
+						total[k] += e.Points
+					}
+				}
+			}
 			continue
 		}
 		if r.Score == nil {

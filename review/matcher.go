@@ -10,7 +10,26 @@ const (
 	roleAnchor              // occurrence: where to point when out of range
 	roleCue                 // a talking point cue (item = talking point index)
 	roleTheme               // a reverse-interview theme cue (item = theme index)
+	rolePart                // a talking point part (item = index into matcher.parts)
+	roleStar                // a STAR element (item = element index)
 )
+
+// pointMatches returns the matchers of a talking point or part: its cues,
+// one concept match per line, and its label when it has neither (and
+// labelFallback is set).
+func pointMatches(cues []string, lines [][]string, label string, labelFallback bool) []MatchSpec {
+	var ms []MatchSpec
+	if len(cues) > 0 {
+		ms = append(ms, MatchSpec{Tokens: cues})
+	}
+	for _, l := range lines {
+		ms = append(ms, MatchSpec{Concepts: l})
+	}
+	if len(ms) == 0 && labelFallback {
+		ms = append(ms, MatchSpec{Tokens: []string{label}})
+	}
+	return ms
+}
 
 const (
 	gapID     int32 = -2 // "..." in a phrase
@@ -73,7 +92,13 @@ type matcher struct {
 	pause   []bool                  // by word id: a filled pause (um, uh ...)
 	number  []bool                  // by word id: a number word
 	prefix  [prefixBits / 64]uint64 // bitset of hashed 3-byte prefixes of the vocabulary
+	concept *conceptMatcher         // the matches by meaning
+	// parts maps a part spec's item to its talking point and part index
+	parts []partRef
 }
+
+// partRef locates one part of a talking point.
+type partRef struct{ point, part int }
 
 func (m *matcher) id(w string) int32 {
 	if id, ok := m.vocab[w]; ok {
@@ -134,6 +159,9 @@ func (m *matcher) add(rule int, role uint8, item int, ms []MatchSpec) {
 			notPre: m.phrases(s.NotPrecededBy), notFol: m.phrases(s.NotFollowedBy),
 			pre: m.phrases(s.PrecededBy), fol: m.phrases(s.FollowedBy)}
 		m.specs = append(m.specs, cs)
+		if len(s.Concepts) > 0 {
+			m.concept.add(int32(len(m.specs)-1), s)
+		}
 		for _, t := range s.Tokens {
 			m.pats = append(m.pats, pattern{ids: m.phrase(t), spec: int32(len(m.specs) - 1)})
 		}
@@ -141,8 +169,8 @@ func (m *matcher) add(rule int, role uint8, item int, ms []MatchSpec) {
 }
 
 // compile builds the matcher for rules, plus the talking point cues of q.
-func compile(rules []RuleSpec, q *Question) *matcher {
-	m := &matcher{vocab: map[string]int32{}}
+func compile(rules []RuleSpec, concepts *Concepts, q *Question) *matcher {
+	m := &matcher{vocab: map[string]int32{}, concept: newConceptMatcher(concepts)}
 	for _, w := range leadInWords {
 		m.id(w)
 	}
@@ -171,12 +199,16 @@ func compile(rules []RuleSpec, q *Question) *matcher {
 		case KindCoverage:
 			if q != nil {
 				for j, tp := range q.TalkingPoints {
-					cues := tp.Cues
-					if len(cues) == 0 {
-						cues = []string{tp.Label}
+					m.add(i, roleCue, j, pointMatches(tp.Cues, tp.Concepts, tp.Label, len(tp.Parts) == 0))
+					for k, p := range tp.Parts {
+						m.add(i, rolePart, len(m.parts), pointMatches(p.Cues, p.Concepts, p.Label, true))
+						m.parts = append(m.parts, partRef{point: j, part: k})
 					}
-					m.add(i, roleCue, j, []MatchSpec{{Tokens: cues}})
 				}
+			}
+		case KindStar:
+			for j, e := range r.Elements {
+				m.add(i, roleStar, j, e.Match)
 			}
 		}
 	}
@@ -289,7 +321,8 @@ func (m *matcher) lookup(w []byte) int32 {
 // hit is one match of a compiled spec over tokens [start, end).
 type hit struct {
 	spec       int32
-	start, end int32
+	start, end int32 // the evidence: tokens [start, end)
+	at         int32 // where the match itself starts (for ordering)
 }
 
 // scan finds every match of every spec, in token order. ids are the
@@ -332,7 +365,7 @@ func (m *matcher) try(toks []Token, ids []int32, pi int32, i int, hits []hit) []
 	if !m.context(toks, ids, s, i, end) {
 		return hits
 	}
-	return append(hits, hit{spec: p.spec, start: int32(i), end: int32(end)})
+	return append(hits, hit{spec: p.spec, start: int32(i), end: int32(end), at: int32(i)})
 }
 
 // matchAt matches phrase at token i and returns the end token, or -1.

@@ -128,7 +128,7 @@ func TestReviewConcurrent(t *testing.T) {
 // word itself intact for later tries.
 func TestStems(t *testing.T) {
 	m := compile([]RuleSpec{{ID: "x", Extends: KindExistence, Level: LevelInfo, Message: "m",
-		Match: []MatchSpec{{Tokens: []string{"analyze", "audit", "priority", "plan", "align"}}}}}, nil)
+		Match: []MatchSpec{{Tokens: []string{"analyze", "audit", "priority", "plan", "align"}}}}}, nil, nil)
 	for w, want := range map[string]string{"analyzing": "analyze", "audits": "audit", "audited": "audit",
 		"priorities": "priority", "planned": "plan", "aligning": "align", "alignment": ""} {
 		buf := []byte(w)

@@ -29,10 +29,25 @@ func CategoryTitle(id string) string {
 
 // TalkingPoint is one thing a strong answer to a question covers. Cues are
 // words or phrases whose presence in the transcript shows it was covered.
+//
+// Concepts says the same by meaning: each line is a list of elements
+// (see MatchSpec.Concepts) that must all occur within a few words. Parts,
+// when given, split the point: it is covered when every part is, partly
+// covered when some are.
 type TalkingPoint struct {
-	ID    string   `json:"id" yaml:"id"`
-	Label string   `json:"label" yaml:"label"`
-	Cues  []string `json:"cues,omitempty" yaml:"cues"`
+	ID       string             `json:"id" yaml:"id"`
+	Label    string             `json:"label" yaml:"label"`
+	Cues     []string           `json:"cues,omitempty" yaml:"cues"`
+	Concepts [][]string         `json:"concepts,omitempty" yaml:"concepts"`
+	Parts    []TalkingPointPart `json:"parts,omitempty" yaml:"parts"`
+}
+
+// TalkingPointPart is one part of a talking point.
+type TalkingPointPart struct {
+	ID       string     `json:"id" yaml:"id"`
+	Label    string     `json:"label" yaml:"label"`
+	Cues     []string   `json:"cues,omitempty" yaml:"cues"`
+	Concepts [][]string `json:"concepts,omitempty" yaml:"concepts"`
 }
 
 // Question is one interview question of the bank.
@@ -48,7 +63,46 @@ type Question struct {
 	// Tags refine the category, e.g. "troubleshooting" or "stakeholder", so
 	// rules can target a kind of question across categories.
 	Tags []string `json:"tags,omitempty" yaml:"tags"`
+	// Assess overrides the category's rubric (see Rubric): the items a
+	// strong answer to this question is judged on.
+	Assess []string `json:"assess,omitempty" yaml:"assess"`
 	// Source names the file the question was loaded from ("builtin:..." for
 	// the embedded bank).
 	Source string `json:"source,omitempty" yaml:"-"`
+}
+
+// Rubric returns what a strong answer to q does, as rubric items: the
+// question's own Assess list, or its category's default. Strategic cases
+// are judged on diagnosis; questions tagged "story" on its STAR structure; a
+// question tagged "agency" also on options with their costs; every
+// question with talking points on those; reverse interviewing on themes.
+func (q *Question) Rubric() []string {
+	if len(q.Assess) > 0 {
+		return q.Assess
+	}
+	var out []string
+	has := func(tag string) bool {
+		for _, t := range q.Tags {
+			if t == tag {
+				return true
+			}
+		}
+		return false
+	}
+	if q.Category == CategoryStrategic || has("troubleshooting") {
+		out = append(out, RubricDiagnosis)
+	}
+	if has("agency") {
+		out = append(out, RubricAgency)
+	}
+	if has("story") {
+		out = append(out, RubricStar)
+	}
+	if len(q.TalkingPoints) > 0 {
+		out = append(out, RubricTalkingPoints)
+	}
+	if q.Category == CategoryReverse {
+		out = append(out, RubricThemes)
+	}
+	return out
 }

@@ -25,7 +25,38 @@ type Report struct {
 	Pace          *PaceCheck        `json:"pace,omitempty"`
 	Rates         []RuleRate        `json:"rates,omitempty"`
 	Reverse       []AskedQuestion   `json:"reverse_questions,omitempty"`
+	// Star is the STAR structure of a story, for questions whose rubric
+	// asks for one.
+	Star []StarHit `json:"star,omitempty"`
+	// Rubric lists what the question's rubric assesses.
+	Rubric []string `json:"rubric,omitempty"`
 	Text          string            `json:"-"` // the text the spans point into
+}
+
+// MarshalJSON writes the report in DESIGN.md's shape; a score whose area
+// the question's rubric does not assess is null ("not assessed").
+func (r Report) MarshalJSON() ([]byte, error) {
+	type plain Report
+	score := func(v int, a AreaReasons) *int {
+		if !a.Assessed {
+			return nil
+		}
+		return &v
+	}
+	out := struct {
+		plain
+		Scores struct {
+			Delivery  *int `json:"delivery"`
+			Structure *int `json:"structure"`
+			Agency    *int `json:"agency"`
+			Content   *int `json:"content"`
+		} `json:"scores"`
+	}{plain: plain(r)}
+	out.Scores.Delivery = score(r.Scores.Delivery, r.ScoreReasons.Delivery)
+	out.Scores.Structure = score(r.Scores.Structure, r.ScoreReasons.Structure)
+	out.Scores.Agency = score(r.Scores.Agency, r.ScoreReasons.Agency)
+	out.Scores.Content = score(r.Scores.Content, r.ScoreReasons.Content)
+	return json.Marshal(out)
 }
 
 // Metrics are the measured facts of an answer. Durations are in seconds.
@@ -100,10 +131,32 @@ func (f *Finding) UnmarshalJSON(data []byte) error {
 }
 
 // TalkingPointHit says whether a talking point was covered, and where.
+// Start/End span the evidence: the clause that covered it.
 type TalkingPointHit struct {
 	ID      string `json:"id"`
 	Label   string `json:"label"`
 	Covered bool   `json:"covered"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	// Partial is set when the point has parts and only some are covered.
+	Partial bool      `json:"partial,omitempty"`
+	Parts   []PartHit `json:"parts,omitempty"`
+}
+
+// PartHit says whether one part of a talking point was covered, and where.
+type PartHit struct {
+	ID      string `json:"id"`
+	Label   string `json:"label"`
+	Covered bool   `json:"covered"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+}
+
+// StarHit says whether one element of a STAR story is there, and where.
+type StarHit struct {
+	ID      string `json:"id"`
+	Label   string `json:"label"`
+	Present bool   `json:"present"`
 	Start   int    `json:"start"`
 	End     int    `json:"end"`
 }

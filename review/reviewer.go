@@ -1,6 +1,7 @@
 package review
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -35,6 +36,7 @@ type scratch struct {
 	times     []span
 	gaps      []gap
 	wbuf      []byte
+	concept   conceptScratch
 }
 
 // New returns a reviewer for the rules (nil: no rules at all).
@@ -57,18 +59,12 @@ func (rv *Reviewer) matcherFor(q *Question) *matcher {
 	}
 	rv.mu.Lock()
 	defer rv.mu.Unlock()
-	if c, ok := rv.byQ[q.ID]; ok && sameTalkingPoints(c.tps, q.TalkingPoints) {
+	if c, ok := rv.byQ[q.ID]; ok && reflect.DeepEqual(c.tps, q.TalkingPoints) {
 		return c.m
 	}
-	m := compile(rv.rules.rules, q)
+	m := compile(rv.rules.rules, rv.rules.concepts, q)
 	rv.byQ[q.ID] = &qMatcher{tps: slices.Clone(q.TalkingPoints), m: m}
 	return m
-}
-
-func sameTalkingPoints(a, b []TalkingPoint) bool {
-	return slices.EqualFunc(a, b, func(x, y TalkingPoint) bool {
-		return x.ID == y.ID && x.Label == y.Label && slices.Equal(x.Cues, y.Cues)
-	})
 }
 
 // Review reviews one answer. A nil transcript reviews an empty answer.
@@ -98,6 +94,15 @@ func (rv *Reviewer) Review(in Input) *Report {
 		sc.ids = append(sc.ids, m.lookup(sc.norm.add(text[tk.Start:tk.End])))
 	}
 	sc.hits = m.scan(toks, sc.ids, sc.hits[:0])
+	if n := len(sc.hits); len(m.concept.lines) > 0 {
+		// a concept match honours its spec's position and neighbours too
+		sc.hits = m.concept.scan(text, toks, sc.hits, &sc.concept, func(spec int32, at int) bool {
+			return m.context(toks, sc.ids, &m.specs[spec], at, at+1)
+		})
+		if len(sc.hits) > n {
+			slices.SortStableFunc(sc.hits, func(a, b hit) int { return int(a.start - b.start) })
+		}
+	}
 	sc.groupHits(m, len(rv.rules.rules))
 	timed := len(t.Words) > 0
 	if timed {
@@ -259,14 +264,14 @@ func (st *reviewState) apply(ri int, r *RuleSpec) {
 	case KindOrdering:
 		first := int32(-1)
 		st.hitsOf(ri, roleFirst, func(h hit) {
-			if first < 0 {
-				first = h.start
+			if first < 0 || h.at < first {
+				first = h.at
 			}
 		})
 		a, b := int32(-1), int32(-1)
 		st.hitsOf(ri, roleThen, func(h hit) {
 			switch {
-			case a < 0 && (first < 0 || h.start < first):
+			case a < 0 && (first < 0 || h.at < first):
 				a, b = h.start, h.end
 			case a >= 0 && b >= 0 && h.start >= b && h.start <= b+3 &&
 				st.sc.toks[h.start].Sentence == st.sc.toks[a].Sentence:
@@ -287,6 +292,8 @@ func (st *reviewState) apply(ri int, r *RuleSpec) {
 		st.coverage(ri, r)
 	case KindQuestions:
 		st.questions(ri, r)
+	case KindStar:
+		st.star(ri, r)
 	case KindPause:
 		st.pauses(r)
 	case KindVoicedGap:
@@ -310,22 +317,84 @@ func (st *reviewState) coverage(ri int, r *RuleSpec) {
 	}
 	for j, tp := range q.TalkingPoints {
 		res := TalkingPointHit{ID: tp.ID, Label: tp.Label}
-		a, b := -1, -1
-		for _, h := range st.ruleHits(ri) {
-			if s := &st.m.specs[h.spec]; s.role == roleCue && int(s.item) == j {
-				a, b = int(h.start), int(h.end)
-				break
-			}
-		}
-		if a >= 0 {
+		if h, ok := st.firstHit(ri, roleCue, func(item int32) bool { return int(item) == j }); ok {
 			res.Covered = true
-			res.Start, res.End = st.sc.toks[a].Start, st.sc.toks[b-1].End
-		} else {
-			f := st.finding(r, 0, 0, r.Message+": "+tp.Label)
+			res.Start, res.End = st.span(h)
+		}
+		if len(tp.Parts) > 0 && !res.Covered {
+			st.parts(ri, j, tp, &res)
+		}
+		if !res.Covered {
+			msg := r.Message + ": " + tp.Label
+			if res.Partial {
+				var missing []string
+				for _, p := range res.Parts {
+					if !p.Covered {
+						missing = append(missing, p.Label)
+					}
+				}
+				msg = "Talking point partly covered: " + tp.Label + "; nothing on " + strings.Join(missing, ", ")
+			}
+			f := st.finding(r, 0, 0, msg)
 			f.Ref = tp.ID
 			st.add(f)
 		}
 		st.rep.TalkingPoints = append(st.rep.TalkingPoints, res)
+	}
+}
+
+// parts fills in the parts of talking point j: covered when every part is,
+// partly covered when some are.
+func (st *reviewState) parts(ri, j int, tp TalkingPoint, res *TalkingPointHit) {
+	n := 0
+	for k, p := range tp.Parts {
+		ph := PartHit{ID: p.ID, Label: p.Label}
+		if h, ok := st.firstHit(ri, rolePart, func(item int32) bool {
+			ref := st.m.parts[item]
+			return ref.point == j && ref.part == k
+		}); ok {
+			ph.Covered = true
+			ph.Start, ph.End = st.span(h)
+			if n == 0 {
+				res.Start, res.End = ph.Start, ph.End
+			}
+			n++
+		}
+		res.Parts = append(res.Parts, ph)
+	}
+	res.Covered = n == len(tp.Parts)
+	res.Partial = n > 0 && !res.Covered
+}
+
+// firstHit returns the first hit of rule ri with the role whose item
+// passes want.
+func (st *reviewState) firstHit(ri int, role uint8, want func(item int32) bool) (hit, bool) {
+	for _, h := range st.ruleHits(ri) {
+		if s := &st.m.specs[h.spec]; s.role == role && want(s.item) {
+			return h, true
+		}
+	}
+	return hit{}, false
+}
+
+// span returns the byte span of a hit's evidence.
+func (st *reviewState) span(h hit) (int, int) {
+	return st.sc.toks[h.start].Start, st.sc.toks[h.end-1].End
+}
+
+// star finds the elements of a story; each missing one is a finding.
+func (st *reviewState) star(ri int, r *RuleSpec) {
+	for j, e := range r.Elements {
+		res := StarHit{ID: e.ID, Label: e.Label}
+		if h, ok := st.firstHit(ri, roleStar, func(item int32) bool { return int(item) == j }); ok {
+			res.Present = true
+			res.Start, res.End = st.span(h)
+		} else {
+			f := st.finding(r, 0, 0, e.Message)
+			f.Rule, f.Suggestion, f.Ref = e.Rule, e.Suggestion, e.ID
+			st.add(f)
+		}
+		st.rep.Star = append(st.rep.Star, res)
 	}
 }
 

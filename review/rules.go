@@ -3,6 +3,8 @@ package review
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"path"
 	"slices"
 	"strings"
 
@@ -13,8 +15,9 @@ import (
 // for concurrent use.
 type RuleSet struct {
 	rules []RuleSpec
-	byID  map[string]int
-	m     *matcher // compiled without any question's cues
+	byID     map[string]int
+	concepts *Concepts
+	m        *matcher // compiled without any question's cues
 }
 
 // LoadRules reads every *.yaml rule file of each source, in order. A rule
@@ -23,37 +26,132 @@ type RuleSet struct {
 // and field; every good rule still loads.
 func LoadRules(srcs ...BankSource) (*RuleSet, []error) {
 	var all []RuleSpec
-	errs := ruleList.load(srcs, func(rs []RuleSpec, _ []int, _ string) []error {
-		for _, r := range rs {
-			if i := slices.IndexFunc(all, func(o RuleSpec) bool { return o.ID == r.ID }); i >= 0 {
-				all[i] = r
-			} else {
-				all = append(all, r)
+	var concepts []ConceptSpec
+	var errs []error
+	for _, src := range srcs {
+		names, err := yamlFiles(src)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, name := range names {
+			label := sourceName(src, name)
+			data, err := fs.ReadFile(src.FS, path.Join(src.Dir, name))
+			if err != nil {
+				errs = append(errs, &FileError{File: label, Kind: "rule", Err: fmt.Errorf("read: %w", err)})
+				continue
+			}
+			hasRules, hasConcepts := topKeys(data)
+			if hasConcepts {
+				cs, cerrs := ParseConceptFile(data, label)
+				concepts = append(concepts, cs...)
+				errs = append(errs, cerrs...)
+				if !hasRules {
+					continue
+				}
+			}
+			rs, rerrs := ParseRuleFile(data, label)
+			errs = append(errs, rerrs...)
+			for _, r := range rs {
+				if i := slices.IndexFunc(all, func(o RuleSpec) bool { return o.ID == r.ID }); i >= 0 {
+					all[i] = r
+				} else {
+					all = append(all, r)
+				}
 			}
 		}
-		return nil
-	})
-	// same_as must name a loaded rule
+	}
+	cs := NewConcepts(concepts)
+	// same_as must name a loaded rule; concepts must be defined
 	ok := all[:0]
 	for _, r := range all {
 		if r.SameAs != "" && !slices.ContainsFunc(all, func(o RuleSpec) bool { return o.ID == r.SameAs && len(o.Match) > 0 }) {
 			errs = append(errs, &FileError{File: "rules", Kind: "rule", Item: r.ID, Field: "same_as", Err: fmt.Errorf("no rule %q with a match list", r.SameAs)})
 			continue
 		}
+		if field, err := cs.checkRule(&r); err != nil {
+			errs = append(errs, &FileError{File: "rules", Kind: "rule", Item: r.ID, Field: field, Err: err})
+			continue
+		}
 		ok = append(ok, r)
 	}
-	return NewRuleSet(ok), errs
+	return NewRuleSetWithConcepts(ok, cs), errs
+}
+
+// topKeys reports whether a YAML file's top level has a "rules" and a
+// "concepts" key. A file that doesn't parse counts as a rule file, so the
+// rule reader reports its error.
+func topKeys(data []byte) (rules, concepts bool) {
+	var top map[string]yaml.Node
+	if yaml.Unmarshal(data, &top) != nil {
+		return true, false
+	}
+	_, rules = top["rules"]
+	_, concepts = top["concepts"]
+	return rules || !concepts, concepts
+}
+
+// checkRule checks that every concept a rule names is defined, and returns
+// the field at fault.
+func (c *Concepts) checkRule(r *RuleSpec) (string, error) {
+	lists := []struct {
+		field string
+		ms    []MatchSpec
+	}{{"match", r.Match}, {"anchor", r.Anchor}, {"first", r.First}, {"then", r.Then}}
+	for i, e := range r.Elements {
+		lists = append(lists, struct {
+			field string
+			ms    []MatchSpec
+		}{fmt.Sprintf("elements[%d].match", i), e.Match})
+	}
+	for _, l := range lists {
+		for i, m := range l.ms {
+			if err := c.checkConceptRefs(m.Concepts); err != nil {
+				return fmt.Sprintf("%s[%d].concepts", l.field, i), err
+			}
+		}
+	}
+	return "", nil
+}
+
+// CheckQuestion returns an error for each concept a question's talking
+// points name that the rule set does not define.
+func (rs *RuleSet) CheckQuestion(q *Question) []error {
+	var errs []error
+	for i, tp := range q.TalkingPoints {
+		lines := tp.Concepts
+		for _, p := range tp.Parts {
+			lines = append(lines, p.Concepts...)
+		}
+		for _, l := range lines {
+			if err := rs.concepts.checkConceptRefs(l); err != nil {
+				errs = append(errs, &FileError{File: q.Source, Kind: "question", Item: q.ID,
+					Field: fmt.Sprintf("talking_points[%d].concepts", i), Err: err})
+				break
+			}
+		}
+	}
+	return errs
 }
 
 // NewRuleSet compiles rules that are already valid (see ParseRuleFile).
-func NewRuleSet(rules []RuleSpec) *RuleSet {
-	rs := &RuleSet{rules: slices.Clone(rules), byID: map[string]int{}}
+func NewRuleSet(rules []RuleSpec) *RuleSet { return NewRuleSetWithConcepts(rules, nil) }
+
+// NewRuleSetWithConcepts compiles valid rules with the concepts they use.
+func NewRuleSetWithConcepts(rules []RuleSpec, concepts *Concepts) *RuleSet {
+	if concepts == nil {
+		concepts = NewConcepts(nil)
+	}
+	rs := &RuleSet{rules: slices.Clone(rules), byID: map[string]int{}, concepts: concepts}
 	for i, r := range rs.rules {
 		rs.byID[r.ID] = i
 	}
-	rs.m = compile(rs.rules, nil)
+	rs.m = compile(rs.rules, concepts, nil)
 	return rs
 }
+
+// Concepts returns the concept classes the rules were loaded with.
+func (rs *RuleSet) Concepts() *Concepts { return rs.concepts }
 
 // Rules returns the rules of the set, in load order.
 func (rs *RuleSet) Rules() []RuleSpec { return slices.Clone(rs.rules) }
@@ -71,6 +169,13 @@ func (rs *RuleSet) Rule(id string) (RuleSpec, bool) {
 func (rs *RuleSet) Title(id string) string {
 	if r, ok := rs.Rule(id); ok && r.Title != "" {
 		return r.Title
+	}
+	for _, r := range rs.rules {
+		for _, e := range r.Elements {
+			if e.Rule == id && e.Title != "" {
+				return e.Title
+			}
+		}
 	}
 	return RuleTitle(id)
 }
@@ -142,6 +247,12 @@ func validateRule(r *RuleSpec, n *yaml.Node, fe errorAt, item string) error {
 		if !slices.Contains(Categories, c) {
 			return bad("categories", "%q is not one of %s", c, strings.Join(Categories, ", "))
 		}
+	}
+	if r.Assesses != "" && !slices.Contains(RubricItems, r.Assesses) {
+		return bad("assesses", "%q is not one of %s", r.Assesses, strings.Join(RubricItems, ", "))
+	}
+	if r.Color != "" && !validColor(r.Color) {
+		return bad("color", "%q is not a colour of the form #rrggbb", r.Color)
 	}
 	if s := r.Score; s != nil {
 		switch s.Area {
@@ -219,8 +330,30 @@ func validateRule(r *RuleSpec, n *yaml.Node, fe errorAt, item string) error {
 				}
 			}
 		}
+	case KindStar:
+		if len(r.Elements) == 0 {
+			return bad("elements", "missing: a star rule lists the elements of a story")
+		}
+		for i, e := range r.Elements {
+			f := fmt.Sprintf("elements[%d]", i)
+			switch {
+			case !validID(e.ID):
+				return fe(fieldNode(n, "elements"), item, f+".id", fmt.Errorf("%q must be a non-empty id", e.ID))
+			case !validID(e.Rule):
+				return fe(fieldNode(n, "elements"), item, f+".rule", fmt.Errorf("%q must be the non-empty rule id of the missing-element finding", e.Rule))
+			case strings.TrimSpace(e.Label) == "" || strings.TrimSpace(e.Message) == "":
+				return fe(fieldNode(n, "elements"), item, f, errors.New("an element needs a label and a message"))
+			case len(e.Match) == 0:
+				return fe(fieldNode(n, "elements"), item, f+".match", errors.New("missing: list what shows the element"))
+			}
+			for j, m := range e.Match {
+				if err := validateMatch(m); err != nil {
+					return fe(fieldNode(n, "elements"), item, fmt.Sprintf("%s.match[%d].%s", f, j, err.field), err.err)
+				}
+			}
+		}
 	default:
-		return bad("extends", "%q is not a rule kind (existence, occurrence, ordering, coverage, voiced-gap, pause, pace, questions)", r.Extends)
+		return bad("extends", "%q is not a rule kind (existence, occurrence, ordering, coverage, voiced-gap, pause, pace, questions, star)", r.Extends)
 	}
 	return nil
 }
@@ -231,8 +364,16 @@ type matchErr struct {
 }
 
 func validateMatch(m MatchSpec) *matchErr {
-	if len(m.Tokens) == 0 {
-		return &matchErr{"tokens", errors.New("missing: list the words or phrases to match")}
+	if len(m.Tokens) == 0 && len(m.Concepts) == 0 {
+		return &matchErr{"tokens", errors.New("missing: list the words or phrases to match, or the concepts")}
+	}
+	for _, e := range m.Concepts {
+		if strings.Trim(e, "| ") == "" {
+			return &matchErr{"concepts", fmt.Errorf("element %q is empty", e)}
+		}
+	}
+	if m.Window < 0 {
+		return &matchErr{"window", errors.New("must not be negative")}
 	}
 	for _, group := range []struct {
 		field string
@@ -263,7 +404,10 @@ func validateMatch(m MatchSpec) *matchErr {
 // applies reports whether rule r applies to question q (nil: no question).
 func (r *RuleSpec) applies(q *Question) bool {
 	if q == nil {
-		return !r.NeedsQuestion && r.Extends != KindCoverage
+		return !r.NeedsQuestion && r.Extends != KindCoverage && r.Assesses == ""
+	}
+	if r.Assesses != "" {
+		return slices.Contains(q.Rubric(), r.Assesses)
 	}
 	if len(r.Categories) == 0 && len(r.Tags) == 0 {
 		return true
@@ -277,4 +421,17 @@ func (r *RuleSpec) applies(q *Question) bool {
 		}
 	}
 	return false
+}
+
+// validColor reports whether s is a colour written #rrggbb.
+func validColor(s string) bool {
+	if len(s) != 7 || s[0] != '#' {
+		return false
+	}
+	for _, c := range s[1:] {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
+			return false
+		}
+	}
+	return true
 }

@@ -10,7 +10,21 @@ const (
 	KindPause      = "pause"      // silences longer than min_seconds
 	KindPace       = "pace"       // words per minute outside min..max
 	KindQuestions  = "questions"  // sentences asked (reverse interviewing) and their themes
+	KindStar       = "star"       // the situation, task, action and result of a story
 )
+
+// Rubric items: what a question asks a strong answer to do. A rule that
+// names one (RuleSpec.Assesses) runs only for questions whose rubric has it.
+const (
+	RubricDiagnosis     = "diagnosis"      // diagnose before choosing a tactic
+	RubricAgency        = "agency"         // options with their costs; the stakeholder decides
+	RubricStar          = "star"           // a story: situation, task, own actions, result
+	RubricTalkingPoints = "talking-points" // the question's talking points
+	RubricThemes        = "themes"         // reverse interviewing: the themes of good questions
+)
+
+// RubricItems lists the rubric items in display order.
+var RubricItems = []string{RubricDiagnosis, RubricAgency, RubricStar, RubricTalkingPoints, RubricThemes}
 
 // Finding levels. Positive findings show something done well.
 const (
@@ -52,6 +66,12 @@ type RuleSpec struct {
 	Tags          []string   `yaml:"tags" json:"tags,omitempty"`                     // the rule also applies to questions with one of these tags
 	NeedsQuestion bool       `yaml:"needs_question" json:"needs_question,omitempty"` // skip the rule when no question is given
 	Score         *ScoreSpec `yaml:"score" json:"score,omitempty"`
+	// Assesses names the rubric item the rule judges; the rule then runs
+	// only for questions whose rubric has it, whatever Categories and Tags say.
+	Assesses string `yaml:"assesses" json:"assesses,omitempty"`
+	// Color is the highlight colour of the rule's findings, as #rrggbb
+	// (empty: by level).
+	Color string `yaml:"color" json:"color,omitempty"`
 
 	// existence, occurrence
 	Match []MatchSpec `yaml:"match" json:"match,omitempty"`
@@ -80,6 +100,22 @@ type RuleSpec struct {
 
 	// questions
 	Themes []Theme `yaml:"themes" json:"themes,omitempty"`
+
+	// star: the elements of a story
+	Elements []StarElement `yaml:"elements" json:"elements,omitempty"`
+}
+
+// StarElement is one part of a STAR story (situation, task, action,
+// result): what shows it, and the finding when it is missing.
+type StarElement struct {
+	ID         string      `yaml:"id" json:"id"`
+	Label      string      `yaml:"label" json:"label"`
+	Rule       string      `yaml:"rule" json:"rule"`   // the finding's rule id when missing, e.g. star-missing-result
+	Title      string      `yaml:"title" json:"title"` // the finding's human name
+	Message    string      `yaml:"message" json:"message"`
+	Suggestion string      `yaml:"suggestion" json:"suggestion,omitempty"`
+	Points     int         `yaml:"points" json:"points"` // score change when missing (negative)
+	Match      []MatchSpec `yaml:"match" json:"match"`
 }
 
 // ScoreSpec says how each finding of a rule moves a score: by Points per
@@ -106,6 +142,18 @@ type MatchSpec struct {
 	Within int `yaml:"within" json:"within,omitempty"`
 	// Opening limits matches to the first N words of the answer.
 	Opening int `yaml:"opening" json:"opening,omitempty"`
+
+	// Concepts matches by meaning instead of Tokens: each element is
+	// alternatives separated by "|", each a phrase or an "@concept", matched
+	// on lemmas ("chose" meets "choose"); every element must occur within
+	// Window words (default 20). A negation just before a term cancels it,
+	// unless the element itself speaks of a negation ("not|never"). Real
+	// drops what a "would have" or "if I had" only imagines.
+	Concepts []string `yaml:"concepts" json:"concepts,omitempty"`
+	Window   int      `yaml:"window" json:"window,omitempty"`
+	Real     bool     `yaml:"real" json:"real,omitempty"`
+	// Ordered requires the elements in the order given, in one sentence.
+	Ordered bool `yaml:"ordered" json:"ordered,omitempty"`
 }
 
 // Theme is a subject a reverse-interview question can touch.

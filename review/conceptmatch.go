@@ -1,0 +1,313 @@
+package review
+
+import "slices"
+
+// Defaults of a concept match (MatchSpec.Concepts).
+const (
+	defaultWindow = 20 // words all elements of a line must fall within
+	negationReach = 5  // words before a term, in its clause, a negation still applies to
+	hypoBefore    = 10 // words before a term a "would have" / "if ... had" still governs
+	hypoAfter     = 6  // ... and after it
+	clauseReach   = 14 // words evidence is widened by, at most, to its clause
+)
+
+// conceptLine is one compiled concept match: every element must occur
+// within window words.
+type conceptLine struct {
+	spec      int32   // the cspec the hit is reported for
+	elems     []int32 // element ids
+	window    int
+	negatable bool // a negation before an element's term cancels it
+	real      bool // a hypothetical ("I would have ...") does not count
+	ordered   bool // elements in the order given, in one sentence
+}
+
+// conceptMatcher matches concept lines over lemmatised tokens.
+type conceptMatcher struct {
+	vocab     map[string]int32 // base-form word -> id
+	terms     [][]int32        // term -> word ids
+	byFirst   map[int32][]int32
+	termElems [][]int32        // term -> elements it belongs to
+	elemIDs   map[string]int32 // element text -> id
+	lines     []conceptLine
+	concepts  *Concepts
+}
+
+func newConceptMatcher(c *Concepts) *conceptMatcher {
+	return &conceptMatcher{vocab: map[string]int32{}, byFirst: map[int32][]int32{},
+		elemIDs: map[string]int32{}, concepts: c}
+}
+
+func (cm *conceptMatcher) word(w string) int32 {
+	if id, ok := cm.vocab[w]; ok {
+		return id
+	}
+	id := int32(len(cm.vocab))
+	cm.vocab[w] = id
+	return id
+}
+
+// element compiles one element ("@decide|leave it to") and returns its id.
+func (cm *conceptMatcher) element(e string) int32 {
+	if id, ok := cm.elemIDs[e]; ok {
+		return id
+	}
+	id := int32(len(cm.elemIDs))
+	cm.elemIDs[e] = id
+	terms, _ := cm.concepts.Expand(e)
+	for _, t := range terms {
+		ws := wordsOf(t)
+		ids := make([]int32, len(ws))
+		for i, w := range ws {
+			ids[i] = cm.word(baseForm(w))
+		}
+		ti := slices.IndexFunc(cm.terms, func(o []int32) bool { return slices.Equal(o, ids) })
+		if ti < 0 {
+			ti = len(cm.terms)
+			cm.terms = append(cm.terms, ids)
+			cm.termElems = append(cm.termElems, nil)
+			cm.byFirst[ids[0]] = append(cm.byFirst[ids[0]], int32(ti))
+		}
+		if !slices.Contains(cm.termElems[ti], id) {
+			cm.termElems[ti] = append(cm.termElems[ti], id)
+		}
+	}
+	return id
+}
+
+// add compiles a concept match of spec index spec.
+func (cm *conceptMatcher) add(spec int32, ms MatchSpec) {
+	l := conceptLine{spec: spec, window: ms.Window, real: ms.Real, ordered: ms.Ordered, negatable: true}
+	if l.window <= 0 {
+		l.window = defaultWindow
+	}
+	for _, e := range ms.Concepts {
+		l.elems = append(l.elems, cm.element(e))
+		terms, _ := cm.concepts.Expand(e)
+		for _, t := range terms {
+			for _, w := range wordsOf(t) {
+				if negator(w) {
+					l.negatable = false // the line itself speaks of a negation
+				}
+			}
+		}
+	}
+	cm.lines = append(cm.lines, l)
+}
+
+// negator reports whether a normalised word negates what follows it.
+func negator(w string) bool {
+	switch w {
+	case "not", "never", "no", "without", "nothing", "nobody", "neither", "nor", "cannot":
+		return true
+	}
+	return len(w) > 3 && w[len(w)-3:] == "n't"
+}
+
+// occurrence is one match of a term, for one element.
+type occurrence struct {
+	elem, start, end int32
+	negated, hypo    bool
+}
+
+// conceptScratch holds the buffers one concept scan reuses.
+type conceptScratch struct {
+	lemma []int32
+	neg   []bool
+	hypo  []bool
+	occ   []occurrence
+	off   []int32
+	buf   []byte
+	pick  []int32
+}
+
+// scan appends a hit for every line that matches in toks.
+// accept, when not nil, vets each candidate match by its spec and start.
+func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *conceptScratch, accept func(spec int32, at int) bool) []hit {
+	if len(cm.lines) == 0 || len(toks) == 0 {
+		return hits
+	}
+	cs.lemma = cs.lemma[:0]
+	cs.neg = cs.neg[:0]
+	cs.hypo = cs.hypo[:0]
+	known := func(w string) bool { _, ok := cm.vocab[w]; return ok }
+	for _, t := range toks {
+		cs.buf = normWord(cs.buf[:0], text[t.Start:t.End])
+		w := string(cs.buf)
+		id := int32(-1)
+		if l, ok := cm.vocab[lemmaOf(w, known)]; ok {
+			id = l
+		}
+		cs.lemma = append(cs.lemma, id)
+		cs.neg = append(cs.neg, negator(w))
+		cs.hypo = append(cs.hypo, false)
+	}
+	cm.markHypotheticals(text, toks, cs)
+	cs.occ = cs.occ[:0]
+	for i, id := range cs.lemma {
+		if id < 0 {
+			continue
+		}
+		for _, ti := range cm.byFirst[id] {
+			end := cm.matchTerm(toks, cs.lemma, cm.terms[ti], i)
+			if end < 0 {
+				continue
+			}
+			neg := false
+			for j := i - 1; j >= 0 && j >= i-negationReach && toks[j].Sentence == toks[i].Sentence; j-- {
+				if cs.neg[j] {
+					neg = true
+					break
+				}
+				if toks[j].Flags&ClauseStart != 0 {
+					break
+				}
+			}
+			for _, e := range cm.termElems[ti] {
+				cs.occ = append(cs.occ, occurrence{elem: e, start: int32(i), end: int32(end), negated: neg, hypo: cs.hypo[i]})
+			}
+		}
+	}
+	// group by element, each group in text order
+	slices.SortStableFunc(cs.occ, func(a, b occurrence) int { return int(a.elem - b.elem) })
+	n := int32(len(cm.elemIDs))
+	cs.off = cs.off[:0]
+	for i := int32(0); i <= n; i++ {
+		cs.off = append(cs.off, 0)
+	}
+	for _, o := range cs.occ {
+		cs.off[o.elem+1]++
+	}
+	for i := int32(1); i <= n; i++ {
+		cs.off[i] += cs.off[i-1]
+	}
+	for li := range cm.lines {
+		if h, ok := cm.matchLine(&cm.lines[li], toks, cs, accept); ok {
+			hits = append(hits, h)
+		}
+	}
+	return hits
+}
+
+// matchTerm matches term at token i and returns the end token, or -1.
+func (cm *conceptMatcher) matchTerm(toks []Token, lemma, term []int32, i int) int {
+	if i+len(term) > len(toks) {
+		return -1
+	}
+	for k, w := range term {
+		if lemma[i+k] != w || toks[i+k].Sentence != toks[i].Sentence {
+			return -1
+		}
+	}
+	return i + len(term)
+}
+
+// markHypotheticals marks the words a "would have", "could have", "if I
+// had" governs: what was not done, only imagined.
+func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conceptScratch) {
+	word := func(i int) string { return string(normWord(nil, text[toks[i].Start:toks[i].End])) }
+	for i := range toks {
+		w := word(i)
+		marker := false
+		switch w {
+		case "have", "'ve":
+			if i > 0 {
+				switch p := word(i - 1); p {
+				case "would", "could", "should", "might", "must", "i'd", "we'd", "he'd", "she'd", "they'd", "you'd":
+					marker = true
+				}
+			}
+		case "would've", "could've", "should've", "might've":
+			marker = true
+		case "if":
+			for j := i + 1; j < len(toks) && j <= i+4 && toks[j].Sentence == toks[i].Sentence; j++ {
+				if x := word(j); x == "had" || x == "hadn't" {
+					marker = true
+				}
+			}
+		}
+		if !marker {
+			continue
+		}
+		for j := max(0, i-hypoBefore); j < len(toks) && j <= i+hypoAfter; j++ {
+			if toks[j].Sentence == toks[i].Sentence {
+				cs.hypo[j] = true
+			}
+		}
+	}
+}
+
+// matchLine finds the first window of the line's width that holds an
+// occurrence of every element, and returns its hit.
+func (cm *conceptMatcher) matchLine(l *conceptLine, toks []Token, cs *conceptScratch, accept func(int32, int) bool) (hit, bool) {
+	usable := func(o *occurrence) bool { return !(o.negated && l.negatable) && !(o.hypo && l.real) }
+	// anchors: every usable occurrence of the first element, in order; a
+	// window may also start at another element's occurrence, so try each
+	// element's occurrences as the window's first word
+	best := hit{start: -1}
+	anchors := l.elems
+	if l.ordered {
+		anchors = l.elems[:1]
+	}
+	for _, ea := range anchors {
+		for k := cs.off[ea]; k < cs.off[ea+1]; k++ {
+			a := &cs.occ[k]
+			if !usable(a) {
+				continue
+			}
+			h, ok := cm.windowFrom(l, a, toks, cs, usable)
+			if ok && (best.start < 0 || h.at < best.at) && (accept == nil || accept(l.spec, int(h.at))) {
+				best = h
+			}
+		}
+	}
+	if best.start < 0 {
+		return best, false
+	}
+	best.start, best.end = clauseOf(toks, best.start, best.end)
+	return best, true
+}
+
+// windowFrom looks for every element of l in the window starting at the
+// occurrence a (in order, for an ordered line).
+func (cm *conceptMatcher) windowFrom(l *conceptLine, a *occurrence, toks []Token, cs *conceptScratch, usable func(*occurrence) bool) (hit, bool) {
+	hi, from, at := a.end, a.start, a.start
+	for _, e := range l.elems {
+		found := false
+		for j := cs.off[e]; j < cs.off[e+1]; j++ {
+			o := &cs.occ[j]
+			if o.start < from || int(o.end-a.start) > l.window || !usable(o) {
+				continue
+			}
+			if l.ordered && toks[o.start].Sentence != toks[a.start].Sentence {
+				continue
+			}
+			hi = max(hi, o.end)
+			if l.ordered {
+				at = o.start // an ordered line stands where its last element does
+				from = o.end
+				if o == a {
+					from = a.end
+				}
+			}
+			found = true
+			break
+		}
+		if !found {
+			return hit{}, false
+		}
+	}
+	return hit{spec: l.spec, at: at, start: a.start, end: hi}, true
+}
+
+// clauseOf widens tokens [a, b) to the clause they stand in, by at most
+// clauseReach words each way.
+func clauseOf(toks []Token, a, b int32) (int32, int32) {
+	for k := 0; k < clauseReach && a > 0 && toks[a].Flags&(ClauseStart|SentenceStart) == 0; k++ {
+		a--
+	}
+	for k := 0; k < clauseReach && int(b) < len(toks) && toks[b-1].Flags&(ClauseEnd|SentenceEnd) == 0; k++ {
+		b++
+	}
+	return a, b
+}
