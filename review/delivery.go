@@ -260,15 +260,22 @@ func (st *reviewState) finish() {
 			}
 			a, k := rep.ScoreReasons.area(AreaContent)
 			a.Assessed = true
-			covered := 0.0
+			covered, counted := 0.0, 0
 			for _, tp := range rep.TalkingPoints {
+				if tp.Optional {
+					continue
+				}
+				counted++
 				if tp.Covered {
 					covered++
 				} else if tp.Partial {
 					covered += 0.5
 				}
 			}
-			pts := int(math.Round(100*covered/float64(len(q.TalkingPoints)))) - 100
+			pts := 0
+			if counted > 0 {
+				pts = int(math.Round(100*covered/float64(counted))) - 100
+			}
 			a.Reasons = append(a.Reasons, ScoreReason{Rule: r.ID, Count: n, Points: pts})
 			total[k] += pts
 			continue

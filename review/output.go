@@ -198,10 +198,25 @@ func (r *Report) WriteText(w io.Writer, t *Transcript) error {
 		}
 		p("\nTalking points (%d of %d covered):\n", n, len(r.TalkingPoints))
 		for _, tp := range r.TalkingPoints {
-			if tp.Covered {
+			switch {
+			case tp.Covered:
 				p("  [x] %s — line %d: %q\n", tp.Label, lineOf(text, tp.Start), text[tp.Start:tp.End])
-			} else {
+			case tp.Partial:
+				p("  [~] %s — partly: %s\n", tp.Label, partsLine(tp))
+			case tp.Optional:
+				p("  [ ] %s (optional)\n", tp.Label)
+			default:
 				p("  [ ] %s\n", tp.Label)
+			}
+		}
+	}
+	if len(r.Star) > 0 {
+		p("\nStory structure (STAR):\n")
+		for _, h := range r.Star {
+			if h.Present {
+				p("  [x] %s — line %d: %q\n", h.Label, lineOf(text, h.Start), text[h.Start:h.End])
+			} else {
+				p("  [ ] %s\n", h.Label)
 			}
 		}
 	}
@@ -271,11 +286,26 @@ func (r *Report) WriteMarkdown(w io.Writer, t *Transcript) error {
 	if len(r.TalkingPoints) > 0 {
 		p("\n### Talking points\n\n")
 		for _, tp := range r.TalkingPoints {
-			mark := " "
-			if tp.Covered {
-				mark = "x"
+			switch {
+			case tp.Covered:
+				p("- [x] %s — “%s”\n", mdEscape(tp.Label), mdEscape(text[tp.Start:tp.End]))
+			case tp.Partial:
+				p("- [ ] %s — partly: %s\n", mdEscape(tp.Label), mdEscape(partsLine(tp)))
+			case tp.Optional:
+				p("- [ ] %s *(optional)*\n", mdEscape(tp.Label))
+			default:
+				p("- [ ] %s\n", mdEscape(tp.Label))
 			}
-			p("- [%s] %s\n", mark, mdEscape(tp.Label))
+		}
+	}
+	if len(r.Star) > 0 {
+		p("\n### Story structure (STAR)\n\n")
+		for _, h := range r.Star {
+			if h.Present {
+				p("- [x] %s — “%s”\n", mdEscape(h.Label), mdEscape(text[h.Start:h.End]))
+			} else {
+				p("- [ ] %s\n", mdEscape(h.Label))
+			}
 		}
 	}
 	if len(r.Reverse) > 0 {
@@ -295,3 +325,16 @@ func (r *Report) WriteMarkdown(w io.Writer, t *Transcript) error {
 func mdEscape(s string) string { return mdEscaper.Replace(s) }
 
 var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "|", `\|`, "<", "&lt;", "\x00", "**", "\x01", "**")
+
+// partsLine says which parts of a partly covered point were covered.
+func partsLine(tp TalkingPointHit) string {
+	var have, miss []string
+	for _, p := range tp.Parts {
+		if p.Covered {
+			have = append(have, p.Label)
+		} else {
+			miss = append(miss, p.Label)
+		}
+	}
+	return strings.Join(have, ", ") + "; nothing on " + strings.Join(miss, ", ")
+}

@@ -40,6 +40,9 @@ type TalkingPoint struct {
 	Cues     []string           `json:"cues,omitempty" yaml:"cues"`
 	Concepts [][]string         `json:"concepts,omitempty" yaml:"concepts"`
 	Parts    []TalkingPointPart `json:"parts,omitempty" yaml:"parts"`
+	// Optional marks a point beyond what the question's model answer
+	// needs: shown when covered, never a finding or a penalty when not.
+	Optional bool `json:"optional,omitempty" yaml:"optional"`
 }
 
 // TalkingPointPart is one part of a talking point.

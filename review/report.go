@@ -141,6 +141,8 @@ type TalkingPointHit struct {
 	// Partial is set when the point has parts and only some are covered.
 	Partial bool      `json:"partial,omitempty"`
 	Parts   []PartHit `json:"parts,omitempty"`
+	// Optional points count for nothing when missing.
+	Optional bool `json:"optional,omitempty"`
 }
 
 // PartHit says whether one part of a talking point was covered, and where.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -171,5 +172,58 @@ func TestFillerPositions(t *testing.T) {
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("%q: fillers %q, want %q", c.text, got, c.want)
 		}
+	}
+}
+
+// TestSeedModelAnswersScoreFull checks that every model answer of the seed
+// guide scores 100 in every area its question's rubric assesses, with no
+// warning: a candidate who learns them is never told they are wrong.
+func TestSeedModelAnswersScoreFull(t *testing.T) {
+	rv := New(builtinRules(t))
+	for _, c := range []struct{ qid, file string }{
+		{"budget-prioritization", "analyst-seed.txt"},
+		{"zero-engagement-troubleshooting", "pipe-to-pixel-seed.txt"},
+		{"leads-vs-contacts-sync", "seed.txt"},
+		{"data-hygiene-process", "seed.txt"},
+		{"impossible-request", "vp-of-sales-seed.txt"},
+		{"reverse-questions-for-us", "seed-questions.txt"},
+	} {
+		data, err := os.ReadFile("testdata/golden/" + c.qid + "--" + c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep := rv.Review(Input{Transcript: &Transcript{Text: string(data)}, Question: seedQuestion(t, c.qid)})
+		for _, a := range []struct {
+			name  string
+			score int
+			r     AreaReasons
+		}{{"delivery", rep.Scores.Delivery, rep.ScoreReasons.Delivery}, {"structure", rep.Scores.Structure, rep.ScoreReasons.Structure},
+			{"agency", rep.Scores.Agency, rep.ScoreReasons.Agency}, {"content", rep.Scores.Content, rep.ScoreReasons.Content}} {
+			if a.r.Assessed && a.score != 100 {
+				t.Errorf("%s model answer: %s %d, want 100 (%+v)", c.qid, a.name, a.score, a.r.Reasons)
+			}
+		}
+		for _, f := range rep.Findings {
+			if f.Level == LevelWarning || f.Level == LevelError || f.Rule == "talking-point-missing" || strings.HasPrefix(f.Rule, "star-missing") {
+				t.Errorf("%s model answer: finding %s %q: %s", c.qid, f.Rule, f.Text, f.Message)
+			}
+		}
+	}
+}
+
+// TestRubricOnlyScoresWhatIsAsked checks that the budget case is judged on
+// diagnosis, not on options: its agency score is "not assessed".
+func TestRubricOnlyScoresWhatIsAsked(t *testing.T) {
+	q := seedQuestion(t, "budget-prioritization")
+	if slices.Contains(q.Rubric(), RubricAgency) || !slices.Contains(q.Rubric(), RubricDiagnosis) {
+		t.Fatalf("budget rubric %v: want diagnosis and no agency", q.Rubric())
+	}
+	rep := New(builtinRules(t)).Review(Input{Transcript: &Transcript{Text: "I'd do LinkedIn Ads."}, Question: q})
+	if rep.ScoreReasons.Agency.Assessed || countRule(rep, "missing-tradeoff") != 0 {
+		t.Errorf("budget answer judged on agency: %+v", rep.Findings)
+	}
+	data, _ := json.Marshal(rep)
+	if !strings.Contains(string(data), `"agency":null`) {
+		t.Errorf("unassessed agency not null in JSON: %s", data)
 	}
 }

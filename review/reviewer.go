@@ -324,7 +324,8 @@ func (st *reviewState) coverage(ri int, r *RuleSpec) {
 		if len(tp.Parts) > 0 && !res.Covered {
 			st.parts(ri, j, tp, &res)
 		}
-		if !res.Covered {
+		res.Optional = tp.Optional
+		if !res.Covered && !tp.Optional {
 			msg := r.Message + ": " + tp.Label
 			if res.Partial {
 				var missing []string
@@ -377,9 +378,11 @@ func (st *reviewState) firstHit(ri int, role uint8, want func(item int32) bool) 
 	return hit{}, false
 }
 
-// span returns the byte span of a hit's evidence.
+// span returns the byte span of a hit's evidence: the clause it stands
+// in, never a lone word.
 func (st *reviewState) span(h hit) (int, int) {
-	return st.sc.toks[h.start].Start, st.sc.toks[h.end-1].End
+	a, b := clauseOf(st.sc.toks, h.start, h.end)
+	return st.sc.toks[a].Start, st.sc.toks[b-1].End
 }
 
 // star finds the elements of a story; each missing one is a finding.
