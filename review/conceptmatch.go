@@ -95,6 +95,36 @@ func (cm *conceptMatcher) add(spec int32, ms MatchSpec) {
 	cm.lines = append(cm.lines, l)
 }
 
+// fold maps each word of the vocabulary that is an inflection of another
+// ("needed" of "need", written so in a phrase) to that word, so a phrase
+// and a single word of one lemma meet. It runs once, after compiling.
+func (cm *conceptMatcher) fold() {
+	remap := map[int32]int32{}
+	for w, id := range cm.vocab {
+		l := lemmaOf(w, func(x string) bool { _, ok := cm.vocab[x]; return ok && x != w })
+		if lid, ok := cm.vocab[l]; ok && l != w {
+			remap[id] = lid
+		}
+	}
+	if len(remap) == 0 {
+		return
+	}
+	for w, id := range cm.vocab {
+		if to, ok := remap[id]; ok {
+			cm.vocab[w] = to
+		}
+	}
+	cm.byFirst = map[int32][]int32{}
+	for ti, t := range cm.terms {
+		for k, id := range t {
+			if to, ok := remap[id]; ok {
+				t[k] = to
+			}
+		}
+		cm.byFirst[t[0]] = append(cm.byFirst[t[0]], int32(ti))
+	}
+}
+
 // negator reports whether a normalised word negates what follows it.
 func negator(w string) bool {
 	switch w {
@@ -211,7 +241,8 @@ func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conce
 		marker := false
 		switch w {
 		case "have", "'ve":
-			if i > 0 {
+			// "would have offered", not "could have it ready"
+			if i > 0 && i+1 < len(toks) && participle(word(i+1)) {
 				switch p := word(i - 1); p {
 				case "would", "could", "should", "might", "must", "i'd", "we'd", "he'd", "she'd", "they'd", "you'd":
 					marker = true
@@ -235,6 +266,16 @@ func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conce
 			}
 		}
 	}
+}
+
+// participle reports whether w looks like a past participle ("offered",
+// "given", "built", "been").
+func participle(w string) bool {
+	if w == "been" || irregular(w) != "" {
+		return true
+	}
+	n := len(w)
+	return n > 3 && (w[n-2:] == "ed" || w[n-2:] == "en" || w[n-2:] == "wn")
 }
 
 // matchLine finds the first window of the line's width that holds an

@@ -212,6 +212,7 @@ func compile(rules []RuleSpec, concepts *Concepts, q *Question) *matcher {
 			}
 		}
 	}
+	m.concept.fold()
 	m.starts = make([][]int32, len(m.vocab))
 	m.starts2 = make([][]int32, len(m.vocab))
 	for i, p := range m.pats {
