@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"slices"
-	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -243,7 +242,7 @@ func yamlFiles(src BankSource) ([]string, error) {
 			names = append(names, n)
 		}
 	}
-	sort.Strings(names)
+	slices.Sort(names)
 	return names, nil
 }
 

@@ -1,9 +1,10 @@
 package session
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -51,7 +52,7 @@ func flagSpans(text string, r *review.Report) []span {
 			out = append(out, span{Start: f.Start, End: f.End, Rule: f.Rule, N: i + 1, Title: f.Message})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	slices.SortStableFunc(out, func(a, b span) int { return cmp.Compare(a.Start, b.Start) })
 	kept := out[:0]
 	last := 0
 	for _, s := range out {
@@ -72,7 +73,7 @@ func noteAnchors(text string, notes []Note) []anchor {
 			out = append(out, anchor{At: n.End, Label: fmt.Sprintf("N%d", i+1)})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].At < out[j].At })
+	slices.SortStableFunc(out, func(a, b anchor) int { return cmp.Compare(a.At, b.At) })
 	return out
 }
 
