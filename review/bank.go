@@ -6,10 +6,9 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"slices"
-	"sort"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // BankSource is one place question or rule files are read from: every
@@ -243,7 +242,7 @@ func yamlFiles(src BankSource) ([]string, error) {
 			names = append(names, n)
 		}
 	}
-	sort.Strings(names)
+	slices.Sort(names)
 	return names, nil
 }
 
@@ -279,7 +278,7 @@ func fieldNode(n *yaml.Node, field string) *yaml.Node {
 	return n
 }
 
-// decodeError turns a yaml.v3 decode error on node n into a FileError with
+// decodeError turns a YAML decode error on node n into a FileError with
 // the line and field of the first problem.
 func decodeError(file, kind, item string, n *yaml.Node, err error) error {
 	line, field := n.Line, ""
@@ -329,7 +328,7 @@ func fieldAtLine(n *yaml.Node, line int) string {
 	return ""
 }
 
-// yamlErrLine extracts "line N" from a yaml.v3 syntax error.
+// yamlErrLine extracts "line N" from a YAML syntax error.
 func yamlErrLine(err error) int {
 	msg := err.Error()
 	i := strings.Index(msg, "line ")

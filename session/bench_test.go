@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -75,14 +74,6 @@ func writeBenchLibrary(root string, n, k int) error {
 		}
 	}
 	return nil
-}
-
-// cpuTime returns the process's user+system CPU time, to report next to
-// wall time on a machine shared with other work.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // reportCPU reports CPU ms per op since start.

@@ -3,7 +3,7 @@ package session
 import (
 	"bufio"
 	"fmt"
-	"html"
+	"html/template"
 	"io"
 	"time"
 
@@ -59,8 +59,11 @@ footer { margin-top:3rem; color:var(--muted); font-size:.8rem; }
 }
 `
 
+// flagKind is a rule id given a colour of its own in the legend.
+type flagKind struct{ Rule, Label string }
+
 // flagKinds are the rule ids given a colour of their own in the legend.
-var flagKinds = []struct{ Rule, Label string }{
+var flagKinds = []flagKind{
 	{"filler", "Filler"}, {"voiced-gap", "Voiced gap"}, {"hedge", "Hedge"},
 	{"jump-to-solution", "Jump to solution"}, {"tradeoff", "Trade-off found"},
 	{"long-pause", "Pause, pace, other"},
@@ -76,30 +79,147 @@ func flagClass(rule string) string {
 	return "flag f-other"
 }
 
+// htmlReport is what the report template is executed with.
+type htmlReport struct {
+	Title    string
+	Created  string // when the session was created
+	Takes    string // "3 takes"
+	Total    string // total recorded time, m:ss
+	Exported string // when the report was written
+	// Overview holds the pace and fillers charts of every take with
+	// figures; empty when none has them.
+	Overview []barChart
+	// Legend lists the highlight colours; empty when exported without
+	// reviews.
+	Legend []flagKind
+	Groups []takeGroup
+}
+
+// htmlFuncs are the helpers the report template calls.
+var htmlFuncs = template.FuncMap{
+	"flagClass": flagClass,
+	"tagClass":  tagClass,
+	"clock":     clock,
+	"noteWhere": noteWhere,
+	"textMarks": textMarks,
+	"inc":       func(i int) int { return i + 1 },
+	"failed":    func(v takeView) bool { return v.TranscriptState == TranscriptFailed },
+	"scoreChart": func(scores []scoreItem) *barChart {
+		if len(scores) == 0 {
+			return nil
+		}
+		bars := make([]bar, len(scores))
+		for i, sc := range scores {
+			bars[i] = bar{sc.Name, float64(sc.Value), fmt.Sprint(sc.Value)}
+		}
+		c := newBarChart("Scores (0–100)", bars, 100)
+		return &c
+	},
+}
+
+// htmlTemplate is the report's markup. html/template escapes every value
+// for where it lands (text, attribute, title); nothing is passed as
+// trusted HTML. The stylesheet is part of the template text itself.
+var htmlTemplate = template.Must(template.New("report").Funcs(htmlFuncs).Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>{{.Title}} — Rehearse</title>
+<style>` + htmlStyle + `</style>
+</head>
+<body>
+<header>
+<h1>{{.Title}}</h1>
+<p class="meta">{{.Created}} · {{.Takes}} · {{.Total}} total</p>
+</header>
+{{with .Overview}}<section class="overview">
+<h2>Takes at a glance</h2>
+<div class="charts">
+{{range .}}{{template "chart" .}}
+{{end}}</div>
+</section>
+{{end}}{{with .Legend}}<p class="legend">{{range .}}<span class="{{flagClass .Rule}}">{{.Label}}</span>{{end}}</p>
+{{end}}{{range .Groups}}<section class="question">
+<h2>{{.Prompt}}</h2>
+{{with .Category}}<p class="cat">{{.}}</p>
+{{end}}{{range .Takes}}{{template "take" .}}{{else}}<p>No takes recorded.</p>
+{{end}}</section>
+{{end}}<footer>Exported by Rehearse on {{.Exported}}.</footer>
+</body>
+</html>
+{{define "take"}}<article class="take" id="take-{{.ID}}">
+<h3>Take {{.N}} <small>(T{{.All}}) · {{clock .Duration}} · {{.Created.Format "2 Jan 2006 15:04"}}</small></h3>
+{{with .Metrics}}<table class="metrics">
+<tr>{{range .}}<th>{{.Head}}</th>{{end}}</tr>
+<tr>{{range .}}<td>{{.Value}}</td>{{end}}</tr>
+</table>
+{{end}}{{with scoreChart .Scores}}<div class="charts">{{template "chart" .}}</div>
+{{end}}<h4>Transcript</h4>
+{{if .Text}}<p class="transcript">{{range textMarks .Text .Spans .Anchors}}{{template "mark" .}}{{end}}</p>
+{{else if failed .}}<p class="transcript"><em>Transcription failed: {{.TranscriptError}}</em></p>
+{{else}}<p class="transcript"><em>No transcript yet.</em></p>
+{{end}}{{with .Findings}}<h4>Findings</h4>
+<ol class="findings">
+{{range .}}<li><span class="{{flagClass .Rule}}">{{.Rule}}</span> {{.Message}}
+{{- if .Text}} — “{{.Text}}”{{end}}
+{{- if .HasTime}} <small>at {{clock .TimeStart}}</small>{{end}}
+{{- if .Suggestion}} <span class="sugg">{{.Suggestion}}</span>{{end -}}
+</li>
+{{end}}</ol>
+{{end}}{{with .TalkingPoints}}<h4>Talking points</h4>
+<ul class="tps">
+{{range .}}<li class="{{if .Covered}}tp-ok{{else}}tp-miss{{end}}">{{.Label}}</li>
+{{end}}</ul>
+{{end}}{{with .Notes}}<h4>Notes</h4>
+<ul class="notes">
+{{range $i, $n := .}}<li><span class="nref">N{{inc $i}}</span> <span class="tag tag-{{tagClass $n.Tag}}">{{$n.Tag}}</span> — {{$n.Author}}{{noteWhere $n $.Text}}: {{$n.Text}}</li>
+{{end}}</ul>
+{{end}}</article>
+{{end -}}
+{{define "mark"}}
+{{- if .Open}}<span class="{{flagClass .Open.Rule}}" title="{{.Open.Title}}">
+{{- else if .Close}}<sup>{{.Close.N}}</sup></span>
+{{- else if .Anchor}}<sup class="nref">[{{.Anchor.Label}}]</sup>
+{{- else}}{{.Text}}{{end}}
+{{- end -}}
+{{define "chart"}}<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{{.W}}" height="{{.H}}" viewBox="0 0 {{.W}} {{.H}}" role="img" aria-label="{{.Title}}">
+{{- /* one line, as before */ -}}
+<title>{{.Title}}</title><text x="{{.Left}}" y="14" class="ct">{{.Title}}</text>
+{{- "" -}}
+<line x1="{{.Left}}" y1="{{.AxisY}}" x2="{{.AxisEnd}}" y2="{{.AxisY}}" class="axis"/>
+{{- range .Bars -}}
+<rect x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" class="bar b{{.Class}}"/>
+{{- "" -}}
+<text x="{{.CX}}" y="{{.TextY}}" class="cv" text-anchor="middle">{{.Text}}</text>
+{{- "" -}}
+<text x="{{.CX}}" y="{{.LblY}}" class="cl" text-anchor="middle">{{.Label}}</text>
+{{- end -}}
+</svg>{{end}}`))
+
 // ExportHTML writes a session as a self-contained HTML report (no external
 // files): each question, and for each take its metrics, a bar chart of its
 // scores (inline SVG), the transcript with the flags highlighted and
 // numbered, the findings, talking points and notes; an overview chart of
 // every take's pace and fillers opens the report. It prints well (print
-// stylesheet). Every piece of text is HTML-escaped. reports maps take ids
-// to their review; nil exports without flags.
+// stylesheet). It is rendered with html/template, so every piece of text
+// (much of it from imported bundles) is escaped for where it lands.
+// reports maps take ids to their review; nil exports without flags.
 func ExportHTML(w io.Writer, s *Session, reports map[string]*review.Report) error {
-	bw := bufio.NewWriter(w)
-	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
-	e := html.EscapeString
 	title := s.Title
 	if title == "" {
 		title = "Practice session " + s.ID
 	}
-	p("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
-	p("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
-	p("<title>%s — Rehearse</title>\n<style>%s</style>\n</head>\n<body>\n", e(title), htmlStyle)
-	p("<header>\n<h1>%s</h1>\n<p class=\"meta\">%s · %s · %s total</p>\n</header>\n",
-		e(title), e(s.Created.Format("2 January 2006 15:04")), takesCount(len(s.Takes)), e(clock(s.TotalSeconds())))
-
-	groups := reportGroups(s, reports)
+	page := htmlReport{
+		Title:    title,
+		Created:  s.Created.Format("2 January 2006 15:04"),
+		Takes:    takesCount(len(s.Takes)),
+		Total:    clock(s.TotalSeconds()),
+		Exported: time.Now().Format("2 January 2006 15:04"),
+		Groups:   reportGroups(s, reports),
+	}
 	var wpm, fill []bar
-	for _, g := range groups {
+	for _, g := range page.Groups {
 		for _, v := range g.Takes {
 			if fg := v.Figures; fg != nil {
 				label := fmt.Sprintf("T%d", v.All)
@@ -109,108 +229,19 @@ func ExportHTML(w io.Writer, s *Session, reports map[string]*review.Report) erro
 		}
 	}
 	if len(wpm) > 0 {
-		p("<section class=\"overview\">\n<h2>Takes at a glance</h2>\n<div class=\"charts\">\n%s\n%s\n</div>\n</section>\n",
-			svgBarChart("Words per minute", wpm, 0), svgBarChart("Fillers per 100 words", fill, 0))
+		page.Overview = []barChart{newBarChart("Words per minute", wpm, 0), newBarChart("Fillers per 100 words", fill, 0)}
 	}
 	if reports != nil {
-		p("<p class=\"legend\">")
-		for _, k := range flagKinds {
-			p("<span class=\"%s\">%s</span>", flagClass(k.Rule), e(k.Label))
-		}
-		p("</p>\n")
+		page.Legend = flagKinds
 	}
-	for _, g := range groups {
-		p("<section class=\"question\">\n<h2>%s</h2>\n", e(g.Prompt))
-		if g.Category != "" {
-			p("<p class=\"cat\">%s</p>\n", e(g.Category))
-		}
-		if len(g.Takes) == 0 {
-			p("<p>No takes recorded.</p>\n")
-		}
-		for _, v := range g.Takes {
-			htmlTake(p, v)
-		}
-		p("</section>\n")
+	bw := bufio.NewWriter(w)
+	if err := htmlTemplate.Execute(bw, page); err != nil {
+		return fmt.Errorf("session %s: export html: %w", s.ID, err)
 	}
-	p("<footer>Exported by Rehearse on %s.</footer>\n</body>\n</html>\n", e(time.Now().Format("2 January 2006 15:04")))
-	return bw.Flush()
-}
-
-// htmlTake writes one take.
-func htmlTake(p func(string, ...any), v takeView) {
-	e := html.EscapeString
-	p("<article class=\"take\" id=\"take-%s\">\n<h3>Take %d <small>(T%d) · %s · %s</small></h3>\n",
-		e(v.ID), v.N, v.All, e(clock(v.Duration)), e(v.Created.Format("2 Jan 2006 15:04")))
-	if len(v.Metrics) > 0 {
-		p("<table class=\"metrics\">\n<tr>")
-		for _, m := range v.Metrics {
-			p("<th>%s</th>", e(m.Head))
-		}
-		p("</tr>\n<tr>")
-		for _, m := range v.Metrics {
-			p("<td>%s</td>", e(m.Value))
-		}
-		p("</tr>\n</table>\n")
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("session %s: export html: %w", s.ID, err)
 	}
-	if len(v.Scores) > 0 {
-		bars := make([]bar, len(v.Scores))
-		for i, sc := range v.Scores {
-			bars[i] = bar{sc.Name, float64(sc.Value), fmt.Sprint(sc.Value)}
-		}
-		p("<div class=\"charts\">%s</div>\n", svgBarChart("Scores (0–100)", bars, 100))
-	}
-	p("<h4>Transcript</h4>\n")
-	switch {
-	case v.Text != "":
-		body := markText(v.Text, v.Spans, v.Anchors, e,
-			func(sp span) string {
-				return fmt.Sprintf(`<span class="%s" title="%s">`, flagClass(sp.Rule), e(sp.Title))
-			},
-			func(sp span) string { return fmt.Sprintf("<sup>%d</sup></span>", sp.N) },
-			func(a anchor) string { return `<sup class="nref">[` + e(a.Label) + `]</sup>` })
-		p("<p class=\"transcript\">%s</p>\n", body)
-	case v.TranscriptState == TranscriptFailed:
-		p("<p class=\"transcript\"><em>Transcription failed: %s</em></p>\n", e(v.TranscriptError))
-	default:
-		p("<p class=\"transcript\"><em>No transcript yet.</em></p>\n")
-	}
-	if len(v.Findings) > 0 {
-		p("<h4>Findings</h4>\n<ol class=\"findings\">\n")
-		for _, f := range v.Findings {
-			p("<li><span class=\"%s\">%s</span> %s", flagClass(f.Rule), e(f.Rule), e(f.Message))
-			if f.Text != "" {
-				p(" — “%s”", e(f.Text))
-			}
-			if f.HasTime {
-				p(" <small>at %s</small>", e(clock(f.TimeStart)))
-			}
-			if f.Suggestion != "" {
-				p(" <span class=\"sugg\">%s</span>", e(f.Suggestion))
-			}
-			p("</li>\n")
-		}
-		p("</ol>\n")
-	}
-	if len(v.TalkingPoints) > 0 {
-		p("<h4>Talking points</h4>\n<ul class=\"tps\">\n")
-		for _, tp := range v.TalkingPoints {
-			cls := "tp-miss"
-			if tp.Covered {
-				cls = "tp-ok"
-			}
-			p("<li class=\"%s\">%s</li>\n", cls, e(tp.Label))
-		}
-		p("</ul>\n")
-	}
-	if len(v.Notes) > 0 {
-		p("<h4>Notes</h4>\n<ul class=\"notes\">\n")
-		for i, nt := range v.Notes {
-			p("<li><span class=\"nref\">N%d</span> <span class=\"tag tag-%s\">%s</span> — %s%s: %s</li>\n",
-				i+1, e(tagClass(nt.Tag)), e(nt.Tag), e(nt.Author), noteWhere(nt, v.Text, e), e(nt.Text))
-		}
-		p("</ul>\n")
-	}
-	p("</article>\n")
+	return nil
 }
 
 // tagClass keeps a note tag usable as a CSS class name.

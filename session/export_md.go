@@ -113,7 +113,7 @@ func mdTake(p func(string, ...any), v takeView) {
 	if len(v.Notes) > 0 {
 		p("**Notes**\n\n")
 		for i, nt := range v.Notes {
-			p("- **N%d %s** — %s%s: %s\n", i+1, mdEscape(nt.Tag), mdEscape(nt.Author), noteWhere(nt, v.Text, mdEscape), mdEscape(nt.Text))
+			p("- **N%d %s** — %s%s: %s\n", i+1, mdEscape(nt.Tag), mdEscape(nt.Author), mdEscape(noteWhere(nt, v.Text)), mdEscape(nt.Text))
 		}
 		p("\n")
 	}

@@ -110,8 +110,9 @@ func viewTake(s *Session, tk Take, n, all int, r *review.Report) takeView {
 }
 
 // noteWhere describes where a note points: its playback time and quoted
-// span of the transcript text, when it has them.
-func noteWhere(n Note, text string, esc func(string) string) string {
+// span of the transcript text, when it has them. The result is plain text,
+// for the caller to escape.
+func noteWhere(n Note, text string) string {
 	var parts []string
 	if n.Time >= 0 {
 		parts = append(parts, "at "+clock(n.Time))
@@ -125,7 +126,7 @@ func noteWhere(n Note, text string, esc func(string) string) string {
 			}
 			q += "…"
 		}
-		parts = append(parts, "on “"+esc(q)+"”")
+		parts = append(parts, "on “"+q+"”")
 	}
 	if len(parts) == 0 {
 		return ""

@@ -2,13 +2,14 @@ package session
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
+	"slices"
 	"sync"
 	"time"
 )
@@ -242,11 +243,8 @@ func problemOf(err error) string {
 
 // sortEntries orders entries newest first, by id when times are equal.
 func sortEntries(es []Entry) {
-	sort.Slice(es, func(i, j int) bool {
-		if !es[i].Created.Equal(es[j].Created) {
-			return es[i].Created.After(es[j].Created)
-		}
-		return es[i].ID > es[j].ID
+	slices.SortFunc(es, func(a, b Entry) int {
+		return cmp.Or(b.Created.Compare(a.Created), cmp.Compare(b.ID, a.ID))
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 )
 
 // mergeBundle merges a validated bundle (its WAVs extracted to tmp) into
@@ -94,12 +95,7 @@ func sameNote(a, b Note) bool {
 
 // hasAudio reports whether a take of the session uses the audio file name.
 func (s *Session) hasAudio(name string) bool {
-	for _, tk := range s.Takes {
-		if tk.Audio == name {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(s.Takes, func(tk Take) bool { return tk.Audio == name })
 }
 
 // freshID derives a new valid id from base: base-<tag>-<random>.

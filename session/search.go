@@ -3,7 +3,7 @@ package session
 import (
 	"context"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 )
@@ -19,14 +19,7 @@ type Filter struct {
 // match reports whether an entry passes the filter.
 func (f Filter) match(e Entry) bool {
 	if f.Category != "" {
-		ok := false
-		for _, c := range e.Categories {
-			if c == f.Category {
-				ok = true
-				break
-			}
-		}
-		if !ok {
+		if !slices.Contains(e.Categories, f.Category) {
 			return false
 		}
 	}
@@ -164,6 +157,6 @@ func ProgressOf(entries []Entry) []ProgressPoint {
 			Scores:        e.Scores,
 		})
 	}
-	sort.SliceStable(pts, func(i, j int) bool { return pts[i].Time.Before(pts[j].Time) })
+	slices.SortStableFunc(pts, func(a, b ProgressPoint) int { return a.Time.Compare(b.Time) })
 	return pts
 }

@@ -150,49 +150,6 @@ func (s *Store) sessionMutex(id string) *sync.Mutex {
 	return m
 }
 
-// lockHandle is a held session lock.
-type lockHandle struct {
-	m *sync.Mutex
-	f *os.File
-}
-
-// releaseFile drops the advisory file lock (keeping the mutex), so the
-// session folder can be moved on systems that refuse to move open files.
-func (h *lockHandle) releaseFile() {
-	if h.f != nil {
-		unlockFile(h.f)
-		h.f.Close()
-		h.f = nil
-	}
-}
-
-// unlock releases the whole lock.
-func (h *lockHandle) unlock() {
-	h.releaseFile()
-	h.m.Unlock()
-}
-
-// lockSession serialises writers of one session: a mutex within the
-// process and an advisory lock on <dir>/.lock between processes.
-func (s *Store) lockSession(id string) (*lockHandle, error) {
-	m := s.sessionMutex(id)
-	m.Lock()
-	f, err := os.OpenFile(filepath.Join(s.Dir(id), lockName), os.O_RDWR|os.O_CREATE, 0o644)
-	if err != nil {
-		m.Unlock()
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("session %s: %w", id, ErrNotFound)
-		}
-		return nil, fmt.Errorf("session %s: lock: %w", id, err)
-	}
-	if err := lockFile(f); err != nil {
-		f.Close()
-		m.Unlock()
-		return nil, fmt.Errorf("session %s: lock %s: %w", id, f.Name(), err)
-	}
-	return &lockHandle{m: m, f: f}, nil
-}
-
 // Create starts a new session with a snapshot of the questions to be asked.
 func (s *Store) Create(title string, questions []review.Question) (*Session, error) {
 	now := s.opt.Now()

@@ -2,9 +2,7 @@ package session
 
 import (
 	"fmt"
-	"html"
 	"math"
-	"strings"
 )
 
 // bar is one bar of a chart.
@@ -14,10 +12,29 @@ type bar struct {
 	Text  string // value as printed above the bar
 }
 
-// svgBarChart draws a bar chart as inline SVG: bars scaled to max (the
-// largest value when max <= 0), labels under them, values above. Everything
-// printed is escaped.
-func svgBarChart(title string, bars []bar, max float64) string {
+// barChart is a bar chart laid out for the "chart" template of the HTML
+// report: every number is already formatted, every text is left for the
+// template to escape.
+type barChart struct {
+	Title string
+	// W and H are the size; Left the margin; AxisY the height of the x
+	// axis and AxisEnd its right end.
+	W, H, Left, AxisY, AxisEnd string
+	Bars                       []chartBar
+}
+
+// chartBar is one laid-out bar: its rectangle, the colour class index, its
+// centre and the heights of its value (above) and label (below).
+type chartBar struct {
+	X, Y, W, H      string
+	Class           int
+	CX, TextY, LblY string
+	Text, Label     string
+}
+
+// newBarChart lays out a bar chart: bars scaled to max (the largest value
+// when max <= 0), labels under them, values above.
+func newBarChart(title string, bars []bar, max float64) barChart {
 	const (
 		h      = 150.0
 		top    = 28.0
@@ -36,13 +53,10 @@ func svgBarChart(title string, bars []bar, max float64) string {
 	}
 	w := left*2 + float64(len(bars))*(barW+gap)
 	w = math.Max(w, 200)
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s">`,
-		w, h, w, h, html.EscapeString(title))
-	fmt.Fprintf(&b, `<title>%s</title>`, html.EscapeString(title))
-	fmt.Fprintf(&b, `<text x="%.0f" y="14" class="ct">%s</text>`, left, html.EscapeString(title))
+	f0 := func(v float64) string { return fmt.Sprintf("%.0f", v) }
+	f1 := func(v float64) string { return fmt.Sprintf("%.1f", v) }
+	c := barChart{Title: title, W: f0(w), H: f0(h), Left: f0(left), AxisY: f0(h - bottom), AxisEnd: f0(w - left)}
 	plot := h - top - bottom
-	fmt.Fprintf(&b, `<line x1="%.0f" y1="%.0f" x2="%.0f" y2="%.0f" class="axis"/>`, left, h-bottom, w-left, h-bottom)
 	for i, br := range bars {
 		v := br.Value
 		if math.IsNaN(v) || v < 0 {
@@ -51,10 +65,11 @@ func svgBarChart(title string, bars []bar, max float64) string {
 		bh := math.Min(v/max, 1) * plot
 		x := left + gap/2 + float64(i)*(barW+gap)
 		y := h - bottom - bh
-		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.0f" height="%.1f" class="bar b%d"/>`, x, y, barW, bh, i%4)
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" class="cv" text-anchor="middle">%s</text>`, x+barW/2, y-4, html.EscapeString(br.Text))
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" class="cl" text-anchor="middle">%s</text>`, x+barW/2, h-bottom+15, html.EscapeString(br.Label))
+		c.Bars = append(c.Bars, chartBar{
+			X: f1(x), Y: f1(y), W: f0(barW), H: f1(bh), Class: i % 4,
+			CX: f1(x + barW/2), TextY: f1(y - 4), LblY: f1(h - bottom + 15),
+			Text: br.Text, Label: br.Label,
+		})
 	}
-	b.WriteString(`</svg>`)
-	return b.String()
+	return c
 }

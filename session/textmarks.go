@@ -1,9 +1,10 @@
 package session
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -51,7 +52,7 @@ func flagSpans(text string, r *review.Report) []span {
 			out = append(out, span{Start: f.Start, End: f.End, Rule: f.Rule, N: i + 1, Title: f.Message})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	slices.SortStableFunc(out, func(a, b span) int { return cmp.Compare(a.Start, b.Start) })
 	kept := out[:0]
 	last := 0
 	for _, s := range out {
@@ -72,15 +73,23 @@ func noteAnchors(text string, notes []Note) []anchor {
 			out = append(out, anchor{At: n.End, Label: fmt.Sprintf("N%d", i+1)})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].At < out[j].At })
+	slices.SortStableFunc(out, func(a, b anchor) int { return cmp.Compare(a.At, b.At) })
 	return out
 }
 
-// markText renders text with spans and anchors: esc escapes plain text,
-// open/close wrap a span, mark renders an anchor.
-func markText(text string, spans []span, anchors []anchor, esc func(string) string,
-	open, close func(span) string, mark func(anchor) string) string {
-	var b strings.Builder
+// textMark is one piece of a marked-up transcript, in order: exactly one
+// of plain Text, the Open or Close of a span, or an Anchor.
+type textMark struct {
+	Text   string
+	Open   *span
+	Close  *span
+	Anchor *anchor
+}
+
+// textMarks splits text into plain pieces, span openings and closings and
+// anchors, in order. spans must be sorted and not overlap, anchors sorted.
+func textMarks(text string, spans []span, anchors []anchor) []textMark {
+	var out []textMark
 	pos, si, ai := 0, 0, 0
 	inSpan := false
 	for {
@@ -95,29 +104,51 @@ func markText(text string, spans []span, anchors []anchor, esc func(string) stri
 		if ai < len(anchors) {
 			next = min(next, anchors[ai].At)
 		}
-		b.WriteString(esc(text[pos:next]))
+		if next > pos {
+			out = append(out, textMark{Text: text[pos:next]})
+		}
 		pos = next
 		if inSpan && spans[si].End == pos {
-			b.WriteString(close(spans[si]))
+			out = append(out, textMark{Close: &spans[si]})
 			inSpan = false
 			si++
 		}
 		for ai < len(anchors) && anchors[ai].At == pos {
-			b.WriteString(mark(anchors[ai]))
+			out = append(out, textMark{Anchor: &anchors[ai]})
 			ai++
 		}
 		if !inSpan && si < len(spans) && spans[si].Start == pos {
-			b.WriteString(open(spans[si]))
+			out = append(out, textMark{Open: &spans[si]})
 			inSpan = true
 			continue
 		}
 		if pos >= len(text) && !inSpan && ai >= len(anchors) {
-			return b.String()
+			return out
 		}
 		if pos >= len(text) && si >= len(spans) && ai >= len(anchors) {
-			return b.String()
+			return out
 		}
 	}
+}
+
+// markText renders text with spans and anchors: esc escapes plain text,
+// open/close wrap a span, mark renders an anchor.
+func markText(text string, spans []span, anchors []anchor, esc func(string) string,
+	open, close func(span) string, mark func(anchor) string) string {
+	var b strings.Builder
+	for _, m := range textMarks(text, spans, anchors) {
+		switch {
+		case m.Open != nil:
+			b.WriteString(open(*m.Open))
+		case m.Close != nil:
+			b.WriteString(close(*m.Close))
+		case m.Anchor != nil:
+			b.WriteString(mark(*m.Anchor))
+		default:
+			b.WriteString(esc(m.Text))
+		}
+	}
+	return b.String()
 }
 
 // clock formats seconds as m:ss.

@@ -1,7 +1,9 @@
 package transcribe
 
 import (
+	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
@@ -9,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Sentinel errors, one per kind of failure. Every *Error returned by this
@@ -164,7 +167,7 @@ func kindForStatus(status int, body []byte) error {
 	case status == http.StatusRequestEntityTooLarge:
 		return ErrTooLarge
 	case status == http.StatusTooManyRequests:
-		if strings.Contains(string(body), "insufficient_quota") {
+		if isQuotaError(body) {
 			return ErrQuota
 		}
 		return ErrRateLimited
@@ -213,20 +216,63 @@ func describeTransportError(err error) string {
 	return ""
 }
 
+// errorBody is what an OpenAI-compatible server says in an error answer:
+// {"error":{"message":...,"type":...,"code":...}}, or, from some local
+// servers, {"error":"..."} or {"message":"..."}.
+type errorBody struct {
+	Message string // the human message, "" when there is none
+	Code    string // error.code, or else error.type, "" when neither is a string
+}
+
+// parseErrorBody decodes an error answer; ok is false when body is not a
+// JSON object.
+func parseErrorBody(body []byte) (eb errorBody, ok bool) {
+	var top struct {
+		Error   json.RawMessage `json:"error"`
+		Message json.RawMessage `json:"message"`
+	}
+	if err := json.Unmarshal(body, &top); err != nil {
+		return errorBody{}, false
+	}
+	var inner struct {
+		Message json.RawMessage `json:"message"`
+		Code    json.RawMessage `json:"code"`
+		Type    json.RawMessage `json:"type"`
+	}
+	if len(top.Error) > 0 && json.Unmarshal(top.Error, &inner) == nil {
+		eb.Message = jsonString(inner.Message)
+		eb.Code = cmp.Or(jsonString(inner.Code), jsonString(inner.Type))
+	} else {
+		eb.Message = jsonString(top.Error)
+	}
+	eb.Message = cmp.Or(eb.Message, jsonString(top.Message))
+	return eb, true
+}
+
+// jsonString returns raw as a string when it is a JSON string, else "".
+func jsonString(raw json.RawMessage) string {
+	var s string
+	if len(raw) == 0 || json.Unmarshal(raw, &s) != nil {
+		return ""
+	}
+	return s
+}
+
+// isQuotaError reports whether an HTTP 429 body says the quota is used up
+// (code insufficient_quota) rather than asking to slow down.
+func isQuotaError(body []byte) bool {
+	if eb, ok := parseErrorBody(body); ok {
+		return eb.Code == "insufficient_quota"
+	}
+	return strings.Contains(string(body), "insufficient_quota")
+}
+
 // serverMessage extracts the human message from an OpenAI-style error body
 // ({"error":{"message":...}}) or, failing that, the start of the body.
 func serverMessage(body []byte) string {
 	s := strings.TrimSpace(string(body))
-	if i := strings.Index(s, `"message"`); i >= 0 {
-		rest := s[i+len(`"message"`):]
-		rest = strings.TrimLeft(rest, " \t\r\n:")
-		if strings.HasPrefix(rest, `"`) {
-			if v, err := strconv.QuotedPrefix(rest); err == nil {
-				if u, err := strconv.Unquote(v); err == nil {
-					s = u
-				}
-			}
-		}
+	if eb, ok := parseErrorBody(body); ok && eb.Message != "" {
+		s = eb.Message
 	}
 	if strings.HasPrefix(s, "<") { // an HTML error page says nothing useful
 		return ""
@@ -240,10 +286,8 @@ func shorten(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	for n > 0 && !utf8RuneStart(s[n]) {
+	for n > 0 && !utf8.RuneStart(s[n]) {
 		n--
 	}
 	return s[:n] + "…"
 }
-
-func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }

@@ -1,0 +1,183 @@
+package session
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rehearse-app/rehearse/review"
+)
+
+// Markup a hostile bundle might carry in any text field.
+const (
+	xssScript = `<script>alert(1)</script>`
+	xssAttr   = `"><img src=x onerror=alert(1)>`
+	xssLink   = `<a href="javascript:alert(1)">click</a>`
+	xssURL    = `javascript:alert(1)`
+	xssTitle  = `</title><script>alert(1)</script><title>`
+	xssStyle  = `</style><svg onload=alert(1)>`
+)
+
+// reportElements are the only elements the HTML report emits.
+var reportElements = map[string]bool{
+	"html": true, "head": true, "meta": true, "title": true, "style": true, "body": true,
+	"header": true, "footer": true, "section": true, "article": true, "div": true, "p": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "small": true, "em": true, "span": true, "sup": true,
+	"table": true, "tr": true, "th": true, "td": true, "ol": true, "ul": true, "li": true,
+	"svg": true, "text": true, "line": true, "rect": true,
+}
+
+// urlAttrs are attributes that load or navigate to a URL; the report has
+// none.
+var urlAttrs = map[string]bool{"href": true, "src": true, "srcdoc": true, "action": true, "formaction": true, "data": true, "poster": true, "background": true}
+
+// hostileBundle exports a session whose title, question, transcript,
+// transcription error and notes all carry markup, and imports it into a
+// fresh library, as `rehearse import` would. It returns the imported
+// session, the id of its transcribed take, and a review of that take
+// whose findings quote the hostile text.
+func hostileBundle(t *testing.T) (*Session, string, *review.Report) {
+	t.Helper()
+	src, err := Open(t.TempDir(), Options{Now: clockAt(time.Date(2026, 11, 4, 9, 0, 0, 0, time.UTC))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := testQuestions()
+	qs[0].Prompt = "Budget " + xssAttr + xssScript
+	qs[0].Category = xssStyle
+	qs[0].TalkingPoints = []review.TalkingPoint{{ID: "tp", Label: xssLink}}
+	s, err := src.Create(xssTitle+xssScript+xssAttr, qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Um, " + xssScript + " then " + xssAttr + " and " + xssLink + " or " + xssURL + " done."
+	t1 := addRecordedTake(t, src, s.ID, qs[0].ID, 1600, text)
+	t2 := addRecordedTake(t, src, s.ID, qs[1].ID, 800, "")
+	if err := src.SetTranscriptState(s.ID, t2, TranscriptFailed, xssAttr+xssScript); err != nil {
+		t.Fatal(err)
+	}
+	at := strings.Index(text, xssAttr)
+	for _, n := range []Note{
+		{TakeID: t1, Author: xssAttr, Tag: TagFix, Text: xssLink + " " + xssScript, Start: at, End: at + len(xssAttr), Time: 1},
+		{TakeID: t1, Author: xssScript, Tag: TagQuestion, Text: xssURL, Start: -1, End: -1, Time: -1},
+	} {
+		if _, err := src.AddNote(s.ID, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	if err := src.ExportBundle(&b, s.ID); err != nil {
+		t.Fatal(err)
+	}
+	dst := newTestStore(t)
+	if _, err := dst.ImportBundle(writeBundle(t, b.Bytes())); err != nil {
+		t.Fatal(err)
+	}
+	sess, err := dst.Get(s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := sess.Take(t1)
+	if got == nil || got.Transcript == nil || got.Transcript.Text != text || len(sess.Notes) != 2 {
+		t.Fatalf("the bundle did not round-trip: %+v", sess)
+	}
+	sc := strings.Index(text, xssScript)
+	ln := strings.Index(text, xssLink)
+	rep := &review.Report{
+		Question: qs[0].ID,
+		Metrics:  review.Metrics{Words: 20, WPM: 120, FillersPer100Words: 5},
+		Findings: []review.Finding{
+			{Rule: "filler", Level: "warning", Message: xssScript, Suggestion: xssURL, Text: "Um", Start: 0, End: 2},
+			{Rule: xssAttr, Level: "info", Message: xssAttr, Text: text[sc : sc+len(xssScript)], Start: sc, End: sc + len(xssScript)},
+			{Rule: "hedge", Level: "warning", Message: xssLink, Suggestion: xssStyle, Text: xssLink, Start: ln, End: ln + len(xssLink), TimeStart: 3, HasTime: true},
+		},
+		TalkingPoints: []review.TalkingPointHit{{ID: "tp", Label: sess.Questions[0].TalkingPoints[0].Label}},
+		Text:          text,
+	}
+	return sess, t1, rep
+}
+
+// TestExportHTMLImportedBundleIsInert exports a hostile imported bundle as
+// HTML and checks that none of its markup became active: no element the
+// report does not emit itself (no script, img, a, ...), no event-handler
+// attribute and no attribute that loads or navigates to a URL, while the
+// hostile text is still shown, escaped.
+func TestExportHTMLImportedBundleIsInert(t *testing.T) {
+	sess, take, rep := hostileBundle(t)
+	for _, reports := range []map[string]*review.Report{{take: rep}, nil} {
+		var b bytes.Buffer
+		if err := ExportHTML(&b, sess, reports); err != nil {
+			t.Fatal(err)
+		}
+		doc := b.String()
+		checkInertHTML(t, doc)
+		for _, want := range []string{
+			"&lt;script&gt;alert(1)&lt;/script&gt;",
+			"&#34;&gt;&lt;img src=x onerror=alert(1)&gt;",
+			"&lt;a href=&#34;javascript:alert(1)&#34;&gt;click&lt;/a&gt;",
+			"&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;title&gt;",
+			"&lt;/style&gt;&lt;svg onload=alert(1)&gt;",
+			" or javascript:alert(1) done.",
+		} {
+			if !strings.Contains(doc, want) {
+				t.Errorf("report (reviewed: %v) lacks the escaped text %q", reports != nil, want)
+			}
+		}
+		if t.Failed() {
+			t.Log(doc)
+			return
+		}
+	}
+}
+
+// checkInertHTML fails t when doc holds markup the report does not emit
+// itself.
+func checkInertHTML(t *testing.T, doc string) {
+	t.Helper()
+	// Every tag opened in the raw text is one of ours (this also covers
+	// the raw-text elements title and style, which an HTML parser would
+	// not read as markup).
+	for _, m := range regexp.MustCompile(`<\s*/?\s*([A-Za-z][A-Za-z0-9:-]*)`).FindAllStringSubmatch(doc, -1) {
+		if !reportElements[strings.ToLower(m[1])] {
+			t.Errorf("element <%s> in the report", m[1])
+		}
+	}
+	if n := strings.Count(strings.ToLower(doc), "<script"); n != 0 {
+		t.Errorf("%d <script> in the report", n)
+	}
+	d := xml.NewDecoder(strings.NewReader(doc))
+	d.Strict = true
+	d.Entity = xml.HTMLEntity
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("report is not well-formed: %v", err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if !reportElements[se.Name.Local] {
+			t.Errorf("element <%s> in the report", se.Name.Local)
+		}
+		for _, a := range se.Attr {
+			name := strings.ToLower(a.Name.Local)
+			if strings.HasPrefix(name, "on") {
+				t.Errorf("event attribute %s=%q on <%s>", a.Name.Local, a.Value, se.Name.Local)
+			}
+			if urlAttrs[name] {
+				t.Errorf("URL attribute %s=%q on <%s>", a.Name.Local, a.Value, se.Name.Local)
+			}
+			if name == "style" {
+				t.Errorf("style attribute %q on <%s>", a.Value, se.Name.Local)
+			}
+		}
+	}
+}
