@@ -30,7 +30,7 @@ type Report struct {
 	Star []StarHit `json:"star,omitempty"`
 	// Rubric lists what the question's rubric assesses.
 	Rubric []string `json:"rubric,omitempty"`
-	Text          string            `json:"-"` // the text the spans point into
+	Text   string   `json:"-"` // the text the spans point into
 }
 
 // MarshalJSON writes the report in DESIGN.md's shape; a score whose area

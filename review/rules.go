@@ -14,7 +14,7 @@ import (
 // RuleSet is a validated, compiled set of rules. It is read-only and safe
 // for concurrent use.
 type RuleSet struct {
-	rules []RuleSpec
+	rules    []RuleSpec
 	byID     map[string]int
 	concepts *Concepts
 	m        *matcher // compiled without any question's cues
