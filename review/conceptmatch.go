@@ -148,7 +148,10 @@ type conceptScratch struct {
 	occ   []occurrence
 	off   []int32
 	buf   []byte
-	pick  []int32
+	kind  []uint8
+	// cache maps a normalised word to its lemma id, for cacheFor
+	cache    map[string]int32
+	cacheFor *conceptMatcher
 }
 
 // scan appends a hit for every line that matches in toks.
@@ -160,17 +163,26 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 	cs.lemma = cs.lemma[:0]
 	cs.neg = cs.neg[:0]
 	cs.hypo = cs.hypo[:0]
+	cs.kind = cs.kind[:0]
+	if cs.cacheFor != cm || len(cs.cache) > maxLemmaCache {
+		cs.cache, cs.cacheFor = map[string]int32{}, cm
+	}
 	known := func(w string) bool { _, ok := cm.vocab[w]; return ok }
 	for _, t := range toks {
 		cs.buf = normWord(cs.buf[:0], text[t.Start:t.End])
-		w := string(cs.buf)
-		id := int32(-1)
-		if l, ok := cm.vocab[lemmaOf(w, known)]; ok {
-			id = l
+		id, ok := cs.cache[string(cs.buf)]
+		if !ok {
+			w := string(cs.buf)
+			id = -1
+			if l, ok := cm.vocab[lemmaOf(w, known)]; ok {
+				id = l
+			}
+			cs.cache[w] = id
 		}
 		cs.lemma = append(cs.lemma, id)
-		cs.neg = append(cs.neg, negator(w))
+		cs.neg = append(cs.neg, negatorBytes(cs.buf))
 		cs.hypo = append(cs.hypo, false)
+		cs.kind = append(cs.kind, hypoKind(cs.buf))
 	}
 	cm.markHypotheticals(text, toks, cs)
 	cs.occ = cs.occ[:0]
@@ -235,24 +247,18 @@ func (cm *conceptMatcher) matchTerm(toks []Token, lemma, term []int32, i int) in
 // markHypotheticals marks the words a "would have", "could have", "if I
 // had" governs: what was not done, only imagined.
 func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conceptScratch) {
-	word := func(i int) string { return string(normWord(nil, text[toks[i].Start:toks[i].End])) }
 	for i := range toks {
-		w := word(i)
 		marker := false
-		switch w {
-		case "have", "'ve":
+		switch cs.kind[i] {
+		case kindHave:
 			// "would have offered", not "could have it ready"
-			if i > 0 && i+1 < len(toks) && participle(word(i+1)) {
-				switch p := word(i - 1); p {
-				case "would", "could", "should", "might", "must", "i'd", "we'd", "he'd", "she'd", "they'd", "you'd":
-					marker = true
-				}
-			}
-		case "would've", "could've", "should've", "might've":
+			marker = i > 0 && i+1 < len(toks) && cs.kind[i-1] == kindModal &&
+				participle(string(normWord(cs.buf[:0], text[toks[i+1].Start:toks[i+1].End])))
+		case kindModalHave:
 			marker = true
-		case "if":
+		case kindIf:
 			for j := i + 1; j < len(toks) && j <= i+4 && toks[j].Sentence == toks[i].Sentence; j++ {
-				if x := word(j); x == "had" || x == "hadn't" {
+				if cs.kind[j] == kindHad {
 					marker = true
 				}
 			}
@@ -266,6 +272,44 @@ func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conce
 			}
 		}
 	}
+}
+
+// Word kinds the hypothetical scope looks for.
+const (
+	kindOther     uint8 = iota
+	kindHave            // have, 've
+	kindModal           // would, could ... and their contractions (I'd)
+	kindModalHave       // would've, could've ...
+	kindIf              // if
+	kindHad             // had, hadn't
+)
+
+// maxLemmaCache bounds the per-scratch cache of word -> lemma id.
+const maxLemmaCache = 20000
+
+func hypoKind(w []byte) uint8 {
+	switch string(w) {
+	case "have", "'ve":
+		return kindHave
+	case "would", "could", "should", "might", "must", "i'd", "we'd", "he'd", "she'd", "they'd", "you'd":
+		return kindModal
+	case "would've", "could've", "should've", "might've":
+		return kindModalHave
+	case "if":
+		return kindIf
+	case "had", "hadn't":
+		return kindHad
+	}
+	return kindOther
+}
+
+func negatorBytes(w []byte) bool {
+	switch string(w) {
+	case "not", "never", "no", "without", "nothing", "nobody", "neither", "nor", "cannot":
+		return true
+	}
+	n := len(w)
+	return n > 3 && string(w[n-3:]) == "n't"
 }
 
 // participle reports whether w looks like a past participle ("offered",
@@ -315,9 +359,11 @@ func (cm *conceptMatcher) windowFrom(l *conceptLine, a *occurrence, toks []Token
 	hi, from, at := a.end, a.start, a.start
 	for _, e := range l.elems {
 		found := false
-		for j := cs.off[e]; j < cs.off[e+1]; j++ {
-			o := &cs.occ[j]
-			if o.start < from || int(o.end-a.start) > l.window || !usable(o) {
+		group := cs.occ[cs.off[e]:cs.off[e+1]]
+		k, _ := slices.BinarySearchFunc(group, from, func(o occurrence, at int32) int { return int(o.start - at) })
+		for ; k < len(group) && int(group[k].start-a.start) < l.window; k++ {
+			o := &group[k]
+			if int(o.end-a.start) > l.window || !usable(o) {
 				continue
 			}
 			if l.ordered && toks[o.start].Sentence != toks[a.start].Sentence {
