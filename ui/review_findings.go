@@ -355,27 +355,48 @@ func (s *reviewScreen) showScores() {
 		s.pointsBox.Add(widget.NewLabel("This question has no talking points."))
 	}
 	for _, tp := range r.TalkingPoints {
-		icon := widget.NewIcon(theme.ConfirmIcon())
-		label := tp.Label
-		if !tp.Covered {
-			icon = widget.NewIcon(theme.CancelIcon())
-			label += " (missing)"
-		}
-		if tp.Covered && tp.End > tp.Start {
-			b := widget.NewButton(label, func() {
-				s.selectText(tp.Start, tp.End)
-				s.updateAnchorHint()
-				s.playFromText(tp.Start)
-			})
-			b.Alignment = widget.ButtonAlignLeading
-			b.Importance = widget.LowImportance
-			s.pointsBox.Add(container.NewBorder(nil, nil, icon, nil, b))
-			continue
-		}
-		l := widget.NewLabel(label)
-		l.Wrapping = fyne.TextWrapWord
-		s.pointsBox.Add(container.NewBorder(nil, nil, icon, nil, l))
+		s.addPointRow(tp.Label, tp.Covered, tp.Partial, tp.Optional, tp.Start, tp.End)
 	}
+	if len(r.Star) > 0 {
+		head := widget.NewLabel("Story structure (STAR)")
+		head.TextStyle = fyne.TextStyle{Bold: true}
+		s.pointsBox.Add(head)
+		for _, h := range r.Star {
+			s.addPointRow(h.Label, h.Present, false, false, h.Start, h.End)
+		}
+	}
+}
+
+// addPointRow adds one talking point or STAR element: a tick or a cross,
+// and, when covered, a button that selects and plays its evidence.
+func (s *reviewScreen) addPointRow(label string, covered, partial, optional bool, start, end int) {
+	icon := widget.NewIcon(theme.ConfirmIcon())
+	switch {
+	case partial:
+		icon = widget.NewIcon(theme.WarningIcon())
+		label += " (partly covered)"
+		covered = end > start
+	case !covered && optional:
+		icon = widget.NewIcon(theme.InfoIcon())
+		label += " (optional)"
+	case !covered:
+		icon = widget.NewIcon(theme.CancelIcon())
+		label += " (missing)"
+	}
+	if covered && end > start {
+		b := widget.NewButton(label, func() {
+			s.selectText(start, end)
+			s.updateAnchorHint()
+			s.playFromText(start)
+		})
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		s.pointsBox.Add(container.NewBorder(nil, nil, icon, nil, b))
+		return
+	}
+	l := widget.NewLabel(label)
+	l.Wrapping = fyne.TextWrapWord
+	s.pointsBox.Add(container.NewBorder(nil, nil, icon, nil, l))
 }
 
 // metricsText is the metrics of a report in a few lines.
