@@ -50,3 +50,23 @@ func BenchmarkReview(b *testing.B) {
 		b.ReportMetric(float64((cpuTime()-before).Nanoseconds())/float64(n), "cpu-ns/op")
 	}
 }
+
+// BenchmarkStartupLexicon is what the lemmatiser adds to start-up: reading
+// WordNet's irregular forms into a map (once per process).
+func BenchmarkStartupLexicon(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(parseMorph(morphText)) < 5000 {
+			b.Fatal("irregular forms missing")
+		}
+	}
+}
+
+// BenchmarkStartupRules is loading and compiling every built-in rule and
+// concept, as the app and each CLI command do once.
+func BenchmarkStartupRules(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		builtinRules(b)
+	}
+}

@@ -1,6 +1,9 @@
 package review
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Defaults of a concept match (MatchSpec.Concepts).
 const (
@@ -28,13 +31,14 @@ type conceptMatcher struct {
 	terms     [][]int32        // term -> word ids
 	byFirst   map[int32][]int32
 	termElems [][]int32        // term -> elements it belongs to
+	termIDs   map[string]int32 // a term's base words -> term
 	elemIDs   map[string]int32 // element text -> id
 	lines     []conceptLine
 	concepts  *Concepts
 }
 
 func newConceptMatcher(c *Concepts) *conceptMatcher {
-	return &conceptMatcher{vocab: map[string]int32{}, byFirst: map[int32][]int32{},
+	return &conceptMatcher{vocab: map[string]int32{}, byFirst: map[int32][]int32{}, termIDs: map[string]int32{},
 		elemIDs: map[string]int32{}, concepts: c}
 }
 
@@ -59,14 +63,17 @@ func (cm *conceptMatcher) element(e string) int32 {
 		ws := wordsOf(t)
 		ids := make([]int32, len(ws))
 		for i, w := range ws {
-			ids[i] = cm.word(baseForm(w))
+			ws[i] = baseForm(w)
+			ids[i] = cm.word(ws[i])
 		}
-		ti := slices.IndexFunc(cm.terms, func(o []int32) bool { return slices.Equal(o, ids) })
-		if ti < 0 {
-			ti = len(cm.terms)
+		key := strings.Join(ws, " ")
+		ti, ok := cm.termIDs[key]
+		if !ok {
+			ti = int32(len(cm.terms))
+			cm.termIDs[key] = ti
 			cm.terms = append(cm.terms, ids)
 			cm.termElems = append(cm.termElems, nil)
-			cm.byFirst[ids[0]] = append(cm.byFirst[ids[0]], int32(ti))
+			cm.byFirst[ids[0]] = append(cm.byFirst[ids[0]], ti)
 		}
 		if !slices.Contains(cm.termElems[ti], id) {
 			cm.termElems[ti] = append(cm.termElems[ti], id)

@@ -19,20 +19,24 @@ var (
 
 // irregular returns the lemma of an irregular form ("went" → "go"), or "".
 func irregular(w string) string {
-	morphOnce.Do(func() {
-		morph = make(map[string]string, 6000)
-		for _, line := range strings.Split(morphText, "\n") {
-			if line == "" || line[0] == '#' {
-				continue
-			}
-			if form, lemma, ok := strings.Cut(line, " "); ok {
-				if _, dup := morph[form]; !dup {
-					morph[form] = lemma
-				}
+	morphOnce.Do(func() { morph = parseMorph(morphText) })
+	return morph[w]
+}
+
+// parseMorph reads "form lemma" lines; the first lemma of a form wins.
+func parseMorph(text string) map[string]string {
+	m := make(map[string]string, 6000)
+	for _, line := range strings.Split(text, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if form, lemma, ok := strings.Cut(line, " "); ok {
+			if _, dup := m[form]; !dup {
+				m[form] = lemma
 			}
 		}
-	})
-	return morph[w]
+	}
+	return m
 }
 
 // contractions map a normalised contracted word to the word the concept

@@ -78,16 +78,14 @@ func LoadRules(srcs ...BankSource) (*RuleSet, []error) {
 	return NewRuleSetWithConcepts(ok, cs), errs
 }
 
-// topKeys reports whether a YAML file's top level has a "rules" and a
-// "concepts" key. A file that doesn't parse counts as a rule file, so the
-// rule reader reports its error.
+// topKeys reports whether a YAML file has a top-level "rules" and a
+// "concepts" key, from its unindented lines. A file with neither counts as
+// a rule file, so the rule reader reports what is wrong with it.
 func topKeys(data []byte) (rules, concepts bool) {
-	var top map[string]yaml.Node
-	if yaml.Unmarshal(data, &top) != nil {
-		return true, false
+	for _, line := range strings.Split(string(data), "\n") {
+		rules = rules || strings.HasPrefix(line, "rules:")
+		concepts = concepts || strings.HasPrefix(line, "concepts:")
 	}
-	_, rules = top["rules"]
-	_, concepts = top["concepts"]
 	return rules || !concepts, concepts
 }
 
