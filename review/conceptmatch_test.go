@@ -1,0 +1,74 @@
+package review
+
+import "testing"
+
+func TestLemmaOf(t *testing.T) {
+	known := map[string]bool{"choose": true, "go": true, "refuse": true, "stop": true, "prioritize": true,
+		"analyze": true, "data": true, "plan": true, "decide": true, "not": true, "i": true, "leave": true}
+	for w, want := range map[string]string{
+		"chose": "choose", "chosen": "choose", "went": "go", "refused": "refuse", "refusing": "refuse",
+		"stopped": "stop", "prioritise": "prioritize", "prioritised": "prioritize", "analysing": "analyze",
+		"planning": "plan", "decides": "decide", "didn't": "not", "can't": "not", "i'd": "i", "left": "leave",
+		"unrelated": "unrelated",
+	} {
+		if got := lemmaOf(w, func(s string) bool { return known[s] }); got != want {
+			t.Errorf("lemmaOf(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// TestConceptMatches checks lines by meaning: lemmas, negation, the
+// hypothetical scope, windows and order.
+func TestConceptMatches(t *testing.T) {
+	cs := NewConcepts([]ConceptSpec{
+		{ID: "choose", Terms: []string{"choose", "pick", "go with", "decide"}},
+		{ID: "other", Terms: []string{"he", "she", "they"}},
+		{ID: "option", Terms: []string{"option", "or we"}},
+		{ID: "cost", Terms: []string{"cost", "week", "risk"}},
+	})
+	for _, c := range []struct {
+		name string
+		ms   MatchSpec
+		text string
+		want bool
+	}{
+		{"lemma of an irregular verb", MatchSpec{Concepts: []string{"@other", "@choose"}}, "In the end she chose the first.", true},
+		{"phrase with an inflected word", MatchSpec{Concepts: []string{"@other", "@choose"}}, "He went with the manual list.", true},
+		{"negated", MatchSpec{Concepts: []string{"@option"}}, "I didn't give him any options at all.", false},
+		{"negation in another clause", MatchSpec{Concepts: []string{"@option"}}, "I didn't refuse, I gave him options.", true},
+		{"a line that names a negation", MatchSpec{Concepts: []string{"not|never", "@choose"}}, "I did not decide for her.", true},
+		{"hypothetical, real required", MatchSpec{Concepts: []string{"@option"}, Real: true}, "If he had asked, I would have offered options.", false},
+		{"hypothetical allowed", MatchSpec{Concepts: []string{"@option"}}, "If he had asked, I would have offered options.", true},
+		{"'could have it ready' is not hypothetical", MatchSpec{Concepts: []string{"@option", "@cost"}, Real: true}, "One option I could have ready in a week.", true},
+		{"outside the window", MatchSpec{Concepts: []string{"@option", "@cost"}, Window: 3}, "The option was there, and after a long and winding story the cost came up.", false},
+		{"within the window", MatchSpec{Concepts: []string{"@option", "@cost"}, Window: 6}, "The second option would cost a week.", true},
+		{"ordered, in order", MatchSpec{Concepts: []string{"i", "@choose"}, Window: 3, Ordered: true}, "Then I picked the list.", true},
+		{"ordered, wrong order", MatchSpec{Concepts: []string{"i", "@choose"}, Window: 3, Ordered: true}, "They picked it. I agreed.", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rule := RuleSpec{ID: "x", Extends: KindExistence, Level: LevelInfo, Message: "m", Match: []MatchSpec{c.ms}}
+			if _, err := cs.checkRule(&rule); err != nil {
+				t.Fatal(err)
+			}
+			rep := New(NewRuleSetWithConcepts([]RuleSpec{rule}, cs)).Review(Input{Transcript: &Transcript{Text: c.text}})
+			if got := len(rep.Findings) > 0; got != c.want {
+				t.Errorf("%q: match %v, want %v (%+v)", c.text, got, c.want, rep.Findings)
+			}
+		})
+	}
+}
+
+// TestConceptErrors checks that an unknown concept is refused with the
+// rule and field that name it.
+func TestConceptErrors(t *testing.T) {
+	cs := NewConcepts([]ConceptSpec{{ID: "a", Terms: []string{"a"}}})
+	rule := RuleSpec{ID: "x", Extends: KindExistence, Level: LevelInfo, Message: "m",
+		Match: []MatchSpec{{Tokens: []string{"b"}}, {Concepts: []string{"@a", "@nope"}}}}
+	field, err := cs.checkRule(&rule)
+	if err == nil || field != "match[1].concepts" {
+		t.Fatalf("field %q, err %v; want match[1].concepts and an error", field, err)
+	}
+	if _, errs := ParseConceptFile([]byte("concepts:\n  - id: Bad Id\n    terms: [x]\n  - id: ok\n    terms: []\n"), "c.yaml"); len(errs) != 2 {
+		t.Errorf("want 2 errors, got %v", errs)
+	}
+}
