@@ -158,7 +158,43 @@ func validateQuestion(q *Question, n *yaml.Node, fe errorAt, item string) error 
 				return fe(fieldNode(tn, "cues"), item, fmt.Sprintf("%s.cues[%d]", field, j), fmt.Errorf("cue %q has no words", c))
 			}
 		}
+		if err := validLines(tp.Concepts); err != nil {
+			return fe(fieldNode(tn, "concepts"), item, field+".concepts", err)
+		}
+		for j, p := range tp.Parts {
+			pf := fmt.Sprintf("%s.parts[%d]", field, j)
+			switch {
+			case !validID(p.ID) || strings.TrimSpace(p.Label) == "":
+				return fe(fieldNode(tn, "parts"), item, pf, errors.New("a part needs an id and a label"))
+			case len(p.Cues) == 0 && len(p.Concepts) == 0:
+				return fe(fieldNode(tn, "parts"), item, pf, errors.New("a part needs cues or concepts"))
+			}
+			if err := validLines(p.Concepts); err != nil {
+				return fe(fieldNode(tn, "parts"), item, pf+".concepts", err)
+			}
+		}
 		seen[tp.ID] = true
+	}
+	for _, a := range q.Assess {
+		if !slices.Contains(RubricItems, a) {
+			return fe(fieldNode(n, "assess"), item, "assess", fmt.Errorf("%q is not one of %s", a, strings.Join(RubricItems, ", ")))
+		}
+	}
+	return nil
+}
+
+// validLines checks concept lines: each a non-empty list of non-empty
+// elements.
+func validLines(lines [][]string) error {
+	for i, l := range lines {
+		if len(l) == 0 {
+			return fmt.Errorf("line %d is empty", i+1)
+		}
+		for _, e := range l {
+			if strings.Trim(e, "| ") == "" {
+				return fmt.Errorf("line %d has an empty element", i+1)
+			}
+		}
 	}
 	return nil
 }
