@@ -263,6 +263,9 @@ func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conce
 				participle(string(normWord(cs.buf[:0], text[toks[i+1].Start:toks[i+1].End])))
 		case kindModalHave:
 			marker = true
+		case kindReflect:
+			// "next time I'd give her options", "looking back, ...": not what happened
+			marker = true
 		case kindIf:
 			for j := i + 1; j < len(toks) && j <= i+4 && toks[j].Sentence == toks[i].Sentence; j++ {
 				if cs.kind[j] == kindHad {
@@ -289,6 +292,7 @@ const (
 	kindModalHave       // would've, could've ...
 	kindIf              // if
 	kindHad             // had, hadn't
+	kindReflect         // hindsight, wish: what one would do, not what one did
 )
 
 // maxLemmaCache bounds the per-scratch cache of word -> lemma id.
@@ -306,6 +310,8 @@ func hypoKind(w []byte) uint8 {
 		return kindIf
 	case "had", "hadn't":
 		return kindHad
+	case "hindsight", "wish", "retrospect", "regret":
+		return kindReflect
 	}
 	return kindOther
 }
