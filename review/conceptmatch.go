@@ -10,7 +10,7 @@ const (
 	defaultWindow = 20 // words all elements of a line must fall within
 	negationReach = 5  // words before a term, in its clause, a negation still applies to
 	hypoBefore    = 10 // words before a term a "would have" / "if ... had" still governs
-	hypoAfter     = 6  // ... and after it
+	hypoAfter     = 20 // ... and after it, to the end of its sentence
 	clauseReach   = 14 // words evidence is widened by, at most, to its clause
 )
 
@@ -238,6 +238,26 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 	return hits
 }
 
+// unreal reports whether the word at i, after a scan, is imagined (a
+// hypothetical) or negated in its clause.
+func (cs *conceptScratch) unreal(toks []Token, i int) bool {
+	if i >= len(cs.hypo) {
+		return false
+	}
+	if cs.hypo[i] {
+		return true
+	}
+	for j := i - 1; j >= 0 && j >= i-negationReach && toks[j].Sentence == toks[i].Sentence; j-- {
+		if cs.neg[j] {
+			return true
+		}
+		if toks[j].Flags&ClauseStart != 0 {
+			break
+		}
+	}
+	return false
+}
+
 // matchTerm matches term at token i and returns the end token, or -1.
 func (cm *conceptMatcher) matchTerm(toks []Token, lemma, term []int32, i int) int {
 	if i+len(term) > len(toks) {
@@ -264,8 +284,14 @@ func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conce
 		case kindModalHave:
 			marker = true
 		case kindReflect:
-			// "next time I'd give her options", "looking back, ...": not what happened
+			// hindsight, a wish: not what happened
 			marker = true
+		case kindNext, kindLooking:
+			// "next time I'd give her options", "looking back, ..."
+			if i+1 < len(toks) {
+				nx := string(normWord(cs.buf[:0], text[toks[i+1].Start:toks[i+1].End]))
+				marker = cs.kind[i] == kindNext && nx == "time" || cs.kind[i] == kindLooking && nx == "back"
+			}
 		case kindIf:
 			for j := i + 1; j < len(toks) && j <= i+4 && toks[j].Sentence == toks[i].Sentence; j++ {
 				if cs.kind[j] == kindHad {
@@ -293,6 +319,8 @@ const (
 	kindIf              // if
 	kindHad             // had, hadn't
 	kindReflect         // hindsight, wish: what one would do, not what one did
+	kindNext            // next (time)
+	kindLooking         // looking (back)
 )
 
 // maxLemmaCache bounds the per-scratch cache of word -> lemma id.
@@ -312,13 +340,18 @@ func hypoKind(w []byte) uint8 {
 		return kindHad
 	case "hindsight", "wish", "retrospect", "regret":
 		return kindReflect
+	case "next":
+		return kindNext
+	case "looking":
+		return kindLooking
 	}
 	return kindOther
 }
 
 func negatorBytes(w []byte) bool {
 	switch string(w) {
-	case "not", "never", "no", "without", "nothing", "nobody", "neither", "nor", "cannot":
+	case "not", "never", "no", "without", "nothing", "nobody", "neither", "nor", "cannot",
+		"dont", "didnt", "doesnt", "wont", "cant", "couldnt", "wouldnt", "shouldnt", "isnt", "wasnt":
 		return true
 	}
 	n := len(w)

@@ -45,6 +45,13 @@ func contraction(w string) string {
 	if strings.HasSuffix(w, "n't") || w == "cannot" {
 		return "not"
 	}
+	switch w { // as speech recognisers write them without the apostrophe
+	case "dont", "didnt", "doesnt", "wont", "cant", "couldnt", "wouldnt", "shouldnt", "isnt", "wasnt",
+		"arent", "werent", "havent", "hadnt":
+		return "not"
+	case "ive", "im":
+		return "i"
+	}
 	for _, suf := range []string{"'d", "'ll", "'ve", "'re", "'m", "'s"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
 			return w[:len(w)-len(suf)]

@@ -12,6 +12,7 @@ const (
 	roleTheme               // a reverse-interview theme cue (item = theme index)
 	rolePart                // a talking point part (item = index into matcher.parts)
 	roleStar                // a STAR element (item = element index)
+	roleUnless              // existence / occurrence: a match that cancels the main ones
 )
 
 // pointMatches returns the matchers of a talking point or part: its cues,
@@ -74,6 +75,7 @@ type cspec struct {
 	item     int32 // talking point or theme index
 	within   int
 	opening  int
+	real     bool // only what happened: not imagined, not negated
 	notPre   [][]int32
 	notFol   [][]int32
 	pre, fol [][]int32
@@ -155,7 +157,7 @@ func posCode(p string) uint8 {
 func (m *matcher) add(rule int, role uint8, item int, ms []MatchSpec) {
 	for _, s := range ms {
 		cs := cspec{rule: int32(rule), role: role, item: int32(item), pos: posCode(s.Position),
-			within: max(s.Within, 1), opening: s.Opening,
+			within: max(s.Within, 1), opening: s.Opening, real: s.Real,
 			notPre: m.phrases(s.NotPrecededBy), notFol: m.phrases(s.NotFollowedBy),
 			pre: m.phrases(s.PrecededBy), fol: m.phrases(s.FollowedBy)}
 		m.specs = append(m.specs, cs)
@@ -174,6 +176,9 @@ func compile(rules []RuleSpec, concepts *Concepts, q *Question) *matcher {
 	for _, w := range leadInWords {
 		m.id(w)
 	}
+	for _, w := range numberWords {
+		m.id(w) // so "#number" knows every number word, not only those a rule names
+	}
 	byID := map[string]int{}
 	for i, r := range rules {
 		byID[r.ID] = i
@@ -182,12 +187,14 @@ func compile(rules []RuleSpec, concepts *Concepts, q *Question) *matcher {
 		switch r.Extends {
 		case KindExistence:
 			m.add(i, roleMain, 0, r.Match)
+			m.add(i, roleUnless, 0, r.Unless)
 		case KindOccurrence:
-			ms := r.Match
+			ms, unless := r.Match, r.Unless
 			if r.SameAs != "" {
-				ms = rules[byID[r.SameAs]].Match
+				ms, unless = rules[byID[r.SameAs]].Match, rules[byID[r.SameAs]].Unless
 			}
 			m.add(i, roleMain, 0, ms)
+			m.add(i, roleUnless, 0, unless)
 			m.add(i, roleAnchor, 0, r.Anchor)
 		case KindOrdering:
 			m.add(i, roleFirst, 0, r.First)

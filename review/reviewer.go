@@ -99,6 +99,16 @@ func (rv *Reviewer) Review(in Input) *Report {
 		sc.hits = m.concept.scan(text, toks, sc.hits, &sc.concept, func(spec int32, at int) bool {
 			return m.context(toks, sc.ids, &m.specs[spec], at, at+1)
 		})
+		// a phrase that must have happened: not imagined, not negated
+		kept := sc.hits[:0]
+		for k, h := range sc.hits {
+			if k < n && m.specs[h.spec].real && sc.concept.unreal(toks, int(h.start)) {
+				continue
+			}
+			kept = append(kept, h)
+		}
+		n -= len(sc.hits) - len(kept)
+		sc.hits = kept
 		if len(sc.hits) > n {
 			slices.SortStableFunc(sc.hits, func(a, b hit) int { return int(a.start - b.start) })
 		}
@@ -217,7 +227,11 @@ func (st *reviewState) apply(ri int, r *RuleSpec) {
 	switch r.Extends {
 	case KindExistence:
 		n := 0
+		vetoed := st.has(ri, roleUnless)
 		st.hitsOf(ri, roleMain, func(h hit) {
+			if vetoed {
+				return
+			}
 			st.add(st.finding(r, int(h.start), int(h.end), ""))
 			n++
 		})
@@ -233,8 +247,9 @@ func (st *reviewState) apply(ri int, r *RuleSpec) {
 			limit = min(limit, st.sc.sents[r.OpeningSentences-1].Last)
 		}
 		n := 0
+		vetoed := st.has(ri, roleUnless)
 		st.hitsOf(ri, roleMain, func(h hit) {
-			if int(h.end) <= limit {
+			if int(h.end) <= limit && !vetoed {
 				n++
 			}
 		})
@@ -365,6 +380,12 @@ func (st *reviewState) parts(ri, j int, tp TalkingPoint, res *TalkingPointHit) {
 	}
 	res.Covered = n == len(tp.Parts)
 	res.Partial = n > 0 && !res.Covered
+}
+
+// has reports whether rule ri has a hit with the role.
+func (st *reviewState) has(ri int, role uint8) bool {
+	_, ok := st.firstHit(ri, role, func(int32) bool { return true })
+	return ok
 }
 
 // firstHit returns the first hit of rule ri with the role whose item

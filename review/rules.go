@@ -95,7 +95,7 @@ func (c *Concepts) checkRule(r *RuleSpec) (string, error) {
 	lists := []struct {
 		field string
 		ms    []MatchSpec
-	}{{"match", r.Match}, {"anchor", r.Anchor}, {"first", r.First}, {"then", r.Then}}
+	}{{"match", r.Match}, {"anchor", r.Anchor}, {"first", r.First}, {"then", r.Then}, {"unless", r.Unless}}
 	for i, e := range r.Elements {
 		lists = append(lists, struct {
 			field string
@@ -277,6 +277,9 @@ func validateRule(r *RuleSpec, n *yaml.Node, fe errorAt, item string) error {
 	}
 	switch r.Extends {
 	case KindExistence:
+		if err := checkMatches("unless", r.Unless, false); err != nil {
+			return err
+		}
 		return checkMatches("match", r.Match, true)
 	case KindOccurrence:
 		if r.SameAs == "" {

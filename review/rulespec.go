@@ -75,7 +75,11 @@ type RuleSpec struct {
 
 	// existence, occurrence
 	Match []MatchSpec `yaml:"match" json:"match,omitempty"`
-	// occurrence: reuse the match list of another rule
+	// existence, occurrence: when any of these matches, the rule's matches
+	// count for nothing (e.g. options laid out, then "I'd go with waves":
+	// the speaker chose, the stakeholder did not)
+	Unless []MatchSpec `yaml:"unless" json:"unless,omitempty"`
+	// occurrence: reuse the match list (and unless list) of another rule
 	SameAs string `yaml:"same_as" json:"same_as,omitempty"`
 	Min    *int   `yaml:"min" json:"min,omitempty"`
 	Max    *int   `yaml:"max" json:"max,omitempty"`
