@@ -10,9 +10,9 @@ func TestPitchTrack(t *testing.T) {
 	const rate = 16000
 	rng := rand.New(rand.NewSource(1))
 	cases := []struct {
-		name   string
-		gen    func(i int) float64
-		want   float64 // 0 = unvoiced
+		name string
+		gen  func(i int) float64
+		want float64 // 0 = unvoiced
 	}{
 		{"120 Hz harmonic", func(i int) float64 { return harmonic(120, float64(i)/rate) }, 120},
 		{"220 Hz sine", func(i int) float64 { return math.Sin(2 * math.Pi * 220 * float64(i) / rate) }, 220},

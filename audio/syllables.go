@@ -6,7 +6,7 @@ import "time"
 // detect syllable nuclei and measure speech rate automatically": peaks of
 // the intensity contour that stand out from the dips around them, lie above
 // a threshold set from the loud end of the recording, and are voiced.
-const (
+var (
 	// nucleusMinDip is how far (dB) the contour must fall between two
 	// nuclei, from the lower of the two peaks.
 	nucleusMinDip = 2.0
