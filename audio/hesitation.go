@@ -12,13 +12,15 @@ import (
 const (
 	hesMin = 250 * time.Millisecond
 	hesMax = 1200 * time.Millisecond
+	// hesPart is the shortest steady stretch that can be half of an "umm".
+	hesPart = 100 * time.Millisecond
 	// hesBrightTol is how far a frame's spectral-centroid proxy (log of
 	// differenced over plain energy) may stray from the stretch's mean.
-	hesBrightTol = 0.35
+	hesBrightTol = 0.18
 	// hesLevelTol is how far (dB) a frame's intensity may stray.
 	hesLevelTol = 6.0
 	// hesPitchSD is the largest pitch spread (semitones) of a hesitation.
-	hesPitchSD = 0.8
+	hesPitchSD = 0.5
 	// hesVoiced is the share of pitch frames that must be voiced.
 	hesVoiced = 0.8
 )
@@ -27,6 +29,7 @@ const (
 func hesitations(f *frames, pt *pitchTrack, spans []Span) []Hesitation {
 	var out []Hesitation
 	minN := int(hesMin / deliveryHop)
+	partN := int(hesPart / deliveryHop)
 	maxN := int(hesMax / deliveryHop)
 	for _, s := range spans {
 		a := int(s.Start / deliveryHop)
@@ -36,12 +39,13 @@ func hesitations(f *frames, pt *pitchTrack, spans []Span) []Hesitation {
 			peak = max(peak, f.db[i])
 		}
 		loud := peak - 20 // the stretch must be part of the speech, not its tail
+		// steady stretches of at least hesPart, each grown greedily
+		var parts [][2]int
 		for i := a; i < b; {
 			if f.db[i] < loud {
 				i++
 				continue
 			}
-			// grow a steady stretch from i
 			var sb, sl float64
 			j := i
 			for ; j < b; j++ {
@@ -52,26 +56,45 @@ func hesitations(f *frames, pt *pitchTrack, spans []Span) []Hesitation {
 				sb += f.bright[j]
 				sl += f.db[j]
 			}
-			if n := j - i; n >= minN && n <= maxN {
-				if hz, ok := flatPitch(pt, f, i, j); ok {
-					h := Hesitation{Span{f.at(i), f.at(j)}, hz}
-					if k := len(out); k > 0 && h.Start-out[k-1].End <= 100*time.Millisecond {
-						out[k-1].End = h.End
-					} else {
-						out = append(out, h)
-					}
-				}
-				i = j
-				continue
-			}
-			if j-i > maxN {
+			if j-i >= partN {
+				parts = append(parts, [2]int{i, j})
 				i = j
 				continue
 			}
 			i++
 		}
+		// a hesitation is one steady stretch, or two adjacent ones (the
+		// vowel and nasal of "umm"), 250–1200 ms long, voiced with a flat pitch
+		for k := 0; k < len(parts); k++ {
+			i, j := parts[k][0], parts[k][1]
+			two := k+1 < len(parts) && parts[k+1][0]-j <= 2
+			if two {
+				if n := parts[k+1][1] - i; n >= minN && n <= maxN {
+					if hz, ok := flatPitch(pt, f, i, parts[k+1][1]); ok {
+						out = appendHes(out, Hesitation{Span{f.at(i), f.at(parts[k+1][1])}, hz})
+						k++
+						continue
+					}
+				}
+			}
+			if n := j - i; n >= minN && n <= maxN {
+				if hz, ok := flatPitch(pt, f, i, j); ok {
+					out = appendHes(out, Hesitation{Span{f.at(i), f.at(j)}, hz})
+				}
+			}
+		}
 	}
 	return out
+}
+
+// appendHes appends h, joining it to the last one when they are at most
+// 100 ms apart.
+func appendHes(out []Hesitation, h Hesitation) []Hesitation {
+	if k := len(out); k > 0 && h.Start-out[k-1].End <= 100*time.Millisecond {
+		out[k-1].End = h.End
+		return out
+	}
+	return append(out, h)
 }
 
 // flatPitch says whether frames [a, b) are voiced throughout with a flat
