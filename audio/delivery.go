@@ -106,6 +106,12 @@ func mono(pcm *PCM) []float32 {
 	ch := max(pcm.Channels, 1)
 	n := len(pcm.Samples) / ch
 	out := make([]float32, n)
+	if ch == 1 {
+		for i, v := range pcm.Samples[:n] {
+			out[i] = float32(v) * (1.0 / 32768)
+		}
+		return out
+	}
 	for i := range out {
 		var v int
 		for c := 0; c < ch; c++ {
