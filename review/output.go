@@ -88,6 +88,15 @@ func (r *Report) metricsLine() string {
 	if m.DurationS > 0 {
 		parts = append(parts, fmt.Sprintf("longest pause %.1f s", m.LongestPauseS), fmt.Sprintf("pauses over 2 s: %d", m.PausesOver2s))
 	}
+	if m.WPMAudio > 0 {
+		parts = append(parts, fmt.Sprintf("%.0f wpm estimated from the recording", m.WPMAudio))
+	}
+	if m.Pauses > 0 {
+		parts = append(parts, fmt.Sprintf("pauses %d (%.1f s silent)", m.Pauses, m.SilentS))
+	}
+	if m.LikelyHesitations > 0 {
+		parts = append(parts, fmt.Sprintf("likely hesitations %d", m.LikelyHesitations))
+	}
 	if m.VoicedGaps > 0 {
 		parts = append(parts, fmt.Sprintf("voiced gaps %d", m.VoicedGaps))
 	}
