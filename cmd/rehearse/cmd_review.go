@@ -91,7 +91,9 @@ func loadRecording(path string) (*review.Envelope, *review.AudioDelivery, float6
 
 // audioDelivery hands the audio analysis to the reviewer as plain data.
 func audioDelivery(d *audio.Delivery) *review.AudioDelivery {
-	span := func(s audio.Span) review.TimeSpan { return review.TimeSpan{Start: s.Start.Seconds(), End: s.End.Seconds()} }
+	span := func(s audio.Span) review.TimeSpan {
+		return review.TimeSpan{Start: s.Start.Seconds(), End: s.End.Seconds()}
+	}
 	out := &review.AudioDelivery{DurationS: d.Duration.Seconds(), SpeechStartS: d.Speech.Start.Seconds(),
 		SpeechEndS: d.Speech.End.Seconds(), SpeakingS: d.SpeakingTime.Seconds(), WPM: d.WPM}
 	for _, p := range d.Pauses {
