@@ -101,28 +101,7 @@ type frames struct {
 	rms    []float32 // RMS per frame (for VoiceActivity)
 }
 
-// mono mixes pcm to float32 in -1..1.
-func mono(pcm *PCM) []float32 {
-	ch := max(pcm.Channels, 1)
-	n := len(pcm.Samples) / ch
-	out := make([]float32, n)
-	if ch == 1 {
-		for i, v := range pcm.Samples[:n] {
-			out[i] = float32(v) * (1.0 / 32768)
-		}
-		return out
-	}
-	for i := range out {
-		var v int
-		for c := 0; c < ch; c++ {
-			v += int(pcm.Samples[i*ch+c])
-		}
-		out[i] = float32(v) / float32(ch) / 32768
-	}
-	return out
-}
-
-func newFrames(x []float32, rate int) *frames {
+func newFrames(x []int16, rate int) *frames {
 	n := int(deliveryHop.Seconds() * float64(rate))
 	nf := (len(x) + n - 1) / n
 	f := &frames{hop: deliveryHop.Seconds(), ms: make([]float64, nf), db: make([]float64, nf),
@@ -130,9 +109,9 @@ func newFrames(x []float32, rate int) *frames {
 	for i := range nf {
 		a, b := i*n, min(i*n+n, len(x))
 		var e, d float64
-		prev := float64(x[max(a-1, 0)])
+		prev := float64(x[max(a-1, 0)]) / 32768
 		for _, v := range x[a:b] {
-			fv := float64(v)
+			fv := float64(v) / 32768
 			e += fv * fv
 			d += (fv - prev) * (fv - prev)
 			prev = fv
@@ -170,7 +149,7 @@ func AnalyzeDelivery(pcm *PCM, opt DeliveryOptions) *Delivery {
 	if pcm == nil || pcm.Rate <= 0 || len(pcm.Samples) == 0 {
 		return d
 	}
-	x := mono(pcm)
+	x := pcm.Mono().Samples
 	d.Duration = time.Duration(float64(len(x)) / float64(pcm.Rate) * float64(time.Second))
 	f := newFrames(x, pcm.Rate)
 	spans := VoiceActivity(f.rms, deliveryHop, VADOptions{MinSilence: opt.MinPause})

@@ -20,16 +20,17 @@ type pitchTrack struct {
 	win  int // analysis window in decimated samples (~32 ms)
 }
 
-// newPitchTrack decimates mono by box-averaging groups of samples.
-func newPitchTrack(mono []float32, rate int) *pitchTrack {
+// newPitchTrack decimates mono samples by box-averaging groups of them.
+func newPitchTrack(mono []int16, rate int) *pitchTrack {
 	k := max(rate/4000, 1)
 	out := make([]float32, len(mono)/k)
+	scale := 1 / (32768 * float32(k))
 	for i := range out {
-		var s float32
+		var s int
 		for _, v := range mono[i*k : i*k+k] {
-			s += v
+			s += int(v)
 		}
-		out[i] = s / float32(k)
+		out[i] = float32(s) * scale
 	}
 	r := float64(rate) / float64(k)
 	return &pitchTrack{x: out, rate: r, win: int(0.032 * r)}

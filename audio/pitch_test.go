@@ -22,9 +22,9 @@ func TestPitchTrack(t *testing.T) {
 		{"silence", func(int) float64 { return 0 }, 0},
 	}
 	for _, c := range cases {
-		x := make([]float32, rate/2)
+		x := make([]int16, rate/2)
 		for i := range x {
-			x[i] = float32(c.gen(i))
+			x[i] = int16(max(-32768, min(32767, 32767*c.gen(i))))
 		}
 		f0, cl := newPitchTrack(x, rate).at(0.25)
 		if c.want == 0 {
