@@ -54,6 +54,9 @@ func (st *reviewState) metrics() {
 	}
 	limit := st.pauseLimit()
 	switch {
+	case st.audioOnly():
+		st.audioMetrics(limit)
+		return
 	case st.timed:
 		ws := t.Words
 		for i := 1; i < len(ws); i++ {
@@ -88,6 +91,7 @@ func (st *reviewState) metrics() {
 	}
 	m.DurationS, m.SpeakingS = round1(m.DurationS), round1(m.SpeakingS)
 	m.LongestPauseS = round1(m.LongestPauseS)
+	st.audioExtras()
 }
 
 // envelopeGaps finds silences of at least limit seconds between the first
@@ -209,11 +213,19 @@ func (st *reviewState) voicedGaps(r *RuleSpec) {
 
 func (st *reviewState) pace(r *RuleSpec) {
 	m := st.rep.Metrics
-	if m.SpeakingS <= 0 || m.Words < 20 {
+	if st.audioOnly() {
+		// the rate from syllable nuclei stands in for the word count
+		if m.SpeakingS < minAudioPaceS || m.WPMAudio <= 0 {
+			return
+		}
+		m.WPM = m.WPMAudio
+	} else if m.SpeakingS <= 0 || m.Words < 20 {
 		return
 	}
 	basis := "transcript duration"
 	switch {
+	case st.audioOnly():
+		basis = "syllables in the recording (estimated)"
 	case st.timed:
 		basis = "word timings"
 	case st.in.Envelope != nil && st.t.Duration == 0:
@@ -250,7 +262,7 @@ func (st *reviewState) finish() {
 	q := st.in.Question
 	for i := range st.rv.rules.rules {
 		r := &st.rv.rules.rules[i]
-		if !r.applies(q) {
+		if !r.applies(q) || st.skip(r) {
 			continue
 		}
 		n := st.sc.count[i]

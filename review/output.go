@@ -76,17 +76,31 @@ func clock(sec float64) string {
 func (r *Report) metricsLine() string {
 	m := r.Metrics
 	var parts []string
-	parts = append(parts, fmt.Sprintf("%d words", m.Words))
+	audioOnly := m.Words == 0 && m.WPMAudio > 0
+	if !audioOnly {
+		parts = append(parts, fmt.Sprintf("%d words", m.Words))
+	}
 	if m.DurationS > 0 {
 		parts = append(parts, fmt.Sprintf("%.1f s (speaking %.1f s)", m.DurationS, m.SpeakingS))
 	}
 	if m.WPM > 0 {
 		parts = append(parts, fmt.Sprintf("%.0f wpm", m.WPM))
 	}
-	parts = append(parts, fmt.Sprintf("fillers %d (%.1f per 100 words)", m.Fillers, m.FillersPer100Words))
-	parts = append(parts, fmt.Sprintf("hedges %d (%.1f per 100 words)", m.Hedges, m.HedgesPer100Words))
+	if !audioOnly {
+		parts = append(parts, fmt.Sprintf("fillers %d (%.1f per 100 words)", m.Fillers, m.FillersPer100Words))
+		parts = append(parts, fmt.Sprintf("hedges %d (%.1f per 100 words)", m.Hedges, m.HedgesPer100Words))
+	}
 	if m.DurationS > 0 {
 		parts = append(parts, fmt.Sprintf("longest pause %.1f s", m.LongestPauseS), fmt.Sprintf("pauses over 2 s: %d", m.PausesOver2s))
+	}
+	if m.WPMAudio > 0 {
+		parts = append(parts, fmt.Sprintf("%.0f wpm estimated from the recording", m.WPMAudio))
+	}
+	if m.Pauses > 0 {
+		parts = append(parts, fmt.Sprintf("pauses %d (%.1f s silent)", m.Pauses, m.SilentS))
+	}
+	if m.LikelyHesitations > 0 {
+		parts = append(parts, fmt.Sprintf("likely hesitations %d", m.LikelyHesitations))
 	}
 	if m.VoicedGaps > 0 {
 		parts = append(parts, fmt.Sprintf("voiced gaps %d", m.VoicedGaps))

@@ -10,6 +10,9 @@ type Input struct {
 	Transcript *Transcript
 	Question   *Question
 	Envelope   *Envelope
+	// Audio is the delivery measured from the recording, or nil. With no
+	// words in the transcript the review is audio-only: delivery alone.
+	Audio *AudioDelivery
 }
 
 // Report is the result of a review; its JSON form is the one DESIGN.md
@@ -30,7 +33,9 @@ type Report struct {
 	Star []StarHit `json:"star,omitempty"`
 	// Rubric lists what the question's rubric assesses.
 	Rubric []string `json:"rubric,omitempty"`
-	Text   string   `json:"-"` // the text the spans point into
+	// PaceSeries is the rate over time estimated from the recording.
+	PaceSeries []PaceSample `json:"pace_series,omitempty"`
+	Text       string       `json:"-"` // the text the spans point into
 }
 
 // MarshalJSON writes the report in DESIGN.md's shape; a score whose area
@@ -76,6 +81,15 @@ type Metrics struct {
 	// percentage of it (0 when either is unknown).
 	TargetS   int     `json:"target_s,omitempty"`
 	LengthPct float64 `json:"length_pct_of_target,omitempty"`
+	// From the recording (Input.Audio): the rate estimated from syllable
+	// nuclei, the pauses inside the speech (count and total silent time),
+	// the silence before the first sound, and likely voiced hesitations
+	// not already counted as fillers or voiced gaps.
+	WPMAudio          float64 `json:"wpm_audio,omitempty"`
+	Pauses            int     `json:"pauses,omitempty"`
+	SilentS           float64 `json:"silent_s,omitempty"`
+	LeadingSilenceS   float64 `json:"leading_silence_s,omitempty"`
+	LikelyHesitations int     `json:"likely_hesitations,omitempty"`
 }
 
 // Finding is one thing the reviewer flags (or praises, level "positive").

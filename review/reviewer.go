@@ -128,7 +128,8 @@ func (rv *Reviewer) Review(in Input) *Report {
 	st.metrics()
 	for i := range rv.rules.rules {
 		r := &rv.rules.rules[i]
-		if !r.applies(q) {
+		if !r.applies(q) || st.skip(r) {
+			sc.count[i] = 0
 			continue
 		}
 		n := len(rep.Findings)
@@ -315,6 +316,8 @@ func (st *reviewState) apply(ri int, r *RuleSpec) {
 		st.voicedGaps(r)
 	case KindPace:
 		st.pace(r)
+	case KindHesitation:
+		st.hesitations(r)
 	}
 }
 

@@ -309,6 +309,7 @@ func validateRule(r *RuleSpec, n *yaml.Node, fe errorAt, item string) error {
 		if r.MinGap <= 0 {
 			return bad("min_gap", "must be a number of seconds > 0")
 		}
+	case KindHesitation:
 	case KindPause:
 		if r.MinSeconds <= 0 {
 			return bad("min_seconds", "must be a number of seconds > 0")
@@ -354,7 +355,7 @@ func validateRule(r *RuleSpec, n *yaml.Node, fe errorAt, item string) error {
 			}
 		}
 	default:
-		return bad("extends", "%q is not a rule kind (existence, occurrence, ordering, coverage, voiced-gap, pause, pace, questions, star)", r.Extends)
+		return bad("extends", "%q is not a rule kind (existence, occurrence, ordering, coverage, voiced-gap, pause, pace, hesitation, questions, star)", r.Extends)
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ const (
 	KindPace       = "pace"       // words per minute outside min..max
 	KindQuestions  = "questions"  // sentences asked (reverse interviewing) and their themes
 	KindStar       = "star"       // the situation, task, action and result of a story
+	KindHesitation = "hesitation" // likely voiced hesitations found in the recording (Input.Audio)
 )
 
 // Rubric items: what a question asks a strong answer to do. A rule that

@@ -23,7 +23,7 @@ fi
 missing=()
 if command -v apt-get >/dev/null; then
   pkgs=(gcc pkg-config portaudio19-dev libgl1-mesa-dev xorg-dev libxkbcommon-dev espeak-ng)
-  [[ $want == test ]] && pkgs+=(xvfb sox pulseaudio pulseaudio-utils libasound2-plugins x11-utils xdotool imagemagick)
+  [[ $want == test ]] && pkgs+=(xvfb sox pocketsphinx-testdata pulseaudio pulseaudio-utils libasound2-plugins x11-utils xdotool imagemagick)
   for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done

@@ -12,31 +12,35 @@ import (
 // envelopeHop is the frame length of the energy envelope handed to the reviewer.
 const envelopeHop = 10 * time.Millisecond
 
-// cmdReview reviews a transcript (plain text or `transcribe --json` output).
+// cmdReview reviews a transcript (plain text or `transcribe --json` output),
+// or with --audio and no transcript, the delivery from the recording alone.
 func cmdReview(env *cliEnv, args []string) error {
 	fl := env.newFlags("review", "review [--question ID] [--audio FILE.wav] [--format text|json|markdown] TRANSCRIPT")
 	qid := fl.String("question", "", "id of the question answered (see `rehearse questions`)")
-	audioPath := fl.String("audio", "", "the recording, for voiced gaps, pauses and duration")
+	audioPath := fl.String("audio", "", "the recording, for voiced gaps, pauses, duration and the rate estimated from it; alone, a review of delivery from the audio")
 	format := fl.String("format", "text", "output format: text, json or markdown")
 	if err := parse(fl, args); err != nil {
 		return err
 	}
-	if fl.NArg() != 1 {
-		return fmt.Errorf("%w: want exactly one TRANSCRIPT file (got %d arguments)", errUsage, fl.NArg())
+	audioOnly := fl.NArg() == 0 && *audioPath != ""
+	if fl.NArg() != 1 && !audioOnly {
+		return fmt.Errorf("%w: want exactly one TRANSCRIPT file, or --audio FILE.wav alone (got %d arguments)", errUsage, fl.NArg())
 	}
 	switch *format {
 	case "text", "json", "markdown", "md":
 	default:
 		return fmt.Errorf("%w: unknown --format %q (want text, json or markdown)", errUsage, *format)
 	}
-	path := fl.Arg(0)
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return fmt.Errorf("reading transcript: %w", err)
-	}
-	tr, err := review.ParseTranscript(data)
-	if err != nil {
-		return fmt.Errorf("transcript %s: %w", path, err)
+	tr := &review.Transcript{}
+	if !audioOnly {
+		path := fl.Arg(0)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return fmt.Errorf("reading transcript: %w", err)
+		}
+		if tr, err = review.ParseTranscript(data); err != nil {
+			return fmt.Errorf("transcript %s: %w", path, err)
+		}
 	}
 	in := review.Input{Transcript: tr}
 	if *qid != "" {
@@ -47,11 +51,11 @@ func cmdReview(env *cliEnv, args []string) error {
 		in.Question = q
 	}
 	if *audioPath != "" {
-		envl, dur, err := loadEnvelope(*audioPath)
+		envl, dlv, dur, err := loadRecording(*audioPath)
 		if err != nil {
 			return err
 		}
-		in.Envelope = envl
+		in.Envelope, in.Audio = envl, dlv
 		if tr.Duration == 0 {
 			tr.Duration = dur
 		}
@@ -69,6 +73,39 @@ func cmdReview(env *cliEnv, args []string) error {
 	default:
 		return rep.WriteText(env.stdout, tr)
 	}
+}
+
+// loadRecording reads a WAV (repairing nothing: the file is the user's) and
+// returns its energy envelope, its delivery measured from the audio, and its
+// duration in seconds.
+func loadRecording(path string) (*review.Envelope, *review.AudioDelivery, float64, error) {
+	pcm, err := audio.ReadWAV(path)
+	if err != nil {
+		return nil, nil, 0, fmt.Errorf("recording: %w", err)
+	}
+	rms := audio.Envelope(pcm, envelopeHop)
+	dur := float64(len(pcm.Samples)/max(pcm.Channels, 1)) / float64(pcm.Rate)
+	d := audioDelivery(audio.AnalyzeDelivery(pcm, audio.DeliveryOptions{}))
+	return &review.Envelope{Hop: envelopeHop.Seconds(), RMS: rms}, d, dur, nil
+}
+
+// audioDelivery hands the audio analysis to the reviewer as plain data.
+func audioDelivery(d *audio.Delivery) *review.AudioDelivery {
+	span := func(s audio.Span) review.TimeSpan {
+		return review.TimeSpan{Start: s.Start.Seconds(), End: s.End.Seconds()}
+	}
+	out := &review.AudioDelivery{DurationS: d.Duration.Seconds(), SpeechStartS: d.Speech.Start.Seconds(),
+		SpeechEndS: d.Speech.End.Seconds(), SpeakingS: d.SpeakingTime.Seconds(), WPM: d.WPM}
+	for _, p := range d.Pauses {
+		out.Pauses = append(out.Pauses, span(p))
+	}
+	for _, h := range d.Hesitations {
+		out.Hesitations = append(out.Hesitations, span(h.Span))
+	}
+	for _, p := range d.Pace {
+		out.Pace = append(out.Pace, review.PaceSample{Start: p.Start.Seconds(), End: p.End.Seconds(), WPM: p.WPM})
+	}
+	return out
 }
 
 // loadEnvelope reads a WAV (repairing nothing: the file is the user's) and

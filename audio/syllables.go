@@ -1,0 +1,65 @@
+package audio
+
+import "time"
+
+// Syllable-nucleus detection after de Jong & Wempe (2009), "Praat script to
+// detect syllable nuclei and measure speech rate automatically": peaks of
+// the intensity contour that stand out from the dips around them, lie above
+// a threshold set from the loud end of the recording, and are voiced.
+var (
+	// nucleusMinDip is how far (dB) the contour must fall between two
+	// nuclei, from the lower of the two peaks.
+	nucleusMinDip = 2.0
+	// nucleusBelowMax is how far below the 99th-percentile intensity a
+	// peak may lie (de Jong & Wempe's "silence threshold", -25 dB).
+	nucleusBelowMax = 25.0
+)
+
+// syllableNuclei returns the times of the syllable nuclei within spans.
+func syllableNuclei(f *frames, pt *pitchTrack, spans []Span) []time.Duration {
+	var in []float64
+	for _, s := range spans {
+		for i := int(s.Start / deliveryHop); i < min(int(s.End/deliveryHop), len(f.db)); i++ {
+			in = append(in, f.db[i])
+		}
+	}
+	if len(in) == 0 {
+		return nil
+	}
+	th := max(percentile(in, 0.99)-nucleusBelowMax, percentile(in, 0.5)-nucleusBelowMax/2)
+	var out []time.Duration
+	for _, s := range spans {
+		a := int(s.Start / deliveryHop)
+		b := min(int(s.End/deliveryHop), len(f.db))
+		// peaks that pass the dip test, merged pairwise: of two peaks
+		// without a deep enough dip between them, the higher survives.
+		var peaks []int
+		dip := 1e9 // lowest point since the last kept peak
+		for i := a; i < b; i++ {
+			v := f.db[i]
+			dip = min(dip, v)
+			isPeak := (i == a || v > f.db[i-1]) && (i == b-1 || v >= f.db[i+1])
+			if !isPeak || v < th {
+				continue
+			}
+			if n := len(peaks); n > 0 {
+				last := f.db[peaks[n-1]]
+				if min(last, v)-dip < nucleusMinDip {
+					if v > last {
+						peaks[n-1] = i
+					}
+					// the dip since the kept peak stays as it was
+					continue
+				}
+			}
+			peaks = append(peaks, i)
+			dip = v
+		}
+		for _, p := range peaks {
+			if f0, _ := pt.at((float64(p) + 0.5) * f.hop); f0 > 0 {
+				out = append(out, f.at(p))
+			}
+		}
+	}
+	return out
+}
