@@ -194,6 +194,12 @@ func validLines(lines [][]string) error {
 			if strings.Trim(e, "| ") == "" {
 				return fmt.Errorf("line %d has an empty element", i+1)
 			}
+			for _, alt := range strings.Split(e, "|") {
+				alt = strings.TrimSpace(alt)
+				if alt != "" && !strings.HasPrefix(alt, "@") && len(wordsOf(alt)) == 0 {
+					return fmt.Errorf("line %d: %q has no words", i+1, alt)
+				}
+			}
 		}
 	}
 	return nil

@@ -61,6 +61,9 @@ func (cm *conceptMatcher) element(e string) int32 {
 	terms, _ := cm.concepts.Expand(e)
 	for _, t := range terms {
 		ws := wordsOf(t)
+		if len(ws) == 0 {
+			continue // "%": validation refuses it; never index an empty term
+		}
 		ids := make([]int32, len(ws))
 		for i, w := range ws {
 			ws[i] = baseForm(w)

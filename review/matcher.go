@@ -24,7 +24,8 @@ func pointMatches(cues []string, lines [][]string, label string, labelFallback b
 		ms = append(ms, MatchSpec{Tokens: cues})
 	}
 	for _, l := range lines {
-		ms = append(ms, MatchSpec{Concepts: l})
+		// a point is covered by what was done, not by what was only imagined
+		ms = append(ms, MatchSpec{Concepts: l, Real: true})
 	}
 	if len(ms) == 0 && labelFallback {
 		ms = append(ms, MatchSpec{Tokens: []string{label}})
