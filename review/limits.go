@@ -68,11 +68,10 @@ type TooLargeError struct {
 // Error names the size and the limit, e.g. "transcript is too large:
 // 1,600,000 words, over the limit of 150,000 words (MaxTranscriptWords)".
 func (e *TooLargeError) Error() string {
-	size := "more than " + thousands(e.Limit) + " " + e.Unit
-	if e.Size >= 0 {
-		size = thousands(e.Size) + " " + e.Unit
+	if e.Size < 0 {
+		return fmt.Sprintf("%s is too large: more than the limit of %s %s (%s)", e.What, thousands(e.Limit), e.Unit, e.Name)
 	}
-	return fmt.Sprintf("%s is too large: %s, over the limit of %s %s (%s)", e.What, size, thousands(e.Limit), e.Unit, e.Name)
+	return fmt.Sprintf("%s is too large: %s %s, over the limit of %s %s (%s)", e.What, thousands(e.Size), e.Unit, thousands(e.Limit), e.Unit, e.Name)
 }
 
 // MoreWarningsError stands for the problems of one file left out after

@@ -107,6 +107,9 @@ var failureCases = []failureCase{
 	{"timeout", ErrTimeout, true, "no answer within 300ms"},
 	{"malformed", ErrMalformed, false, "not JSON"},
 	{"drop", ErrNetwork, true, "the connection was dropped"},
+	{"huge", ErrMalformed, false, "the answer is too large: more than the limit of 33,554,432 bytes (MaxTranscriptFileBytes)"},
+	{"toomanywords", ErrMalformed, false, "bytes, over the limit of 2,097,152 bytes (MaxTranscriptBytes)"},
+	{"binary", ErrMalformed, false, "not a text transcript (binary data at byte 4: a NUL byte)"},
 }
 
 func TestTranscribeFailuresKeepTheTake(t *testing.T) {

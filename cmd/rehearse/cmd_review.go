@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -30,13 +31,9 @@ func cmdReview(env *cliEnv, args []string) error {
 		return fmt.Errorf("%w: unknown --format %q (want text, json or markdown)", errUsage, *format)
 	}
 	path := fl.Arg(0)
-	data, err := os.ReadFile(path)
+	tr, err := readTranscriptFile(path)
 	if err != nil {
-		return fmt.Errorf("reading transcript: %w", err)
-	}
-	tr, err := review.ParseTranscript(data)
-	if err != nil {
-		return fmt.Errorf("transcript %s: %w", path, err)
+		return err
 	}
 	in := review.Input{Transcript: tr}
 	if *qid != "" {
@@ -69,6 +66,28 @@ func cmdReview(env *cliEnv, args []string) error {
 	default:
 		return rep.WriteText(env.stdout, tr)
 	}
+}
+
+// readTranscriptFile reads and checks the transcript at path (see
+// review.ReadTranscript): an empty, binary or too large file is refused,
+// and too large is reported with the file's size.
+func readTranscriptFile(path string) (*review.Transcript, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading transcript: %w", err)
+	}
+	defer f.Close()
+	tr, err := review.ReadTranscript(f)
+	if err != nil {
+		var tl *review.TooLargeError
+		if errors.As(err, &tl) && tl.Size < 0 && tl.Unit == "bytes" {
+			if st, serr := f.Stat(); serr == nil && st.Mode().IsRegular() {
+				tl.Size = st.Size()
+			}
+		}
+		return nil, fmt.Errorf("transcript %s: %w", path, err)
+	}
+	return tr, nil
 }
 
 // loadEnvelope reads a WAV (repairing nothing: the file is the user's) and
