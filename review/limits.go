@@ -260,6 +260,11 @@ func ReadTranscript(r io.Reader) (*Transcript, error) {
 	if int64(len(data)) > limit {
 		if !isJSON {
 			limit -= 3
+			// binary data is named as such, whatever its size
+			text := data[:len(data)-partialRune(data)]
+			if off, why := firstBinary(text); off >= 0 {
+				return nil, &BinaryError{Offset: off, Reason: why}
+			}
 		}
 		return nil, &TooLargeError{What: "transcript", Size: -1, Limit: limit, Unit: "bytes", Name: name}
 	}
@@ -276,6 +281,30 @@ func ReadTranscript(r io.Reader) (*Transcript, error) {
 		return nil, err
 	}
 	return t, nil
+}
+
+// partialRune returns how many bytes at the end of b start a UTF-8
+// sequence that b cuts off (0 to 3).
+func partialRune(b []byte) int {
+	for k := 1; k <= 3 && k <= len(b); k++ {
+		c := b[len(b)-k]
+		if c < 0x80 {
+			return 0
+		}
+		if c >= 0xc0 { // a leading byte: is its sequence complete?
+			need := 2
+			if c >= 0xf0 {
+				need = 4
+			} else if c >= 0xe0 {
+				need = 3
+			}
+			if need > k {
+				return k
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // maxFileBytes is the size limit of the list's files and its name.

@@ -89,6 +89,8 @@ func TestReadTranscriptLimits(t *testing.T) {
 		{"json blank", []byte(`{"text":"  um ","words":[]}`), "nothing to review"},
 		{"json nul", []byte(`{"text":"a\u0000b"}`), "binary data at byte 1"},
 		{"binary", append([]byte("RIFF"), make([]byte, 100)...), "binary data at byte 4"},
+		{"big binary", append([]byte("ab\x00"), make([]byte, MaxTranscriptBytes+10)...), "binary data at byte 2: a NUL byte"},
+		{"big text cut inside a rune", append(bytes.Repeat([]byte("w "), MaxTranscriptBytes/2+1), "é"...), "transcript is too large"},
 		{"text too big", bytes.Repeat([]byte("word "), MaxTranscriptBytes), "transcript is too large: more than the limit of 2,097,152 bytes (MaxTranscriptBytes)"},
 		{"json too big", append([]byte(`{"text":"`), bytes.Repeat([]byte("w"), MaxTranscriptFileBytes)...), "more than the limit of 33,554,432 bytes (MaxTranscriptFileBytes)"},
 		{"json text too big", []byte(`{"text":"` + strings.Repeat("w", MaxTranscriptBytes+1) + `"}`), "MaxTranscriptBytes"},
