@@ -161,13 +161,24 @@ func looksLikeChunk(r io.ReaderAt, pos, size int64) bool {
 	return false
 }
 
+// ConvertHint tells how to turn a WAV another app wrote (float, 24-bit,
+// compressed) into the format Rehearse reads.
+const ConvertHint = "convert with: sox in.wav -r 16000 -c 1 -b 16 out.wav"
+
 // check validates the sample format.
 func (l *wavLayout) check(name string) error {
 	if l.format != 1 {
-		return fmt.Errorf("%s: %w: format tag %d, want 1 (integer PCM)", name, ErrFormat, l.format)
+		what := ""
+		switch l.format {
+		case 3:
+			what = fmt.Sprintf(" (%d-bit float)", l.bits)
+		case 0xfffe:
+			what = " (extensible)"
+		}
+		return fmt.Errorf("%s: %w: format tag %d%s, want 1 (integer PCM); %s", name, ErrFormat, l.format, what, ConvertHint)
 	}
 	if l.bits != 16 {
-		return fmt.Errorf("%s: %w: %d bits per sample, want 16", name, ErrFormat, l.bits)
+		return fmt.Errorf("%s: %w: %d bits per sample, want 16; %s", name, ErrFormat, l.bits, ConvertHint)
 	}
 	if l.channels < 1 || l.channels > 16 {
 		return fmt.Errorf("%s: %w: %d channels", name, ErrFormat, l.channels)

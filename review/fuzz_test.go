@@ -1,6 +1,7 @@
 package review
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
@@ -8,13 +9,16 @@ import (
 )
 
 // FuzzTokenize checks token and sentence offsets on any input: in range,
-// in order, not overlapping, each token a whole word.
+// in order, not overlapping, each token a whole word; and that tokenizing
+// n bytes allocates no more than tokenizeBound allows.
 func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{"", "Um, so I'd do LinkedIn Ads.", "root-cause 2.5 ~10% DKIM/SPF, right?\n\nNext", "I’d like…", "a\u0301b", "\xff\xfe", "..!?", "it's 'quoted' 1,000"} {
+	for _, s := range []string{"", "Um, so I'd do LinkedIn Ads.", "root-cause 2.5 ~10% DKIM/SPF, right?\n\nNext", "I’d like…", "a\u0301b", "\xff\xfe", "..!?", "it's 'quoted' 1,000", strings.Repeat("a. ", 2000)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		toks, sents := Tokenize(s)
+		var toks []Token
+		var sents []Sentence
+		checkAllocs(t, "Tokenize", len(s), tokenizeBound, func() { toks, sents = Tokenize(s) })
 		prev := 0
 		for i, tk := range toks {
 			if tk.Start < prev || tk.End <= tk.Start || tk.End > len(s) {
@@ -54,8 +58,11 @@ func FuzzParseRuleFile(f *testing.F) {
 		}
 	}
 	f.Add([]byte("rules:\n  - {id: x, extends: existence, level: info, message: m, match: [{tokens: ['a ... b', '#number']}]}\n"))
+	f.Add([]byte("rules: &a [*a, *a]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		rs, errs := ParseRuleFile(data, "fuzz.yaml")
+		var rs []RuleSpec
+		var errs []error
+		checkAllocs(t, "ParseRuleFile", len(data), yamlFileBound, func() { rs, errs = ParseRuleFile(data, "fuzz.yaml") })
 		for _, err := range errs {
 			if !strings.HasPrefix(err.Error(), "fuzz.yaml") {
 				t.Fatalf("error does not name the file: %v", err)
@@ -74,8 +81,10 @@ func FuzzParseBankFile(f *testing.F) {
 			f.Add(data)
 		}
 	}
+	f.Add([]byte("questions:\n  - {id: x, category: nonsense}\n  - {id: y, category: nonsense}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		qs, _ := ParseBankFile(data, "fuzz.yaml")
+		var qs []Question
+		checkAllocs(t, "ParseBankFile", len(data), yamlFileBound, func() { qs, _ = ParseBankFile(data, "fuzz.yaml") })
 		for _, q := range qs {
 			if !validID(q.ID) || q.Prompt == "" || q.ThinkSeconds <= 0 || q.AnswerSeconds <= 0 {
 				t.Fatalf("invalid question accepted: %+v", q)
@@ -84,9 +93,10 @@ func FuzzParseBankFile(f *testing.F) {
 	})
 }
 
-// FuzzParseTranscript checks the transcript reader never panics, and that
-// a transcript it accepts reviews (with every built-in rule) without panic
-// and with spans inside the text.
+// FuzzParseTranscript checks the transcript reader never panics, that
+// reading n bytes (ReadTranscript, with its limits) allocates no more than
+// transcriptBound allows, and that a transcript it accepts reviews (with
+// every built-in rule) without panic and with spans inside the text.
 func FuzzParseTranscript(f *testing.F) {
 	f.Add([]byte(`{"text":"I'd start with the data. Um.","duration":3,"words":[{"word":"I'd","start":0.1,"end":0.3},{"word":"start","start":0.3,"end":0.6},{"word":"with","start":2.9,"end":3}],"segments":[]}`))
 	f.Add([]byte("plain text, like, um, right?"))
@@ -103,8 +113,12 @@ func FuzzParseTranscript(f *testing.F) {
 	for i := range env.RMS {
 		env.RMS[i] = float32(i%37) / 100
 	}
+	f.Add([]byte(`{"words":[{},{},{},{},{},{},{},{}]}`))
+	f.Add([]byte("\x00\x01binary"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tr, err := ParseTranscript(data)
+		var tr *Transcript
+		var err error
+		checkAllocs(t, "ReadTranscript", len(data), transcriptBound, func() { tr, err = ReadTranscript(bytes.NewReader(data)) })
 		if err != nil {
 			if strings.TrimSpace(err.Error()) == "" {
 				t.Fatal("empty error")

@@ -3,7 +3,6 @@ package review
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"path"
 	"slices"
 	"strings"
@@ -36,22 +35,25 @@ func LoadRules(srcs ...BankSource) (*RuleSet, []error) {
 		}
 		for _, name := range names {
 			label := sourceName(src, name)
-			data, err := fs.ReadFile(src.FS, path.Join(src.Dir, name))
+			data, err := ruleList.readFile(src.FS, path.Join(src.Dir, name), label)
 			if err != nil {
-				errs = append(errs, &FileError{File: label, Kind: "rule", Err: fmt.Errorf("read: %w", err)})
+				errs = append(errs, err)
 				continue
 			}
+			var ferrs []error
 			hasRules, hasConcepts := topKeys(data)
 			if hasConcepts {
 				cs, cerrs := ParseConceptFile(data, label)
 				concepts = append(concepts, cs...)
-				errs = append(errs, cerrs...)
-				if !hasRules {
-					continue
-				}
+				ferrs = append(ferrs, cerrs...)
 			}
-			rs, rerrs := ParseRuleFile(data, label)
-			errs = append(errs, rerrs...)
+			var rs []RuleSpec
+			if hasRules {
+				var rerrs []error
+				rs, rerrs = ParseRuleFile(data, label)
+				ferrs = append(ferrs, rerrs...)
+			}
+			errs = append(errs, CapWarnings(ferrs)...)
 			for _, r := range rs {
 				if i := slices.IndexFunc(all, func(o RuleSpec) bool { return o.ID == r.ID }); i >= 0 {
 					all[i] = r

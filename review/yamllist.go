@@ -3,7 +3,6 @@ package review
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"path"
 
 	"go.yaml.in/yaml/v3"
@@ -28,6 +27,9 @@ type yamlList[T any] struct {
 // parse decodes data (the file called name) and returns the valid items,
 // the line each starts on, and one error per problem found.
 func (l yamlList[T]) parse(data []byte, name string) ([]T, []int, []error) {
+	if limit, _ := l.maxFileBytes(); int64(len(data)) > limit {
+		return nil, nil, []error{l.tooLarge(name, int64(len(data)))}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, nil, []error{&FileError{File: name, Line: yamlErrLine(err), Kind: l.kind, Err: fmt.Errorf("invalid YAML: %w", err)}}
@@ -51,7 +53,7 @@ func (l yamlList[T]) parse(data []byte, name string) ([]T, []int, []error) {
 	}
 	var out []T
 	var lines []int
-	var errs []error
+	errs := fileErrs{file: name} // at most MaxWarningsPerFile, then a count
 	seen := map[string]bool{}
 	for i, n := range list.Content {
 		item := fmt.Sprintf("#%d", i+1)
@@ -59,28 +61,28 @@ func (l yamlList[T]) parse(data []byte, name string) ([]T, []int, []error) {
 			item = idn.Value
 		}
 		if n.Kind != yaml.MappingNode {
-			errs = append(errs, fe(n, item, "", errors.New("must be a mapping")))
+			errs.add(fe(n, item, "", errors.New("must be a mapping")))
 			continue
 		}
 		var v T
 		if err := n.Decode(&v); err != nil {
-			errs = append(errs, decodeError(name, l.kind, item, n, err))
+			errs.add(decodeError(name, l.kind, item, n, err))
 			continue
 		}
 		if err := l.validate(&v, n, fe, item); err != nil {
-			errs = append(errs, err)
+			errs.add(err)
 			continue
 		}
 		id := l.id(&v)
 		if seen[id] {
-			errs = append(errs, fe(mapValue(n, "id"), id, "id", errors.New("duplicate id in this file")))
+			errs.add(fe(mapValue(n, "id"), id, "id", errors.New("duplicate id in this file")))
 			continue
 		}
 		seen[id] = true
 		out = append(out, v)
 		lines = append(lines, n.Line)
 	}
-	return out, lines, errs
+	return out, lines, errs.list()
 }
 
 // load parses every *.yaml file of each source, in order, and hands each
@@ -96,14 +98,13 @@ func (l yamlList[T]) load(srcs []BankSource, add func(items []T, lines []int, la
 		}
 		for _, name := range names {
 			label := sourceName(src, name)
-			data, err := fs.ReadFile(src.FS, path.Join(src.Dir, name))
+			data, err := l.readFile(src.FS, path.Join(src.Dir, name), label)
 			if err != nil {
-				errs = append(errs, &FileError{File: label, Kind: l.kind, Err: fmt.Errorf("read: %w", err)})
+				errs = append(errs, err)
 				continue
 			}
 			items, lines, ferrs := l.parse(data, label)
-			errs = append(errs, ferrs...)
-			errs = append(errs, add(items, lines, label)...)
+			errs = append(errs, CapWarnings(append(ferrs, add(items, lines, label)...))...)
 		}
 	}
 	return errs

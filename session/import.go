@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/rehearse-app/rehearse/review"
 )
 
 // ErrRefused is wrapped by every ImportBundle error about the bundle itself
@@ -204,6 +206,16 @@ func (s *Store) importBundle(r io.ReaderAt, size int64, path string) (ImportResu
 	sess, err := decodeSession(data)
 	if err != nil {
 		return ImportResult{}, refuse(path, "session.json: %v", err)
+	}
+	for i, tk := range sess.Takes {
+		// A take may have no transcript yet; one it has is held to the
+		// limits of every transcript (size, words, text not binary).
+		if tk.Transcript == nil {
+			continue
+		}
+		if err := review.CheckTranscript(tk.Transcript); err != nil && !errors.Is(err, review.ErrEmptyTranscript) {
+			return ImportResult{}, refuse(path, "session.json: field takes[%d].transcript: %v", i, err)
+		}
 	}
 	used := map[string]bool{}
 	for i, tk := range sess.Takes {

@@ -235,6 +235,12 @@ func TestImportRefusesHostileBundles(t *testing.T) {
 			return b
 		}()), want: "whole number"},
 		{name: "not a zip", raw: []byte("PK\x03\x04 nonsense"), want: "not a zip"},
+		{name: "binary transcript", ents: replace(base(), "session.json", editJSON(func(m map[string]any) {
+			m["takes"].([]any)[0].(map[string]any)["transcript"] = map[string]any{"text": "RIFF\x00\x01 data", "words": []any{}, "segments": []any{}}
+		})), want: "takes[0].transcript: not a text transcript (binary data at byte 4: a NUL byte)"},
+		{name: "transcript too long", ents: replace(base(), "session.json", editJSON(func(m map[string]any) {
+			m["takes"].([]any)[0].(map[string]any)["transcript"] = map[string]any{"text": strings.Repeat("word ", 160_000), "words": []any{}, "segments": []any{}}
+		})), want: "over the limit of 150,000 words (MaxTranscriptWords)"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -19,6 +19,10 @@ type capture struct {
 	status int
 	header http.Header
 	body   []byte
+	// limit is the most of the answer read (0: maxAnswerBytes); over is
+	// set, and body cut to limit, when the answer was longer.
+	limit int64
+	over  bool
 }
 
 type captureKey struct{}
@@ -45,12 +49,21 @@ func (d capturingDoer) Do(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswerBytes))
+	limit := int64(maxAnswerBytes)
+	if c != nil && c.limit > 0 {
+		limit = c.limit
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	resp.Body.Close()
 	if err != nil {
 		return nil, fmt.Errorf("reading the answer (HTTP %d): %w", resp.StatusCode, err)
 	}
+	over := int64(len(body)) > limit
+	if over {
+		body = body[:limit]
+	}
 	if c != nil {
+		c.over = over
 		c.status = resp.StatusCode
 		c.header = resp.Header.Clone()
 		c.body = body

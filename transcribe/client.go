@@ -141,7 +141,11 @@ func (c *Client) transcribeChunks(ctx context.Context, path, op, prompt string, 
 			return nil, err
 		}
 	}
-	return mergeChunks(parts, chunks), nil
+	t := mergeChunks(parts, chunks)
+	if err := checkAnswer(t); err != nil {
+		return nil, &Error{Kind: ErrMalformed, Op: op, Server: c.server, Detail: "the parts together: " + err.Error()}
+	}
+	return t, nil
 }
 
 // audioFile gives go-openai's form builder the part's content type.
@@ -194,25 +198,49 @@ func (c *Client) transcribeOne(ctx context.Context, f *os.File, op, prompt strin
 			openai.TranscriptionTimestampGranularitySegment,
 		}
 	}
-	cp, err := c.call(ctx, op, func(ctx context.Context) error {
+	cp, err := c.callLimited(ctx, op, review.MaxTranscriptFileBytes, func(ctx context.Context) error {
 		_, err := c.oa.CreateTranscription(ctx, req)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
+	if cp.over {
+		tl := &review.TooLargeError{What: "the answer", Size: -1, Limit: review.MaxTranscriptFileBytes, Unit: "bytes", Name: "MaxTranscriptFileBytes"}
+		return nil, &Error{Kind: ErrMalformed, Op: op, Server: c.server, Status: cp.status, Detail: tl.Error()}
+	}
 	t, err := parseTranscript(cp.body)
 	if err != nil {
 		return nil, &Error{Kind: ErrMalformed, Op: op, Server: c.server, Detail: c.redact(err.Error())}
 	}
+	if err := checkAnswer(t); err != nil {
+		return nil, &Error{Kind: ErrMalformed, Op: op, Server: c.server, Status: cp.status, Detail: err.Error()}
+	}
 	return t, nil
 }
 
-// call runs one go-openai request with the request timeout and turns what
-// happened into an *Error. On success it returns the captured answer, which
-// callers parse themselves.
+// checkAnswer holds a server's transcript to review's limits (size, words,
+// text rather than binary). An empty transcript is a valid answer: the take
+// was silent, and the review says there is nothing to review.
+func checkAnswer(t *review.Transcript) error {
+	if err := review.CheckTranscript(t); err != nil && !errors.Is(err, review.ErrEmptyTranscript) {
+		return err
+	}
+	return nil
+}
+
+// call runs a request reading at most maxAnswerBytes of its answer; see
+// callLimited.
 func (c *Client) call(ctx context.Context, op string, do func(context.Context) error) (*capture, error) {
-	cp := &capture{}
+	return c.callLimited(ctx, op, maxAnswerBytes, do)
+}
+
+// callLimited runs one go-openai request with the request timeout and
+// turns what happened into an *Error. On success it returns the captured
+// answer, which callers parse themselves; at most limit bytes of it are
+// read, and capture.over says there was more.
+func (c *Client) callLimited(ctx context.Context, op string, limit int64, do func(context.Context) error) (*capture, error) {
+	cp := &capture{limit: limit}
 	rctx, cancel := context.WithTimeout(withCapture(ctx, cp), c.cfg.RequestTimeout)
 	defer cancel()
 	err := do(rctx)

@@ -107,6 +107,8 @@ var failureCases = []failureCase{
 	{"timeout", ErrTimeout, true, "no answer within 300ms"},
 	{"malformed", ErrMalformed, false, "not JSON"},
 	{"drop", ErrNetwork, true, "the connection was dropped"},
+	{"toomanywords", ErrMalformed, false, "bytes, over the limit of 2,097,152 bytes (MaxTranscriptBytes)"},
+	{"binary", ErrMalformed, false, "not a text transcript (binary data at byte 4: a NUL byte)"},
 }
 
 func TestTranscribeFailuresKeepTheTake(t *testing.T) {
@@ -151,6 +153,25 @@ func TestTranscribeFailuresKeepTheTake(t *testing.T) {
 			}
 			t.Logf("%s -> %s", fc.fail, msg)
 		})
+	}
+}
+
+// TestTranscribeRefusesAHugeAnswer: a server answering 50 MB of text is
+// refused after reading the limit, not all of it, and the take stays.
+func TestTranscribeRefusesAHugeAnswer(t *testing.T) {
+	dir := t.TempDir()
+	path, _ := writeTone(t, dir, "take-7.wav", 2)
+	sum := checksum(t, path)
+	srv := newFakeWhisper(t, "openai")
+	srv.fail("huge")
+	c := newTestClient(t, Config{BaseURL: srv.URL(), RequestTimeout: 30 * time.Second}, nil)
+	_, err := c.TranscribeFile(context.Background(), path, Hints{})
+	want := "the answer is too large: more than the limit of 33,554,432 bytes (MaxTranscriptFileBytes)"
+	if !errors.Is(err, ErrMalformed) || IsRetryable(err) || !strings.Contains(err.Error(), want) {
+		t.Fatalf("error %v, want ErrMalformed saying %q", err, want)
+	}
+	if checksum(t, path) != sum {
+		t.Error("the refusal changed the recording")
 	}
 }
 

@@ -47,7 +47,8 @@ func newFakeWhisper(t testing.TB, shape string) *fakeWhisper {
 func (f *fakeWhisper) URL() string { return f.srv.URL + "/v1" }
 
 // fail queues failures served to the next requests, in order: "401",
-// "413", "429", "quota", "500", "timeout", "malformed", "drop", "html502".
+// "413", "429", "quota", "500", "timeout", "malformed", "drop", "html502", "huge" (50 MB),
+// "toomanywords" (3 MB of text), "binary" (a NUL in the text).
 func (f *fakeWhisper) fail(kinds ...string) {
 	f.mu.Lock()
 	f.failures = append(f.failures, kinds...)
@@ -126,6 +127,22 @@ func (f *fakeWhisper) popFailure(w http.ResponseWriter, r *http.Request) bool {
 	case "malformed":
 		w.Header().Set("Content-Type", "application/json")
 		io.WriteString(w, `{"text": "Hello wor`)
+	case "huge": // 50 MB of text
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"text": "`)
+		chunk := strings.Repeat("word ", 1<<16)
+		for range 50 << 20 / len(chunk) {
+			if _, err := io.WriteString(w, chunk); err != nil {
+				return true // the client stopped reading
+			}
+		}
+		io.WriteString(w, `"}`)
+	case "toomanywords": // valid JSON, 3 MB of text
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"text": "`+strings.Repeat("word ", 600_000)+`"}`)
+	case "binary":
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"text": "RIFF\u0000\u0001 data"}`)
 	case "drop":
 		hj, ok := w.(http.Hijacker)
 		if !ok {

@@ -46,8 +46,14 @@ func (s *reviewScreen) onSaveEdit() {
 		return
 	}
 	text := s.editor.Text
-	if strings.TrimSpace(text) == "" {
-		s.notify(errors.New("the transcript is empty: type what was said, or Cancel"))
+	// The limits of every transcript: no empty (or fillers-only) answer,
+	// no binary data, nothing past review.MaxTranscriptWords.
+	if err := review.CheckTranscriptText([]byte(text)); err != nil {
+		if errors.Is(err, review.ErrEmptyTranscript) {
+			s.notify(fmt.Errorf("%w: type what was said, or Cancel", err))
+		} else {
+			s.notify(fmt.Errorf("the transcript was not saved (your text is still in the editor): %w", err))
+		}
 		return
 	}
 	old := s.take.Transcript

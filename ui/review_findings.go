@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -257,6 +258,10 @@ func (s *reviewScreen) showFindings() {
 	s.findingRows = nil
 	var objs []fyne.CanvasObject
 	switch {
+	case errors.Is(s.reportErr, review.ErrEmptyTranscript):
+		l := widget.NewLabel("Nothing to review: the transcript is empty. Edit the transcript to type what was said.")
+		l.Wrapping = fyne.TextWrapWord
+		objs = append(objs, l)
 	case s.reportErr != nil:
 		l := widget.NewLabel("The take could not be reviewed: " + s.reportErr.Error())
 		l.Wrapping = fyne.TextWrapWord
@@ -327,6 +332,9 @@ func (s *reviewScreen) showScores() {
 	r := s.report
 	if r == nil {
 		s.metrics.SetText("No metrics yet: the take needs a transcript.")
+		if errors.Is(s.reportErr, review.ErrEmptyTranscript) {
+			s.metrics.SetText("No scores: the transcript has no words.")
+		}
 		return
 	}
 	s.metrics.SetText(metricsText(r))

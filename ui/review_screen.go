@@ -319,7 +319,10 @@ func loadTake(ld *takeLoad, deps Deps, sessID, takeID, havePath string, haveEnv 
 	case deps.ReviewTake != nil:
 		ld.report, ld.reportErr = deps.ReviewTake(sess, tk)
 	case deps.Reviewer != nil:
-		ld.report = reviewLocally(deps.Reviewer, sess, tk, ld.env)
+		// An answer without words, or one past the limits, gets no scores.
+		if ld.reportErr = review.CheckTranscript(tk.Transcript); ld.reportErr == nil {
+			ld.report = reviewLocally(deps.Reviewer, sess, tk, ld.env)
+		}
 	default:
 		ld.reportErr = errors.New("no reviewer is set up")
 	}

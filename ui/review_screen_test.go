@@ -224,6 +224,9 @@ func newReviewFixture(t testing.TB, o reviewOpts) *reviewFixture {
 		if tk.Transcript == nil || tk.Transcript.Text == "" {
 			return nil, errors.New("the take has no transcript yet")
 		}
+		if err := review.CheckTranscript(tk.Transcript); err != nil {
+			return nil, err // as cmd's takeReviewer: no words, no scores
+		}
 		tr := *tk.Transcript
 		in := review.Input{Transcript: &tr, Question: s.Question(tk.QuestionID)}
 		if env, _, err := reviewEnvelopeOf(store.TakePath(s, *tk)); err == nil {

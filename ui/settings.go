@@ -265,7 +265,9 @@ func (s *settingsScreen) onImport() {
 			return // cancelled
 		}
 		defer rc.Close()
-		data, err := io.ReadAll(io.LimitReader(rc, 4<<20))
+		// One byte past the limit: ValidateBankFile then refuses the file
+		// as too large instead of reading a cut-off copy.
+		data, err := io.ReadAll(io.LimitReader(rc, review.MaxQuestionFileBytes+1))
 		if err != nil {
 			s.notify(fmt.Errorf("reading %s: %w", rc.URI().Name(), err))
 			return

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -33,13 +34,9 @@ func cmdReview(env *cliEnv, args []string) error {
 	}
 	tr := &review.Transcript{}
 	if !audioOnly {
-		path := fl.Arg(0)
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return fmt.Errorf("reading transcript: %w", err)
-		}
-		if tr, err = review.ParseTranscript(data); err != nil {
-			return fmt.Errorf("transcript %s: %w", path, err)
+		var err error
+		if tr, err = readTranscriptFile(fl.Arg(0)); err != nil {
+			return err
 		}
 	}
 	in := review.Input{Transcript: tr}
@@ -106,6 +103,28 @@ func audioDelivery(d *audio.Delivery) *review.AudioDelivery {
 		out.Pace = append(out.Pace, review.PaceSample{Start: p.Start.Seconds(), End: p.End.Seconds(), WPM: p.WPM})
 	}
 	return out
+}
+
+// readTranscriptFile reads and checks the transcript at path (see
+// review.ReadTranscript): an empty, binary or too large file is refused,
+// and too large is reported with the file's size.
+func readTranscriptFile(path string) (*review.Transcript, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading transcript: %w", err)
+	}
+	defer f.Close()
+	tr, err := review.ReadTranscript(f)
+	if err != nil {
+		var tl *review.TooLargeError
+		if errors.As(err, &tl) && tl.Size < 0 && tl.Unit == "bytes" {
+			if st, serr := f.Stat(); serr == nil && st.Mode().IsRegular() {
+				tl.Size = st.Size()
+			}
+		}
+		return nil, fmt.Errorf("transcript %s: %w", path, err)
+	}
+	return tr, nil
 }
 
 // loadEnvelope reads a WAV (repairing nothing: the file is the user's) and

@@ -158,9 +158,10 @@ func loadRulesAt(root string) (*review.RuleSet, []error) {
 	return review.LoadRules(bankSources(assets.Rules(), root, "rules")...)
 }
 
-// warn prints problems that did not stop the command, one a line.
+// warn prints problems that did not stop the command, one a line, at most
+// review.MaxWarningsPerFile for each file.
 func (e *cliEnv) warn(errs []error) {
-	for _, err := range errs {
+	for _, err := range review.CapWarnings(errs) {
 		fmt.Fprintf(e.stderr, "warning: %v\n", err)
 	}
 }

@@ -28,6 +28,10 @@ func (t takeReviewer) Review(s *session.Session, tk *session.Take) (*review.Repo
 	if tk.Transcript == nil || tk.Transcript.Text == "" {
 		return nil, errNoTranscript
 	}
+	// An answer without words, or one past the limits, gets no scores.
+	if err := review.CheckTranscript(tk.Transcript); err != nil {
+		return nil, err
+	}
 	tr := *tk.Transcript
 	in := review.Input{Transcript: &tr, Question: s.Question(tk.QuestionID)}
 	if tk.Audio != "" {
