@@ -255,14 +255,12 @@ func (p *practiceScreen) onStartDrill() {
 // startRun begins a new session with the given questions.
 func (p *practiceScreen) startRun(qs []review.Question) {
 	p.cancelPhase()
-	title := qs[0].Prompt
+	title := session.PromptTitle(qs[0].Prompt)
 	if len(qs) > 1 {
 		title = fmt.Sprintf("Drill: %d questions", len(qs))
 		if c := p.categoryID(); c != "" {
 			title = fmt.Sprintf("Drill: %d %s questions", len(qs), review.CategoryTitle(c))
 		}
-	} else if r := []rune(title); len(r) > 60 {
-		title = string(r[:57]) + "…"
 	}
 	// The session is created with the first take, so a run with no
 	// answer leaves no empty session in the library.
