@@ -82,6 +82,8 @@ type practiceScreen struct {
 	next       *widget.Button
 	reviewBtn  *widget.Button
 	notice     *widget.Label
+	preview    *widget.Label // the picked question in full, before starting
+	takeWarn   *widget.Label // what is wrong with the take just saved (silence)
 	takeList   *widget.Label
 	guide      *widget.Label
 	guideBox   *widget.Accordion
@@ -102,8 +104,16 @@ func (p *practiceScreen) build() {
 		cats = append(cats, review.CategoryTitle(c))
 	}
 	p.category = widget.NewSelect(cats, func(string) { p.onCategory() })
-	p.question = widget.NewSelect(nil, nil)
+	p.question = widget.NewSelect(nil, func(string) { p.onQuestion() })
 	p.question.PlaceHolder = "(pick a question)"
+	p.preview = widget.NewLabel("")
+	p.preview.Wrapping = fyne.TextWrapWord
+	p.preview.Hide()
+	p.takeWarn = widget.NewLabel("")
+	p.takeWarn.Wrapping = fyne.TextWrapWord
+	p.takeWarn.Importance = widget.DangerImportance
+	p.takeWarn.TextStyle = fyne.TextStyle{Bold: true}
+	p.takeWarn.Hide()
 	p.drillSize = widget.NewSelect([]string{"3", "5", "8"}, func(s string) {
 		p.deps.Prefs.SetString(PrefDrillSize, s)
 	})
@@ -151,6 +161,7 @@ func (p *practiceScreen) build() {
 	catBox := container.New(layout.NewGridWrapLayout(fyne.NewSize(290, p.category.MinSize().Height)), p.category)
 	picker := container.NewVBox(
 		container.NewBorder(nil, nil, catBox, nil, p.question),
+		p.preview,
 		container.NewHBox(p.startOne, widget.NewLabel("or a random drill of"), p.drillSize,
 			widget.NewLabel("questions"), p.startDrill),
 	)
@@ -163,6 +174,7 @@ func (p *practiceScreen) build() {
 		p.status,
 		p.meterRow,
 		controls,
+		p.takeWarn,
 		p.notice,
 		p.guideBox,
 		widget.NewSeparator(),
@@ -272,6 +284,7 @@ func (p *practiceScreen) startRun(qs []review.Question) {
 	p.takeCount = map[int]int{}
 	p.lastTake = ""
 	p.takeList.SetText("")
+	p.showTakeWarning("")
 	p.askQuestion()
 }
 
@@ -420,6 +433,7 @@ func (p *practiceScreen) startRecording() {
 	p.recording = rec
 	p.recPath = path
 	p.recStart = time.Now()
+	p.showTakeWarning("")
 	p.lastTake = takeID
 	p.setPhase(phaseRecording)
 	p.status.SetText("Recording — answer out loud. Press Stop or Space when you are done.")
@@ -470,6 +484,8 @@ func (p *practiceScreen) finishTake(rec *audio.Recording, takeID, path string) {
 	p.cancelPhase()
 	p.meter.SetLevel(0, 0)
 	p.setPhase(phaseDone)
+	// The timer row now shows the take as saved, not the last tick.
+	p.timer.SetText(clock(res.Duration))
 	if err != nil && res.Frames == 0 {
 		p.notify(fmt.Errorf("recording failed: %w", err))
 		p.status.SetText("Nothing was recorded. Check the input device in Settings, then Retake.")
@@ -496,6 +512,9 @@ func (p *practiceScreen) finishTake(rec *audio.Recording, takeID, path string) {
 		msg += fmt.Sprintf(" (%d input overflows: the machine was busy and a little audio may be missing.)", res.Overflows)
 	}
 	p.status.SetText(msg)
+	if silentTake(res) {
+		p.showTakeWarning(silentTakeWarning(res.Peak))
+	}
 	if p.deps.TakeFinished != nil {
 		p.deps.TakeFinished(p.sess.ID, takeID)
 	}
