@@ -87,6 +87,7 @@ type practiceScreen struct {
 	takeList   *widget.Label
 	guide      *widget.Label
 	guideBox   *widget.Accordion
+	welcome    *welcomePanel // first-run panel; openSettings is set by the App
 	meterRow   *fyne.Container
 	content    fyne.CanvasObject
 }
@@ -167,7 +168,9 @@ func (p *practiceScreen) build() {
 	)
 	controls := container.NewHBox(p.skip, p.stop, p.retake, p.next, p.reviewBtn)
 	p.meterRow = container.NewBorder(nil, nil, p.timer, nil, p.meter)
+	p.welcome = newWelcomePanel(p.deps.Prefs)
 	body := container.NewVBox(
+		p.welcome.box,
 		p.progress,
 		p.prompt,
 		widget.NewSeparator(),
@@ -285,6 +288,7 @@ func (p *practiceScreen) startRun(qs []review.Question) {
 	p.lastTake = ""
 	p.takeList.SetText("")
 	p.showTakeWarning("")
+	p.welcome.hide() // out of the way once practice starts
 	p.askQuestion()
 }
 
