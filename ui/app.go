@@ -133,4 +133,5 @@ func (u *App) Shutdown() {
 	u.practice.shutdown()
 	u.review.shutdown()
 	u.library.shutdown()
+	u.settings.mic.shutdown()
 }

@@ -25,8 +25,8 @@ func silentTakeWarning(peak float32) string {
 		loudest = fmt.Sprintf("its loudest moment was %.0f dBFS", 20*math.Log10(float64(peak)))
 	}
 	return "This take is silent: the microphone picked up nothing (" + loudest + "). " +
-		"Check that the microphone is not muted and that the input device in Settings is the one you speak into, " +
-		"then Retake."
+		"Check that the microphone is not muted and that the input device in Settings is the one you speak into " +
+		"(Settings › Test microphone shows its level), then Retake."
 }
 
 // showTakeWarning shows a warning about the take just saved; empty hides it.
