@@ -142,8 +142,8 @@ var htmlTemplate = template.Must(template.New("report").Funcs(htmlFuncs).Parse(`
 </section>
 {{end}}{{with .Legend}}<p class="legend">{{range .}}<span class="{{flagClass .Rule}}">{{.Label}}</span>{{end}}</p>
 {{end}}{{range .Groups}}<section class="question">
-<h2>{{.Prompt}}</h2>
-{{with .Category}}<p class="cat">{{.}}</p>
+{{if ne .Prompt $.Title}}<h2>{{.Prompt}}</h2>
+{{end}}{{with .Category}}<p class="cat">{{.}}</p>
 {{end}}{{range .Takes}}{{template "take" .}}{{else}}<p>No takes recorded.</p>
 {{end}}</section>
 {{end}}<footer>Exported by Rehearse on {{.Exported}}.</footer>

@@ -35,10 +35,15 @@ func mdEscape(s string) string {
 func ExportMarkdown(w io.Writer, s *Session, reports map[string]*review.Report, rules *review.RuleSet) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
-	p("# %s\n\n", mdEscape(reportTitle(s)))
+	title := reportTitle(s)
+	p("# %s\n\n", mdEscape(title))
 	p("%s · %s · %s total\n", s.Created.Format("2 January 2006 15:04"), takesCount(len(s.Takes)), clock(s.TotalSeconds()))
 	for _, g := range reportGroups(s, reports, ruleTitler(rules)) {
-		p("\n## %s\n\n", mdEscape(g.Prompt))
+		if g.Prompt != title { // else the title is the question already
+			p("\n## %s\n\n", mdEscape(g.Prompt))
+		} else {
+			p("\n")
+		}
 		if g.Category != "" {
 			p("_%s_\n\n", mdEscape(g.Category))
 		}

@@ -77,11 +77,18 @@ func TestExportTitleIsTheFullQuestion(t *testing.T) {
 	if strings.Contains(md, "…") || strings.Contains(html, "…") {
 		t.Error("the shortened title is in the report")
 	}
+	// The title is the question: it is not repeated as the section heading.
+	if strings.Count(md, longPrompt) != 1 || strings.Count(html, longPrompt) != 2 { // <title> and <h1>
+		t.Errorf("the question is repeated: %d times in Markdown, %d in HTML", strings.Count(md, longPrompt), strings.Count(html, longPrompt))
+	}
 
 	renamed, reps := oneQuestionSession(t, "Mock with Dana", 1, "I would start with the data.", nil)
 	md, html = exportBoth(t, renamed, reps, nil)
 	if !strings.HasPrefix(md, "# Mock with Dana\n") || !strings.Contains(html, "<h1>Mock with Dana</h1>") {
 		t.Errorf("renamed session's title lost:\n%s", strings.SplitN(md, "\n", 2)[0])
+	}
+	if !strings.Contains(md, "## "+longPrompt) || !strings.Contains(html, "<h2>"+longPrompt+"</h2>") {
+		t.Error("a renamed session's report does not show its question")
 	}
 }
 
