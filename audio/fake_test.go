@@ -24,6 +24,9 @@ func TestFakeRecorderWritesRealWAV(t *testing.T) {
 	if err != nil || res.Frames != TakeRate || res.Duration != time.Second {
 		t.Fatalf("Stop = %+v, %v; want 16000 frames", res, err)
 	}
+	if res.Peak < 0.36 || res.Peak > 0.37 {
+		t.Errorf("take peak %v, want the sine's 12000/32768", res.Peak)
+	}
 	pcm, err := ReadWAV(out)
 	if err != nil || !slicesEqual(pcm.Samples, src[:TakeRate]) {
 		t.Fatalf("fake take: %v", err)
@@ -34,6 +37,19 @@ func TestFakeRecorderWritesRealWAV(t *testing.T) {
 	}
 	if calls := r.(*FakeRecorder).Calls(); len(calls) != 1 || calls[0].Path != out {
 		t.Errorf("Calls = %+v", calls)
+	}
+}
+
+// TestSilentTakeHasZeroPeak: a take of silence says so in its result.
+func TestSilentTakeHasZeroPeak(t *testing.T) {
+	rec, err := NewFakeRecorder(make([]int16, TakeRate)).Record(context.Background(),
+		RecordOptions{Path: filepath.Join(t.TempDir(), "silent.wav"), MaxFrames: TakeRate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-rec.Done()
+	if res, err := rec.Stop(); err != nil || res.Frames != TakeRate || res.Peak != 0 {
+		t.Fatalf("Stop = %+v, %v; want a second with peak 0", res, err)
 	}
 }
 

@@ -42,6 +42,9 @@ type Result struct {
 	Frames    int64         // 16 kHz frames in the file
 	Duration  time.Duration // their length
 	Overflows int           // input overflows (audio lost inside the device)
+	// Peak is the largest absolute sample of the take, 0..1; a take whose
+	// peak stays near 0 heard nothing (a muted or wrong microphone).
+	Peak float32
 	// Err is why the take ended early (the device vanished, the disk filled
 	// up); what was captured before it is in the file, finalized.
 	Err error
@@ -143,6 +146,7 @@ func (r *Recording) run(ctx context.Context, src source, p *pipeline, opt Record
 			runErr = err
 			break
 		}
+		p.track(out)
 		p.sendLevel(opt.Levels, out, written+int64(len(out)))
 		if full {
 			break
@@ -156,13 +160,15 @@ func (r *Recording) run(ctx context.Context, src source, p *pipeline, opt Record
 		p.limit(&tail, r.w.Frames())
 		if err := r.w.Write(tail); err != nil && runErr == nil {
 			runErr = err
+		} else {
+			p.track(tail)
 		}
 	}
 	if err := r.w.Close(); err != nil && runErr == nil {
 		runErr = err
 	}
 	n := r.w.Frames()
-	r.res = Result{Frames: n, Duration: framesDuration(n, TakeRate), Overflows: p.overflows, Err: runErr}
+	r.res = Result{Frames: n, Duration: framesDuration(n, TakeRate), Overflows: p.overflows, Peak: float32(p.peak) / 32768, Err: runErr}
 }
 
 // pipeline turns device buffers into 16 kHz mono without allocating.
@@ -173,6 +179,20 @@ type pipeline struct {
 	out       []int16
 	max       int64
 	overflows int
+	peak      int32 // largest absolute sample written so far
+}
+
+// track notes the peak of samples written to the take.
+func (p *pipeline) track(out []int16) {
+	for _, s := range out {
+		v := int32(s)
+		if v < 0 {
+			v = -v
+		}
+		if v > p.peak {
+			p.peak = v
+		}
+	}
 }
 
 func newPipeline(src source, opt RecordOptions) (*pipeline, error) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/rehearse-app/rehearse/review"
@@ -33,6 +34,8 @@ table.metrics th { background:#f3f5f8; font-weight:600; }
 .f-tradeoff { background:#bfe8c3; }
 .f-talking-point-missing, .f-long-pause, .f-pace, .f-other { background:#d9d4ff; }
 .flag sup, .nref { font-size:.7em; color:var(--accent); font-weight:600; }
+.tref { font-size:.7em; font-weight:600; border-radius:3px; padding:0 .15em; margin:0 .1em; }
+table.scores th { text-transform:capitalize; } table.scores td { text-align:center; }
 .legend span { display:inline-block; margin:0 .6rem .3rem 0; padding:0 .3rem; border-radius:3px; font-size:.85rem; }
 ol.findings li, ul.notes li { margin-bottom:.25rem; }
 .sugg { color:var(--muted); font-style:italic; }
@@ -62,11 +65,18 @@ footer { margin-top:3rem; color:var(--muted); font-size:.8rem; }
 // flagKind is a rule id given a colour of its own in the legend.
 type flagKind struct{ Rule, Label string }
 
-// flagKinds are the rule ids given a colour of their own in the legend.
-var flagKinds = []flagKind{
-	{"filler", "Filler"}, {"voiced-gap", "Voiced gap"}, {"hedge", "Hedge"},
-	{"jump-to-solution", "Jump to solution"}, {"tradeoff", "Trade-off found"},
-	{"long-pause", "Pause, pace, other"},
+// legendRules are the rule ids given a colour of their own in the legend;
+// their labels are the rules' titles. The last colour is shared by the
+// rules without one of their own.
+var legendRules = []string{"filler", "voiced-gap", "hedge", "jump-to-solution", "tradeoff"}
+
+// legend lists the highlight colours, labelled with the rules' titles.
+func legend(title func(string) string) []flagKind {
+	out := make([]flagKind, 0, len(legendRules)+1)
+	for _, id := range legendRules {
+		out = append(out, flagKind{id, title(id)})
+	}
+	return append(out, flagKind{"long-pause", "Pause, pace, other"})
 }
 
 // flagClass is the CSS class of a rule's highlight.
@@ -87,7 +97,8 @@ type htmlReport struct {
 	Total    string // total recorded time, m:ss
 	Exported string // when the report was written
 	// Overview holds the pace and fillers charts of every take with
-	// figures; empty when none has them.
+	// figures, when two takes or more have them (a chart of one take
+	// compares nothing: its figures say it all).
 	Overview []barChart
 	// Legend lists the highlight colours; empty when exported without
 	// reviews.
@@ -98,23 +109,13 @@ type htmlReport struct {
 // htmlFuncs are the helpers the report template calls.
 var htmlFuncs = template.FuncMap{
 	"flagClass": flagClass,
+	"markClass": func(rule string) string { return "tref " + strings.TrimPrefix(flagClass(rule), "flag ") },
 	"tagClass":  tagClass,
 	"clock":     clock,
 	"noteWhere": noteWhere,
 	"textMarks": textMarks,
 	"inc":       func(i int) int { return i + 1 },
 	"failed":    func(v takeView) bool { return v.TranscriptState == TranscriptFailed },
-	"scoreChart": func(scores []scoreItem) *barChart {
-		if len(scores) == 0 {
-			return nil
-		}
-		bars := make([]bar, len(scores))
-		for i, sc := range scores {
-			bars[i] = bar{sc.Name, float64(sc.Value), fmt.Sprint(sc.Value)}
-		}
-		c := newBarChart("Scores (0–100)", bars, 100)
-		return &c
-	},
 }
 
 // htmlTemplate is the report's markup. html/template escapes every value
@@ -141,8 +142,8 @@ var htmlTemplate = template.Must(template.New("report").Funcs(htmlFuncs).Parse(`
 </section>
 {{end}}{{with .Legend}}<p class="legend">{{range .}}<span class="{{flagClass .Rule}}">{{.Label}}</span>{{end}}</p>
 {{end}}{{range .Groups}}<section class="question">
-<h2>{{.Prompt}}</h2>
-{{with .Category}}<p class="cat">{{.}}</p>
+{{if ne .Prompt $.Title}}<h2>{{.Prompt}}</h2>
+{{end}}{{with .Category}}<p class="cat">{{.}}</p>
 {{end}}{{range .Takes}}{{template "take" .}}{{else}}<p>No takes recorded.</p>
 {{end}}</section>
 {{end}}<footer>Exported by Rehearse on {{.Exported}}.</footer>
@@ -154,14 +155,17 @@ var htmlTemplate = template.Must(template.New("report").Funcs(htmlFuncs).Parse(`
 <tr>{{range .}}<th>{{.Head}}</th>{{end}}</tr>
 <tr>{{range .}}<td>{{.Value}}</td>{{end}}</tr>
 </table>
-{{end}}{{with scoreChart .Scores}}<div class="charts">{{template "chart" .}}</div>
+{{end}}{{with .Scores}}<table class="metrics scores">
+<tr>{{range .}}<th>{{.Name}}</th>{{end}}</tr>
+<tr>{{range .}}<td>{{.Value}} / 100</td>{{end}}</tr>
+</table>
 {{end}}<h4>Transcript</h4>
 {{if .Text}}<p class="transcript">{{range textMarks .Text .Spans .Anchors}}{{template "mark" .}}{{end}}</p>
 {{else if failed .}}<p class="transcript"><em>Transcription failed: {{.TranscriptError}}</em></p>
 {{else}}<p class="transcript"><em>No transcript yet.</em></p>
 {{end}}{{with .Findings}}<h4>Findings</h4>
 <ol class="findings">
-{{range .}}<li><span class="{{flagClass .Rule}}">{{.Rule}}</span> {{.Message}}
+{{range .}}<li><span class="{{flagClass .Rule}}">{{.Title}}</span> {{.Message}}
 {{- if .Text}} — “{{.Text}}”{{end}}
 {{- if .HasTime}} <small>at {{clock .TimeStart}}</small>{{end}}
 {{- if .Suggestion}} <span class="sugg">{{.Suggestion}}</span>{{end -}}
@@ -180,7 +184,7 @@ var htmlTemplate = template.Must(template.New("report").Funcs(htmlFuncs).Parse(`
 {{define "mark"}}
 {{- if .Open}}<span class="{{flagClass .Open.Rule}}" title="{{.Open.Title}}">
 {{- else if .Close}}<sup>{{.Close.N}}</sup></span>
-{{- else if .Anchor}}<sup class="nref">[{{.Anchor.Label}}]</sup>
+{{- else if .Anchor}}{{with .Anchor}}{{if .Rule}}<sup class="{{markClass .Rule}}" title="{{.Title}}: {{.Message}}">‸{{.N}}</sup>{{else}}<sup class="nref">[{{.Label}}]</sup>{{end}}{{end}}
 {{- else}}{{.Text}}{{end}}
 {{- end -}}
 {{define "chart"}}<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{{.W}}" height="{{.H}}" viewBox="0 0 {{.W}} {{.H}}" role="img" aria-label="{{.Title}}">
@@ -198,25 +202,26 @@ var htmlTemplate = template.Must(template.New("report").Funcs(htmlFuncs).Parse(`
 </svg>{{end}}`))
 
 // ExportHTML writes a session as a self-contained HTML report (no external
-// files): each question, and for each take its metrics, a bar chart of its
-// scores (inline SVG), the transcript with the flags highlighted and
-// numbered, the findings, talking points and notes; an overview chart of
-// every take's pace and fillers opens the report. It prints well (print
-// stylesheet). It is rendered with html/template, so every piece of text
-// (much of it from imported bundles) is escaped for where it lands.
-// reports maps take ids to their review; nil exports without flags.
-func ExportHTML(w io.Writer, s *Session, reports map[string]*review.Report) error {
-	title := s.Title
-	if title == "" {
-		title = "Practice session " + s.ID
-	}
+// files): each question, and for each take its metrics and scores, the
+// transcript with the flags highlighted and numbered (a finding with a
+// time but no words marked ‸N at the nearest word), the findings under
+// their rules' titles, talking points and notes. When two takes or more
+// have figures, bar charts comparing their pace and fillers (inline SVG)
+// open the report. The title is the session's name, or the full question
+// of a session of one question that keeps its default name. It prints
+// well (print stylesheet). It is rendered with html/template, so every
+// piece of text (much of it from imported bundles) is escaped for where it
+// lands. reports maps take ids to their review; nil exports without flags.
+// rules names the findings' rules (nil: the stable rule titles).
+func ExportHTML(w io.Writer, s *Session, reports map[string]*review.Report, rules *review.RuleSet) error {
+	title := ruleTitler(rules)
 	page := htmlReport{
-		Title:    title,
+		Title:    reportTitle(s),
 		Created:  s.Created.Format("2 January 2006 15:04"),
 		Takes:    takesCount(len(s.Takes)),
 		Total:    clock(s.TotalSeconds()),
 		Exported: time.Now().Format("2 January 2006 15:04"),
-		Groups:   reportGroups(s, reports),
+		Groups:   reportGroups(s, reports, title),
 	}
 	var wpm, fill []bar
 	for _, g := range page.Groups {
@@ -228,11 +233,11 @@ func ExportHTML(w io.Writer, s *Session, reports map[string]*review.Report) erro
 			}
 		}
 	}
-	if len(wpm) > 0 {
+	if len(wpm) >= 2 {
 		page.Overview = []barChart{newBarChart("Words per minute", wpm, 0), newBarChart("Fillers per 100 words", fill, 0)}
 	}
 	if reports != nil {
-		page.Legend = flagKinds
+		page.Legend = legend(title)
 	}
 	bw := bufio.NewWriter(w)
 	if err := htmlTemplate.Execute(bw, page); err != nil {

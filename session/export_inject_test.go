@@ -110,7 +110,7 @@ func TestExportHTMLImportedBundleIsInert(t *testing.T) {
 	sess, take, rep := hostileBundle(t)
 	for _, reports := range []map[string]*review.Report{{take: rep}, nil} {
 		var b bytes.Buffer
-		if err := ExportHTML(&b, sess, reports); err != nil {
+		if err := ExportHTML(&b, sess, reports, nil); err != nil {
 			t.Fatal(err)
 		}
 		doc := b.String()

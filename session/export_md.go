@@ -25,20 +25,25 @@ func mdEscape(s string) string {
 
 // ExportMarkdown writes a session as a Markdown report: each question, and
 // for each take its metrics, scores, transcript with the flagged words in
-// bold (numbered after the findings list), talking points and notes.
+// bold (numbered after the findings list; a finding with a time but no
+// words is marked ‸N at the nearest word), talking points and notes. The
+// title is the session's name, or the full question of a session of one
+// question that keeps its default name.
 // reports maps take ids to their review; a nil map or a missing take
 // exports that take without flags (metrics from its stored summary).
-func ExportMarkdown(w io.Writer, s *Session, reports map[string]*review.Report) error {
+// rules names the findings' rules (nil: the stable rule titles).
+func ExportMarkdown(w io.Writer, s *Session, reports map[string]*review.Report, rules *review.RuleSet) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
-	title := s.Title
-	if title == "" {
-		title = "Practice session " + s.ID
-	}
+	title := reportTitle(s)
 	p("# %s\n\n", mdEscape(title))
 	p("%s · %s · %s total\n", s.Created.Format("2 January 2006 15:04"), takesCount(len(s.Takes)), clock(s.TotalSeconds()))
-	for _, g := range reportGroups(s, reports) {
-		p("\n## %s\n\n", mdEscape(g.Prompt))
+	for _, g := range reportGroups(s, reports, ruleTitler(rules)) {
+		if g.Prompt != title { // else the title is the question already
+			p("\n## %s\n\n", mdEscape(g.Prompt))
+		} else {
+			p("\n")
+		}
 		if g.Category != "" {
 			p("_%s_\n\n", mdEscape(g.Category))
 		}
@@ -75,7 +80,12 @@ func mdTake(p func(string, ...any), v takeView) {
 		body := markText(v.Text, v.Spans, v.Anchors, mdEscape,
 			func(span) string { return "**" },
 			func(sp span) string { return fmt.Sprintf("**<sup>%d</sup>", sp.N) },
-			func(a anchor) string { return "<sup>[" + a.Label + "]</sup>" })
+			func(a anchor) string {
+				if a.Rule != "" {
+					return fmt.Sprintf("<sup>‸%d</sup>", a.N)
+				}
+				return "<sup>[" + a.Label + "]</sup>"
+			})
 		p("**Transcript**\n\n> %s\n\n", body)
 	case v.TranscriptState == TranscriptFailed:
 		p("_Transcription failed: %s_\n\n", mdEscape(v.TranscriptError))
@@ -85,7 +95,7 @@ func mdTake(p func(string, ...any), v takeView) {
 	if len(v.Findings) > 0 {
 		p("**Findings**\n\n")
 		for i, f := range v.Findings {
-			p("%d. `%s` (%s): %s", i+1, mdEscape(f.Rule), mdEscape(f.Level), mdEscape(f.Message))
+			p("%d. **%s** (%s): %s", i+1, mdEscape(f.Title), mdEscape(f.Level), mdEscape(f.Message))
 			if f.Text != "" {
 				p(" — “%s”", mdEscape(f.Text))
 			}

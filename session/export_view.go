@@ -23,7 +23,7 @@ type takeView struct {
 	N   int // number within its question
 	All int // number within the session (T1, T2... of the HTML overview)
 	// Findings and TalkingPoints are the take's review's; none without one.
-	Findings      []review.Finding
+	Findings      []findingView
 	TalkingPoints []review.TalkingPointHit
 	// Figures are the headline numbers: the report's summary, or else the
 	// take's stored one; nil when the take has neither.
@@ -38,14 +38,30 @@ type takeView struct {
 	Anchors []anchor
 }
 
+// findingView is a finding as a report lists it: with its rule's human
+// title (rule ids stay in the JSON output).
+type findingView struct {
+	review.Finding
+	Title string
+}
+
 // metric is one column of a take's metrics table.
 type metric struct{ Head, Value string }
+
+// ruleTitler names rules for people: the rule set's titles, or the stable
+// titles of review.RuleTitle when there is no rule set.
+func ruleTitler(rules *review.RuleSet) func(string) string {
+	if rules == nil {
+		return review.RuleTitle
+	}
+	return rules.Title
+}
 
 // reportGroups groups a session's takes under its questions (questions in
 // snapshot order, then any question id a take names that the snapshot
 // lacks) and gathers what the report shows of each take. reports maps take
-// ids to their review and may be nil.
-func reportGroups(s *Session, reports map[string]*review.Report) []takeGroup {
+// ids to their review and may be nil; title names a rule.
+func reportGroups(s *Session, reports map[string]*review.Report, title func(string) string) []takeGroup {
 	var gs []takeGroup
 	var takes [][]Take
 	idx := map[string]int{}
@@ -68,20 +84,24 @@ func reportGroups(s *Session, reports map[string]*review.Report) []takeGroup {
 	for i := range gs {
 		for n, tk := range takes[i] {
 			all++
-			gs[i].Takes = append(gs[i].Takes, viewTake(s, tk, n+1, all, reports[tk.ID]))
+			gs[i].Takes = append(gs[i].Takes, viewTake(s, tk, n+1, all, reports[tk.ID], title))
 		}
 	}
 	return gs
 }
 
 // viewTake gathers what the report shows of take tk, number n within its
-// question and all within the session, reviewed by r (nil: not reviewed).
-func viewTake(s *Session, tk Take, n, all int, r *review.Report) takeView {
+// question and all within the session, reviewed by r (nil: not reviewed);
+// title names a rule.
+func viewTake(s *Session, tk Take, n, all int, r *review.Report, title func(string) string) takeView {
 	v := takeView{Take: tk, N: n, All: all, Notes: s.TakeNotes(tk.ID), Figures: tk.Summary}
 	if r != nil {
 		sum := r.Summary()
 		v.Figures = &sum
-		v.Findings, v.TalkingPoints = r.Findings, r.TalkingPoints
+		v.TalkingPoints = r.TalkingPoints
+		for _, f := range r.Findings {
+			v.Findings = append(v.Findings, findingView{Finding: f, Title: title(f.Rule)})
+		}
 	}
 	if fg := v.Figures; fg != nil {
 		v.Metrics = []metric{
@@ -103,8 +123,8 @@ func viewTake(s *Session, tk Take, n, all int, r *review.Report) takeView {
 	}
 	if tk.Transcript != nil && tk.Transcript.Text != "" {
 		v.Text = tk.Transcript.Text
-		v.Spans = flagSpans(v.Text, r)
-		v.Anchors = noteAnchors(v.Text, v.Notes)
+		v.Spans = flagSpans(v.Text, r, title)
+		v.Anchors = mergeAnchors(timeAnchors(tk.Transcript, tk.Duration, r, title), noteAnchors(v.Text, v.Notes))
 	}
 	return v
 }
@@ -132,6 +152,47 @@ func noteWhere(n Note, text string) string {
 		return ""
 	}
 	return " (" + strings.Join(parts, ", ") + ")"
+}
+
+// reportTitle is the heading of a report of s: the name the user gave the
+// session; else, for a session of one question, that question's full
+// prompt (the library's default name is the prompt cut short); else a
+// generic name.
+func reportTitle(s *Session) string {
+	title := strings.TrimSpace(s.Title)
+	if len(s.Questions) == 1 {
+		if p := strings.TrimSpace(s.Questions[0].Prompt); p != "" && (title == "" || IsPromptTitle(title, p)) {
+			return p
+		}
+	}
+	if title == "" {
+		return "Practice session " + s.ID
+	}
+	return s.Title
+}
+
+// PromptTitleRunes is the longest a session's default name, made from its
+// question's prompt, runs before it is cut short.
+const PromptTitleRunes = 60
+
+// PromptTitle is the default name of a session of one question: its
+// prompt, cut short with "…" past PromptTitleRunes runes.
+func PromptTitle(prompt string) string {
+	if r := []rune(prompt); len(r) > PromptTitleRunes {
+		return strings.TrimSpace(string(r[:PromptTitleRunes-3])) + "…"
+	}
+	return prompt
+}
+
+// IsPromptTitle reports whether title is prompt itself or prompt cut short
+// with a trailing "…" (a default name, not one the user gave).
+func IsPromptTitle(title, prompt string) bool {
+	if title == prompt {
+		return true
+	}
+	head, ok := strings.CutSuffix(title, "…")
+	head = strings.TrimSpace(head)
+	return ok && head != "" && strings.HasPrefix(prompt, head)
 }
 
 // takesCount says how many takes there are, in words: "1 take", "3 takes".

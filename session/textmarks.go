@@ -20,10 +20,17 @@ type span struct {
 	Title      string
 }
 
-// anchor is a marker inserted after byte At, such as a note reference.
+// anchor is a marker inserted after byte At: a note reference (Label), or
+// the place of a finding that has a time but no words (Rule set, N its
+// 1-based number, Title its rule's human title, Message what it says).
 type anchor struct {
 	At    int
 	Label string
+	Rule  string
+	N     int
+	Title string
+	// Message is the finding's message, for the HTML tooltip.
+	Message string
 }
 
 // validSpan reports whether start..end is a non-empty span of text on rune
@@ -42,14 +49,15 @@ func byteAt(s string, i int) byte {
 
 // flagSpans picks the findings to highlight: valid spans, earliest first,
 // skipping any that overlap one already chosen (they are still listed).
-func flagSpans(text string, r *review.Report) []span {
+// title names a rule; a span's Title is its rule's title and message.
+func flagSpans(text string, r *review.Report, title func(string) string) []span {
 	if r == nil || (r.Text != "" && r.Text != text) {
 		return nil
 	}
 	var out []span
 	for i, f := range r.Findings {
 		if validSpan(text, f.Start, f.End) {
-			out = append(out, span{Start: f.Start, End: f.End, Rule: f.Rule, N: i + 1, Title: f.Message})
+			out = append(out, span{Start: f.Start, End: f.End, Rule: f.Rule, N: i + 1, Title: title(f.Rule) + ": " + f.Message})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b span) int { return cmp.Compare(a.Start, b.Start) })

@@ -55,6 +55,7 @@ func (u *App) build() {
 	u.settingsTab = container.NewTabItemWithIcon("Settings", theme.SettingsIcon(), u.settings.content)
 	u.tabs = container.NewAppTabs(u.practiceTab, u.reviewTab, u.libraryTab, u.settingsTab)
 	u.tabs.SetTabLocation(container.TabLocationLeading)
+	u.practice.welcome.openSettings = func() { u.tabs.Select(u.settingsTab) }
 	u.tabs.OnSelected = func(t *container.TabItem) {
 		if t == u.libraryTab {
 			u.library.refresh()
@@ -132,4 +133,5 @@ func (u *App) Shutdown() {
 	u.practice.shutdown()
 	u.review.shutdown()
 	u.library.shutdown()
+	u.settings.mic.shutdown()
 }

@@ -99,10 +99,14 @@ func (s *libraryScreen) render(f exportFormat, id string, w io.Writer) error {
 		return err
 	}
 	reports := s.reports(sess)
-	if f == exportHTML {
-		return session.ExportHTML(w, sess, reports)
+	var rules *review.RuleSet
+	if s.deps.Reviewer != nil {
+		rules = s.deps.Reviewer.Rules()
 	}
-	return session.ExportMarkdown(w, sess, reports)
+	if f == exportHTML {
+		return session.ExportHTML(w, sess, reports, rules)
+	}
+	return session.ExportMarkdown(w, sess, reports, rules)
 }
 
 // reports reviews every take with a transcript; takes that cannot be

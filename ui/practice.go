@@ -82,9 +82,12 @@ type practiceScreen struct {
 	next       *widget.Button
 	reviewBtn  *widget.Button
 	notice     *widget.Label
+	preview    *widget.Label // the picked question in full, before starting
+	takeWarn   *widget.Label // what is wrong with the take just saved (silence)
 	takeList   *widget.Label
 	guide      *widget.Label
 	guideBox   *widget.Accordion
+	welcome    *welcomePanel // first-run panel; openSettings is set by the App
 	meterRow   *fyne.Container
 	content    fyne.CanvasObject
 }
@@ -102,8 +105,16 @@ func (p *practiceScreen) build() {
 		cats = append(cats, review.CategoryTitle(c))
 	}
 	p.category = widget.NewSelect(cats, func(string) { p.onCategory() })
-	p.question = widget.NewSelect(nil, nil)
+	p.question = widget.NewSelect(nil, func(string) { p.onQuestion() })
 	p.question.PlaceHolder = "(pick a question)"
+	p.preview = widget.NewLabel("")
+	p.preview.Wrapping = fyne.TextWrapWord
+	p.preview.Hide()
+	p.takeWarn = widget.NewLabel("")
+	p.takeWarn.Wrapping = fyne.TextWrapWord
+	p.takeWarn.Importance = widget.DangerImportance
+	p.takeWarn.TextStyle = fyne.TextStyle{Bold: true}
+	p.takeWarn.Hide()
 	p.drillSize = widget.NewSelect([]string{"3", "5", "8"}, func(s string) {
 		p.deps.Prefs.SetString(PrefDrillSize, s)
 	})
@@ -151,18 +162,22 @@ func (p *practiceScreen) build() {
 	catBox := container.New(layout.NewGridWrapLayout(fyne.NewSize(290, p.category.MinSize().Height)), p.category)
 	picker := container.NewVBox(
 		container.NewBorder(nil, nil, catBox, nil, p.question),
+		p.preview,
 		container.NewHBox(p.startOne, widget.NewLabel("or a random drill of"), p.drillSize,
 			widget.NewLabel("questions"), p.startDrill),
 	)
 	controls := container.NewHBox(p.skip, p.stop, p.retake, p.next, p.reviewBtn)
 	p.meterRow = container.NewBorder(nil, nil, p.timer, nil, p.meter)
+	p.welcome = newWelcomePanel(p.deps.Prefs)
 	body := container.NewVBox(
+		p.welcome.box,
 		p.progress,
 		p.prompt,
 		widget.NewSeparator(),
 		p.status,
 		p.meterRow,
 		controls,
+		p.takeWarn,
 		p.notice,
 		p.guideBox,
 		widget.NewSeparator(),
@@ -255,14 +270,12 @@ func (p *practiceScreen) onStartDrill() {
 // startRun begins a new session with the given questions.
 func (p *practiceScreen) startRun(qs []review.Question) {
 	p.cancelPhase()
-	title := qs[0].Prompt
+	title := session.PromptTitle(qs[0].Prompt)
 	if len(qs) > 1 {
 		title = fmt.Sprintf("Drill: %d questions", len(qs))
 		if c := p.categoryID(); c != "" {
 			title = fmt.Sprintf("Drill: %d %s questions", len(qs), review.CategoryTitle(c))
 		}
-	} else if r := []rune(title); len(r) > 60 {
-		title = string(r[:57]) + "…"
 	}
 	// The session is created with the first take, so a run with no
 	// answer leaves no empty session in the library.
@@ -274,6 +287,8 @@ func (p *practiceScreen) startRun(qs []review.Question) {
 	p.takeCount = map[int]int{}
 	p.lastTake = ""
 	p.takeList.SetText("")
+	p.showTakeWarning("")
+	p.welcome.hide() // out of the way once practice starts
 	p.askQuestion()
 }
 
@@ -422,6 +437,7 @@ func (p *practiceScreen) startRecording() {
 	p.recording = rec
 	p.recPath = path
 	p.recStart = time.Now()
+	p.showTakeWarning("")
 	p.lastTake = takeID
 	p.setPhase(phaseRecording)
 	p.status.SetText("Recording — answer out loud. Press Stop or Space when you are done.")
@@ -472,6 +488,8 @@ func (p *practiceScreen) finishTake(rec *audio.Recording, takeID, path string) {
 	p.cancelPhase()
 	p.meter.SetLevel(0, 0)
 	p.setPhase(phaseDone)
+	// The timer row now shows the take as saved, not the last tick.
+	p.timer.SetText(clock(res.Duration))
 	if err != nil && res.Frames == 0 {
 		p.notify(fmt.Errorf("recording failed: %w", err))
 		p.status.SetText("Nothing was recorded. Check the input device in Settings, then Retake.")
@@ -498,6 +516,9 @@ func (p *practiceScreen) finishTake(rec *audio.Recording, takeID, path string) {
 		msg += fmt.Sprintf(" (%d input overflows: the machine was busy and a little audio may be missing.)", res.Overflows)
 	}
 	p.status.SetText(msg)
+	if silentTake(res) {
+		p.showTakeWarning(silentTakeWarning(res.Peak))
+	}
 	if p.deps.TakeFinished != nil {
 		p.deps.TakeFinished(p.sess.ID, takeID)
 	}

@@ -15,6 +15,7 @@ const (
 	PrefModel          = "transcribe.model"
 	PrefLanguage       = "transcribe.language"
 	PrefCoachName      = "coach.author"
+	PrefWelcomeHidden  = "practice.welcome_hidden" // true once "Don't show again" was pressed on the first-run panel
 )
 
 // Voice engine choices stored under PrefVoice.

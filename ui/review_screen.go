@@ -3,11 +3,13 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"strings"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -150,7 +152,11 @@ func (s *reviewScreen) build() {
 	s.cancelEditBtn = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), s.onCancelEdit)
 	s.editBox = container.NewBorder(nil, container.NewHBox(s.saveEditBtn, s.cancelEditBtn), nil, nil, s.editor)
 	s.editBox.Hide()
-	s.viewBox = container.NewBorder(nil, nil, nil, nil, container.NewStack(s.transcript, container.NewVBox(s.emptyNote)))
+	// The transcript's width is held whether or not there is one yet, so
+	// the screen does not shift when it arrives.
+	holdWidth := canvas.NewRectangle(color.Transparent)
+	holdWidth.SetMinSize(fyne.NewSize(transcriptMinWidth, 0))
+	s.viewBox = container.NewBorder(nil, nil, nil, nil, container.NewStack(holdWidth, s.transcript, container.NewVBox(s.emptyNote)))
 
 	s.findingsBox = container.NewVBox()
 	s.metrics = widget.NewLabel("")

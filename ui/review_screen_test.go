@@ -353,7 +353,7 @@ func cellPos(v *transcriptView, off int) (fyne.Position, bool) {
 	for r, row := range v.rows {
 		for c, ref := range row {
 			if int(ref) == off {
-				return fyne.NewPos((float32(c)+0.5)*v.cell.Width, (float32(r)+0.5)*v.cell.Height-v.scroll.Offset.Y), true
+				return fyne.NewPos(v.xs[r][c]+1, (float32(r)+0.5)*v.cell.Height-v.scroll.Offset.Y), true
 			}
 		}
 	}
@@ -1213,17 +1213,21 @@ func TestReviewMarksTheWordBeingPlayed(t *testing.T) {
 	w := indexOfWord(answerText, "attribution")
 	p.Seek(secDuration(tr.Words[w].Start + 0.1))
 	off := strings.Index(answerText, "attribution")
-	f.q.until(t, "the played word to be marked", func() bool {
+	// Marked: its cells are drawn in the playing style (a tint; no bold,
+	// so the text does not reflow).
+	playingStyled := func() bool {
 		st, _ := cellStyle(s.transcript, off)
-		return st != nil && st.Style().Bold
-	})
+		k := s.transcript.keyAt(off)
+		return k.playing && st == s.transcript.style(k) && st.BackgroundColor() != nil && !st.Style().Bold
+	}
+	f.q.until(t, "the played word to be marked", playingStyled)
 	if s.transcript.playA != off || s.transcript.playB != off+len("attribution") {
 		t.Errorf("playing span %d..%d, want %d..%d", s.transcript.playA, s.transcript.playB, off, off+len("attribution"))
 	}
 	// The previous word is back to normal once playback moves on.
 	p.Seek(secDuration(tr.Words[w+1].Start + 0.1))
 	f.q.until(t, "the next word to be marked", func() bool { return s.transcript.playA > off })
-	if st, _ := cellStyle(s.transcript, off); st != nil && st.Style().Bold {
+	if st, _ := cellStyle(s.transcript, off); s.transcript.keyAt(off).playing || st != s.transcript.style(s.transcript.keyAt(off)) {
 		t.Error("the word played before is still marked")
 	}
 }

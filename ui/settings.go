@@ -44,6 +44,7 @@ type settingsScreen struct {
 	testVoice     *widget.Button
 	deviceNote    *widget.Label
 	tr            *transcriptionSettings
+	mic           *micTest // the microphone check
 	content       fyne.CanvasObject
 }
 
@@ -105,6 +106,7 @@ func (s *settingsScreen) build() {
 	)
 	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(
 		heading("Audio devices"), audioForm, container.NewHBox(refresh), s.deviceNote,
+		s.buildMicTest(),
 		widget.NewSeparator(),
 		heading("Reading questions aloud"), voiceForm,
 		widget.NewSeparator(),

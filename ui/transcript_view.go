@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
@@ -34,11 +35,13 @@ type cellRef int32
 
 func insertRef(i int) cellRef { return cellRef(-(i + 2)) }
 
-// transcriptView shows the transcript word-wrapped in a monospaced grid,
-// with highlights behind flagged words, inline markers for pauses and
-// notes, and a selection. Tapping a word reports its byte offset; dragging
-// across words (mouse down on one, up on another) reports the range.
-// Only the rows in view are drawn, so long transcripts stay cheap.
+// transcriptView shows the transcript word-wrapped in the theme's
+// proportional text font, with highlights behind flagged words, inline
+// markers for pauses and notes, and a selection. Each rune is a cell (its
+// byte offset, style and x position are kept per row), so a tap maps back
+// to the byte it landed on. Tapping a word reports its byte offset;
+// dragging across words (mouse down on one, up on another) reports the
+// range. Only the rows in view are drawn, so long transcripts stay cheap.
 type transcriptView struct {
 	widget.BaseWidget
 
@@ -55,21 +58,31 @@ type transcriptView struct {
 	onInsert func(id int, kind spanKind)
 	onRange  func(start, end int)
 
-	grid     *widget.TextGrid // holds only the rows in view (and a few more)
-	page     *transcriptPage  // the scrolled content, as tall as every row
-	scroll   *container.Scroll
-	cols     int
-	cell     fyne.Size
-	rows     [][]cellRef
-	gridRows []widget.TextGridRow
-	styles   map[styleKey]*widget.CustomTextGridStyle
-	kindAt   []spanKind // per byte of text
-	noted    []bool     // per byte of text
-	cellRow  []int32    // per byte of text: the grid cell showing it, -1 for none
-	cellCol  []int32
+	layer      *fyne.Container // the drawn rows in view (and a few more)
+	page       *transcriptPage // the scrolled content, as tall as every row
+	scroll     *container.Scroll
+	wrapW      float32   // the width rows wrap at; 0 before the first layout
+	cell       fyne.Size // Height is a row's height; Width an average rune's
+	textSize   float32
+	textHeight float32              // height of a line of text, within a row
+	widths     map[runeFace]float32 // measured width of a rune in a face
+	rows       [][]cellRef
+	xs         [][]float32          // per row, the x of each cell
+	gridRows   []widget.TextGridRow // per row, the rune and style of each cell
+	styles     map[styleKey]*widget.CustomTextGridStyle
+	kindAt     []spanKind // per byte of text
+	noted      []bool     // per byte of text
+	cellRow    []int32    // per byte of text: the grid cell showing it, -1 for none
+	cellCol    []int32
 
 	downRef   cellRef
 	rangeDone time.Time
+}
+
+// runeFace is a rune in a text style, for the width cache.
+type runeFace struct {
+	r    rune
+	bold bool
 }
 
 type styleKey struct {
@@ -81,8 +94,7 @@ type styleKey struct {
 
 func newTranscriptView() *transcriptView {
 	v := &transcriptView{selA: -1, selB: -1, playA: -1, playB: -1, downRef: -1}
-	v.grid = widget.NewTextGrid()
-	v.grid.Scroll = fyne.ScrollNone
+	v.layer = container.NewWithoutLayout()
 	v.page = newTranscriptPage(v)
 	v.scroll = container.NewVScroll(v.page)
 	v.scroll.OnScrolled = func(fyne.Position) { v.window() }
@@ -146,18 +158,16 @@ func (v *transcriptView) rowOf(off int) int {
 // refAt returns what the cell under pos (relative to the view) shows; taps
 // past the end of a row count as its last cell.
 func (v *transcriptView) refAt(pos fyne.Position) cellRef {
-	if v.cell.Width == 0 || v.cell.Height == 0 {
+	if v.cell.Height == 0 {
 		return -1
 	}
 	row := int((pos.Y + v.scroll.Offset.Y) / v.cell.Height)
-	col := int(pos.X / v.cell.Width)
-	if row < 0 || row >= len(v.rows) || col < 0 {
+	if row < 0 || row >= len(v.rows) || pos.X < 0 {
 		return -1
 	}
 	cells := v.rows[row]
-	if col >= len(cells) {
-		col = len(cells) - 1
-	}
+	// The last cell starting at or before the pointer.
+	col := sort.Search(len(cells), func(i int) bool { return v.xs[row][i] > pos.X }) - 1
 	for ; col >= 0; col-- {
 		if cells[col] != -1 {
 			return cells[col]
@@ -256,10 +266,12 @@ func (v *transcriptView) style(k styleKey) widget.TextGridStyle {
 	case k.underline:
 		s.TextStyle = fyne.TextStyle{Underline: true}
 	}
-	if k.playing {
-		s.TextStyle.Bold = true
-	}
-	if (k.selected || k.playing) && k.kind == kindNone {
+	// The word being played is tinted, not made bold, so the text never
+	// reflows while it plays.
+	switch {
+	case k.playing && k.kind != kindNone:
+		s.BGColor = blend(toNRGBA(theme.Color(theme.ColorNamePrimary)), highlightColor(k.kind), 0.45)
+	case (k.selected || k.playing) && k.kind == kindNone:
 		s.BGColor = blend(toNRGBA(theme.Color(theme.ColorNamePrimary)), theme.Color(theme.ColorNameBackground), 0.3)
 	}
 	v.styles[k] = s
@@ -310,14 +322,28 @@ func (v *transcriptView) SetPlaying(a, b int) {
 		}
 	}
 	if changed {
-		v.grid.Refresh()
+		v.window()
 	}
 }
 
-// rebuild lays the text out in v.cols columns and styles every cell.
+// runeWidth is the width of r in the text font (bold or regular).
+func (v *transcriptView) runeWidth(r rune, bold bool) float32 {
+	k := runeFace{r, bold}
+	if w, ok := v.widths[k]; ok {
+		return w
+	}
+	if v.widths == nil {
+		v.widths = map[runeFace]float32{}
+	}
+	w := fyne.MeasureText(string(r), v.textSize, fyne.TextStyle{Bold: bold}).Width
+	v.widths[k] = w
+	return w
+}
+
+// rebuild lays the text out in rows v.wrapW wide and styles every cell.
 func (v *transcriptView) rebuild() {
 	v.styles = map[styleKey]*widget.CustomTextGridStyle{}
-	if v.cols <= 0 {
+	if v.wrapW <= 0 {
 		return
 	}
 	n := len(v.text)
@@ -362,20 +388,23 @@ func (v *transcriptView) rebuild() {
 	}
 	emitInserts(math.MaxInt)
 
-	// Greedy word wrap.
+	// Greedy word wrap by measured width.
+	wOf := func(it item) float32 { return v.runeWidth(it.r, it.key.selected) }
 	var rows [][]item
 	var row []item
+	var rowW float32
 	lastSpace := -1
 	for _, it := range items {
 		if it.r == '\n' {
 			rows = append(rows, row)
-			row, lastSpace = nil, -1
+			row, rowW, lastSpace = nil, 0, -1
 			continue
 		}
-		if len(row) >= v.cols {
+		w := wOf(it)
+		if rowW+w > v.wrapW && len(row) > 0 {
 			if it.r == ' ' {
 				rows = append(rows, row)
-				row, lastSpace = nil, -1
+				row, rowW, lastSpace = nil, 0, -1
 				continue
 			}
 			if lastSpace >= 0 {
@@ -385,18 +414,24 @@ func (v *transcriptView) rebuild() {
 				rows = append(rows, row)
 				row = nil
 			}
+			rowW = 0
+			for _, x := range row {
+				rowW += wOf(x)
+			}
 			lastSpace = -1
 		}
 		if it.r == ' ' {
 			lastSpace = len(row)
 		}
 		row = append(row, it)
+		rowW += w
 	}
 	if len(row) > 0 || len(rows) == 0 {
 		rows = append(rows, row)
 	}
 
 	v.rows = make([][]cellRef, len(rows))
+	v.xs = make([][]float32, len(rows))
 	v.cellRow, v.cellCol = make([]int32, n), make([]int32, n)
 	for i := range v.cellRow {
 		v.cellRow[i] = -1
@@ -404,15 +439,20 @@ func (v *transcriptView) rebuild() {
 	gridRows := make([]widget.TextGridRow, len(rows))
 	for i, r := range rows {
 		refs := make([]cellRef, len(r))
+		xs := make([]float32, len(r))
 		cells := make([]widget.TextGridCell, len(r))
+		var x float32
 		for j, it := range r {
 			refs[j] = it.ref
+			xs[j] = x
+			x += wOf(it)
 			if it.ref >= 0 {
 				v.cellRow[it.ref], v.cellCol[it.ref] = int32(i), int32(j)
 			}
 			cells[j] = widget.TextGridCell{Rune: it.r, Style: v.style(it.key)}
 		}
 		v.rows[i] = refs
+		v.xs[i] = xs
 		gridRows[i] = widget.TextGridRow{Cells: cells}
 	}
 	v.gridRows = gridRows
@@ -421,7 +461,8 @@ func (v *transcriptView) rebuild() {
 	v.window()
 }
 
-// window gives the grid the rows in view, plus a margin, and places it.
+// window draws the rows in view, plus a margin: each run of cells in one
+// style is one text, on its highlight when it has one.
 func (v *transcriptView) window() {
 	if v.cell.Height <= 0 {
 		return
@@ -432,11 +473,57 @@ func (v *transcriptView) window() {
 	last := min(first+count, len(v.gridRows))
 	first = max(min(first, last), 0)
 	last = max(last, first)
-	v.grid.Rows = v.gridRows[first:last]
-	v.grid.Move(fyne.NewPos(0, float32(first)*v.cell.Height))
-	v.grid.Resize(fyne.NewSize(v.page.Size().Width, float32(last-first)*v.cell.Height))
-	v.grid.Refresh()
+	fg := theme.Color(theme.ColorNameForeground)
+	var objs []fyne.CanvasObject
+	for r := first; r < last; r++ {
+		cells := v.gridRows[r].Cells
+		y := float32(r) * v.cell.Height
+		for a := 0; a < len(cells); {
+			b := a + 1
+			for b < len(cells) && cells[b].Style == cells[a].Style {
+				b++
+			}
+			x0 := v.xs[r][a]
+			x1 := v.xs[r][b-1] + v.runeWidth(cells[b-1].Rune, isBold(cells[a].Style))
+			runes := make([]rune, 0, b-a)
+			for _, c := range cells[a:b] {
+				runes = append(runes, c.Rune)
+			}
+			var style fyne.TextStyle
+			if st := cells[a].Style; st != nil {
+				style = st.Style()
+				if bg := st.BackgroundColor(); bg != nil {
+					rect := canvas.NewRectangle(bg)
+					rect.Move(fyne.NewPos(x0, y))
+					rect.Resize(fyne.NewSize(x1-x0, v.cell.Height))
+					objs = append(objs, rect)
+				}
+			}
+			t := canvas.NewText(string(runes), fg)
+			t.TextSize = v.textSize
+			// The underline is drawn as a line of its own: fonts are
+			// looked up by style, and not every theme has underlined ones.
+			t.TextStyle = fyne.TextStyle{Bold: style.Bold}
+			th := v.textHeight
+			t.Move(fyne.NewPos(x0, y+(v.cell.Height-th)/2))
+			t.Resize(fyne.NewSize(x1-x0, th))
+			objs = append(objs, t)
+			if style.Underline {
+				line := canvas.NewRectangle(fg)
+				line.Move(fyne.NewPos(x0, y+(v.cell.Height+th)/2-1))
+				line.Resize(fyne.NewSize(x1-x0, 1))
+				objs = append(objs, line)
+			}
+			a = b
+		}
+	}
+	v.layer.Objects = objs
+	v.layer.Resize(fyne.NewSize(v.page.Size().Width, float32(len(v.gridRows))*v.cell.Height))
+	v.layer.Refresh()
 }
+
+// isBold reports whether a cell style draws bold text.
+func isBold(st widget.TextGridStyle) bool { return st != nil && st.Style().Bold }
 
 // transcriptPage is the scrolled content of a transcriptView: as tall as
 // all rows, drawing the grid of the rows in view at their place.
@@ -458,19 +545,25 @@ type pageRenderer struct{ p *transcriptPage }
 func (r *pageRenderer) Layout(fyne.Size) { r.p.v.window() }
 func (r *pageRenderer) MinSize() fyne.Size {
 	v := r.p.v
-	return fyne.NewSize(float32(v.cols)*v.cell.Width, float32(len(v.gridRows))*v.cell.Height)
+	return fyne.NewSize(v.wrapW, float32(len(v.gridRows))*v.cell.Height)
 }
 func (r *pageRenderer) Refresh()                     {}
-func (r *pageRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.p.v.grid} }
+func (r *pageRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.p.v.layer} }
 func (r *pageRenderer) Destroy()                     {}
 
-// measureCell returns the size of one monospaced cell, as TextGrid does.
+// measureCell returns a row's height (the text font's line height and a
+// little leading) and an average rune's width, and notes the text size.
 func (v *transcriptView) measureCell() fyne.Size {
-	size := fyne.MeasureText("M", v.Theme().Size(theme.SizeNameText), fyne.TextStyle{Monospace: true})
-	size.Width = float32(math.Round(float64(size.Width)))
-	size.Height = float32(math.Round(float64(size.Height)))
-	return size
+	v.textSize = v.Theme().Size(theme.SizeNameText)
+	v.widths = nil
+	size := fyne.MeasureText("Mg", v.textSize, fyne.TextStyle{})
+	v.textHeight = size.Height
+	return fyne.NewSize(float32(math.Round(float64(size.Width/2))), float32(math.Round(float64(size.Height*1.25))))
 }
+
+// transcriptMinWidth is the view's minimum width, whatever it shows, so
+// the screen does not shift when a transcript arrives.
+const transcriptMinWidth = 360
 
 // CreateRenderer builds the view's renderer.
 func (v *transcriptView) CreateRenderer() fyne.WidgetRenderer {
@@ -484,29 +577,27 @@ func (r *transcriptRenderer) Layout(size fyne.Size) {
 	v := r.v
 	v.scroll.Resize(size)
 	v.scroll.Move(fyne.NewPos(0, 0))
-	if v.cell.Width <= 0 {
+	if v.cell.Height <= 0 {
 		return
 	}
-	cols := int((size.Width - theme.ScrollBarSize() - 2) / v.cell.Width)
-	cols = max(cols, 12)
-	if cols != v.cols {
-		v.cols = cols
+	w := max(size.Width-theme.ScrollBarSize()-2, 12*v.cell.Width)
+	if w != v.wrapW {
+		v.wrapW = w
 		v.rebuild()
 	}
 }
 
 func (r *transcriptRenderer) MinSize() fyne.Size {
-	c := r.v.cell
-	return fyne.NewSize(c.Width*24, c.Height*6)
+	return fyne.NewSize(transcriptMinWidth, r.v.cell.Height*6)
 }
 
 // Refresh follows theme changes: new cell size and highlight colours.
 func (r *transcriptRenderer) Refresh() {
 	v := r.v
 	v.cell = v.measureCell()
-	v.cols = 0
+	v.wrapW = 0
 	r.Layout(v.Size())
-	if v.cols == 0 {
+	if v.wrapW == 0 {
 		v.rebuild()
 	}
 }

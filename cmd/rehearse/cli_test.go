@@ -264,8 +264,12 @@ func TestSessionsExportImport(t *testing.T) {
 	mustRun(t, data, "export", sess.ID, "--format", "bundle", "--out", zip)
 	mdText, _ := os.ReadFile(md)
 	htmlText, _ := os.ReadFile(html)
-	if !strings.Contains(string(mdText), "your call") || !strings.Contains(string(htmlText), "<svg") {
-		t.Fatalf("exports lack the transcript or the charts")
+	// One take: its figures, and no chart (there is nothing to compare).
+	if !strings.Contains(string(mdText), "your call") || !strings.Contains(string(htmlText), `class="metrics"`) || strings.Contains(string(htmlText), "<svg") {
+		t.Fatalf("exports lack the transcript or the figures, or chart a single take")
+	}
+	if !strings.Contains(string(htmlText), "<h1>Stakeholder drill</h1>") {
+		t.Fatalf("the session's own name is not the report's title")
 	}
 	other := t.TempDir()
 	if out := mustRun(t, other, "import", zip); !strings.Contains(out, sess.ID) {

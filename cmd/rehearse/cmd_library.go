@@ -111,9 +111,9 @@ func cmdExport(env *cliEnv, args []string) error {
 	reports := takeReviewer{rv: rv, store: store}.Session(sess)
 	return session.WriteFile(*out, func(w io.Writer) error {
 		if *format == "html" {
-			return session.ExportHTML(w, sess, reports)
+			return session.ExportHTML(w, sess, reports, rv.Rules())
 		}
-		return session.ExportMarkdown(w, sess, reports)
+		return session.ExportMarkdown(w, sess, reports, rv.Rules())
 	})
 }
 

@@ -172,8 +172,8 @@ func TestTranscriptionFollowsTheSettings(t *testing.T) {
 	exports := t.TempDir()
 	reports := tr.Session(got)
 	for name, write := range map[string]func(io.Writer) error{
-		"s.md":   func(w io.Writer) error { return session.ExportMarkdown(w, got, reports) },
-		"s.html": func(w io.Writer) error { return session.ExportHTML(w, got, reports) },
+		"s.md":   func(w io.Writer) error { return session.ExportMarkdown(w, got, reports, nil) },
+		"s.html": func(w io.Writer) error { return session.ExportHTML(w, got, reports, nil) },
 	} {
 		if err := session.WriteFile(filepath.Join(exports, name), write); err != nil {
 			t.Fatal(err)
