@@ -195,8 +195,17 @@ func TestDesktopAppWithoutDisplay(t *testing.T) {
 
 // appEnv is the environment for a GUI child: the display, and a private
 // HOME so Fyne's preferences are not the user's.
+// The first-run panel is dismissed for good in it, so the practice screen
+// has the layout the click coordinates below expect.
 func appEnv(t *testing.T, display string) []string {
 	home := t.TempDir()
+	prefs := filepath.Join(home, ".config", "fyne", "app.rehearse.desktop")
+	if err := os.MkdirAll(prefs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(prefs, "preferences.json"), []byte(`{"practice.welcome_hidden":true}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	return append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8", "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"))
 }
 
@@ -265,13 +274,13 @@ func TestDesktopAppRecordsInRealTime(t *testing.T) {
 	// Practise the selected question, then Skip (the reading aloud, then
 	// the countdown) until recording starts: the level meter, the row under
 	// the status line, fills with the level colour.
-	xdo(t, display, "mousemove", "168", "61", "click", "1")
+	xdo(t, display, "mousemove", "168", "100", "click", "1") // Practise this question
 	shot := filepath.Join(t.TempDir(), "recording.png")
 	moved := false
 	for i := 0; i < 20 && !moved; i++ {
 		time.Sleep(700 * time.Millisecond)
 		if moved = meterLit(screenshot(t, display, shot)); !moved {
-			xdo(t, display, "mousemove", "112", "274", "click", "1") // Skip
+			xdo(t, display, "mousemove", "112", "301", "click", "1") // Skip
 		}
 	}
 	if !moved {
@@ -279,7 +288,7 @@ func TestDesktopAppRecordsInRealTime(t *testing.T) {
 		t.Fatalf("the level meter never moved while the microphone heard speech\n%s", stderr.String())
 	}
 	time.Sleep(3 * time.Second)
-	xdo(t, display, "mousemove", "212", "274", "click", "1") // Stop
+	xdo(t, display, "mousemove", "212", "301", "click", "1") // Stop
 	time.Sleep(time.Second)
 	quit(t, cmd, exited, &stderr)
 
@@ -318,7 +327,7 @@ func TestDesktopAppRecordsInRealTime(t *testing.T) {
 // strongly coloured (green, amber or red) pixels.
 func meterLit(img image.Image) bool {
 	lit := 0
-	for y := 225; y < 250; y++ {
+	for y := 135; y < 285; y++ { // between the question preview and the controls
 		for x := 130; x < 1170; x += 4 {
 			r, g, b, _ := img.At(x, y).RGBA()
 			r, g, b = r>>8, g>>8, b>>8
