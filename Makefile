@@ -7,6 +7,10 @@ BIN      := bin/rehearse
 TESTFLAGS ?=
 export LANG := en_US.UTF-8
 export CGO_ENABLED := 1
+# The version lives in cmd/rehearse/FyneApp.toml (embedded in the binary);
+# the commit is stamped here.
+COMMIT   := $(shell git describe --tags --always --dirty 2>/dev/null || echo unknown)
+LDFLAGS  := -X main.commit=$(COMMIT)
 
 .PHONY: run build test vet bench deps deps-test screenshots clean
 
@@ -14,7 +18,7 @@ run: build
 	./$(BIN)
 
 build: deps
-	$(GO) build -o $(BIN) ./cmd/rehearse
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/rehearse
 
 deps:
 	@scripts/deps.sh build
