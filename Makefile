@@ -12,7 +12,7 @@ export CGO_ENABLED := 1
 COMMIT   := $(shell git describe --tags --always --dirty 2>/dev/null || echo unknown)
 LDFLAGS  := -X main.commit=$(COMMIT)
 
-.PHONY: run build test vet bench deps deps-test screenshots clean
+.PHONY: run build test vet bench deps deps-test screenshots clean package package-check lint-packaging
 
 run: build
 	./$(BIN)
@@ -29,7 +29,7 @@ deps-test:
 vet:
 	$(GO) vet ./...
 
-test: deps-test
+test: deps-test lint-packaging
 	$(GO) vet ./...
 	$(GO) test -race -timeout 20m $(TESTFLAGS) ./...
 
@@ -39,5 +39,17 @@ bench: deps-test
 screenshots: build
 	scripts/screenshots.sh
 
+# Release artifacts for this OS in dist/ (scripts/package.sh).
+package: deps
+	scripts/package.sh
+
+# Builds the .deb and checks it: lintian, and apt-get install -s on this system.
+package-check: deps-test package
+	scripts/package-check.sh
+
+# The cheap packaging checks make test runs: workflows, .desktop file, AppStream metadata.
+lint-packaging: deps-test
+	scripts/lint-packaging.sh
+
 clean:
-	rm -rf bin
+	rm -rf bin dist
