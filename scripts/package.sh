@@ -34,6 +34,8 @@ fyne() { (cd "$work" && go tool -modfile="$root/tools/go.mod" fyne "$@"); }
 
 linux() {
   local base=rehearse-$version-linux-$arch
+  # A position-independent executable, as Debian's hardening expects.
+  export GOFLAGS="$GOFLAGS -buildmode=pie"
   fyne package --os linux --release --src "$root/cmd/rehearse"
   mv "$work/Rehearse.tar.xz" "$dist/$base.tar.xz"
 
@@ -53,7 +55,7 @@ linux() {
   done
   printf 'rehearse (%s-1) unstable; urgency=medium\n\n  * Release %s (%s).\n\n -- The Rehearse authors <rehearse@users.noreply.github.com>  %s\n' \
     "$version" "$version" "$commit" "$(date -R -d "@$(git log -1 --format=%ct 2>/dev/null || date +%s)")" |
-    gzip -n -9 > "$stage/changelog.gz"
+    gzip -n -9 > "$stage/changelog.Debian.gz"
   # nfpm expands variables in some fields but not in file paths: fill them in.
   sed -e "s|\${STAGE}|$stage|g" -e "s|\${VERSION}|$version|g" -e "s|\${ARCH}|$arch|g" packaging/nfpm.yaml > "$work/nfpm.yaml"
   go tool -modfile=tools/go.mod nfpm package --config "$work/nfpm.yaml" --packager deb --target "$dist/"
