@@ -80,7 +80,13 @@ windows() {
   fyne package --os windows --release --src "$root/cmd/rehearse"
   local stage=$work/$base
   mkdir -p "$stage"
-  mv "$work/rehearse.exe" "$stage/"
+  # fyne package leaves the exe, named after FyneApp.toml's Name, in the source folder.
+  local exe=
+  for exe in "$root/cmd/rehearse/Rehearse.exe" "$work/Rehearse.exe" "$root/cmd/rehearse/rehearse.exe"; do
+    [[ -f $exe ]] && break
+  done
+  [[ -f $exe ]] || { echo "package: fyne package left no .exe" >&2; exit 1; }
+  mv "$exe" "$stage/rehearse.exe"
   # The DLLs the exe loads from MSYS2's MinGW (libportaudio and the GCC runtime).
   local mingw_bin
   mingw_bin=$(dirname "$(command -v gcc)")
