@@ -3,6 +3,7 @@
 # its contents, lintian (errors and warnings fail), and apt-get install -s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export LANG=C.UTF-8
 deb=$(ls -t dist/rehearse_*.deb | head -1)
 echo "package-check: $deb ($(du -h "$deb" | cut -f1))"
 list=$(dpkg-deb -c "$deb")
