@@ -40,7 +40,8 @@ screenshots: build
 	scripts/screenshots.sh
 
 # Release artifacts for this OS in dist/ (scripts/package.sh).
-package: deps
+package:
+	@scripts/deps.sh package
 	scripts/package.sh
 
 # Builds the .deb and checks it: lintian, and apt-get install -s on this system.
