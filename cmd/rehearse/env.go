@@ -16,10 +16,6 @@ import (
 	"github.com/rehearse-app/rehearse/review"
 )
 
-// appID is the application id; it matches FyneApp.toml and names the
-// default storage folder.
-const appID = "app.rehearse.desktop"
-
 // cliEnv carries what every subcommand shares: output streams, the data
 // folder and the parts built from it on first use.
 type cliEnv struct {

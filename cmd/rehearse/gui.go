@@ -34,6 +34,12 @@ func runGUI(env *cliEnv, args []string) error {
 	if err := checkDisplay(); err != nil {
 		return err
 	}
+	// One window per library: a second app would record into it too.
+	unlock, err := lockInstance(root)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 

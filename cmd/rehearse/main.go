@@ -16,6 +16,7 @@ const usage = `Rehearse — practise interview answers out loud.
 
 Usage:
   rehearse                                   open the desktop app
+  rehearse --version                         version and commit
   rehearse questions [--json]                list the question bank
   rehearse devices                           list input and output audio devices
   rehearse say [--out FILE.wav] TEXT         read TEXT aloud (or render it to a WAV)
@@ -55,6 +56,10 @@ func main() {
 // run executes the command line and returns the process exit code.
 func run(args []string, stdout, stderr io.Writer) int {
 	env := &cliEnv{stdout: stdout, stderr: stderr}
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
+		fmt.Fprintln(stdout, versionLine())
+		return 0
+	}
 	if len(args) == 0 || (len(args) > 0 && len(args[0]) > 0 && args[0][0] == '-' && args[0] != "-h" && args[0] != "--help") {
 		// The desktop app: "rehearse" or "rehearse --data-dir DIR".
 		if err := runGUI(env, args); err != nil {
