@@ -227,3 +227,35 @@ func TestRubricOnlyScoresWhatIsAsked(t *testing.T) {
 		t.Errorf("unassessed agency not null in JSON: %s", data)
 	}
 }
+
+// TestPartialCoverage checks a talking point with parts: some parts covered
+// is "partly covered", shown as such, and counts half.
+func TestPartialCoverage(t *testing.T) {
+	q := &Question{ID: "q", Category: CategoryStrategic, Prompt: "p", ThinkSeconds: 5, AnswerSeconds: 60,
+		TalkingPoints: []TalkingPoint{{ID: "data", Label: "Attribution and velocity", Parts: []TalkingPointPart{
+			{ID: "attribution", Label: "attribution", Concepts: [][]string{{"attribution"}}},
+			{ID: "velocity", Label: "velocity to revenue", Concepts: [][]string{{"velocity|speed|fast", "revenue|closed won"}}},
+		}}}}
+	rv := New(builtinRules(t))
+	rep := rv.Review(Input{Transcript: &Transcript{Text: "I'd start from our attribution data."}, Question: q})
+	tp := rep.TalkingPoints[0]
+	if tp.Covered || !tp.Partial || len(tp.Parts) != 2 || !tp.Parts[0].Covered || tp.Parts[1].Covered {
+		t.Fatalf("want partly covered (attribution only): %+v", tp)
+	}
+	if rep.Scores.Content != 50 {
+		t.Errorf("content %d, want 50 for one point half covered", rep.Scores.Content)
+	}
+	var msg string
+	for _, f := range rep.Findings {
+		if f.Rule == "talking-point-missing" {
+			msg = f.Message
+		}
+	}
+	if !strings.Contains(msg, "partly covered") || !strings.Contains(msg, "velocity to revenue") {
+		t.Errorf("finding %q does not say what is missing", msg)
+	}
+	rep = rv.Review(Input{Transcript: &Transcript{Text: "I'd start from attribution, and how fast each channel turns into revenue."}, Question: q})
+	if !rep.TalkingPoints[0].Covered {
+		t.Errorf("both parts said, point not covered: %+v", rep.TalkingPoints[0])
+	}
+}
