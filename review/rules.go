@@ -3,7 +3,6 @@ package review
 import (
 	"errors"
 	"fmt"
-	"path"
 	"slices"
 	"strings"
 
@@ -26,34 +25,17 @@ type RuleSet struct {
 func LoadRules(srcs ...BankSource) (*RuleSet, []error) {
 	var all []RuleSpec
 	var concepts []ConceptSpec
-	var errs []error
-	for _, src := range srcs {
-		names, err := yamlFiles(src)
-		if err != nil {
-			errs = append(errs, err)
-			continue
+	errs := ruleList.eachFile(srcs, func(data []byte, label string) []error {
+		var ferrs []error
+		hasRules, hasConcepts := topKeys(data)
+		if hasConcepts {
+			cs, cerrs := ParseConceptFile(data, label)
+			concepts = append(concepts, cs...)
+			ferrs = append(ferrs, cerrs...)
 		}
-		for _, name := range names {
-			label := sourceName(src, name)
-			data, err := ruleList.readFile(src.FS, path.Join(src.Dir, name), label)
-			if err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			var ferrs []error
-			hasRules, hasConcepts := topKeys(data)
-			if hasConcepts {
-				cs, cerrs := ParseConceptFile(data, label)
-				concepts = append(concepts, cs...)
-				ferrs = append(ferrs, cerrs...)
-			}
-			var rs []RuleSpec
-			if hasRules {
-				var rerrs []error
-				rs, rerrs = ParseRuleFile(data, label)
-				ferrs = append(ferrs, rerrs...)
-			}
-			errs = append(errs, CapWarnings(ferrs)...)
+		if hasRules {
+			rs, rerrs := ParseRuleFile(data, label)
+			ferrs = append(ferrs, rerrs...)
 			for _, r := range rs {
 				if i := slices.IndexFunc(all, func(o RuleSpec) bool { return o.ID == r.ID }); i >= 0 {
 					all[i] = r
@@ -62,7 +44,8 @@ func LoadRules(srcs ...BankSource) (*RuleSet, []error) {
 				}
 			}
 		}
-	}
+		return ferrs
+	})
 	cs := NewConcepts(concepts)
 	// same_as must name a loaded rule; concepts must be defined
 	ok := all[:0]

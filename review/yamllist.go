@@ -89,6 +89,16 @@ func (l yamlList[T]) parse(data []byte, name string) ([]T, []int, []error) {
 // file's valid items, their lines and its label to add, whose errors (such
 // as ids already loaded from another file) follow the file's own.
 func (l yamlList[T]) load(srcs []BankSource, add func(items []T, lines []int, label string) []error) []error {
+	return l.eachFile(srcs, func(data []byte, label string) []error {
+		items, lines, ferrs := l.parse(data, label)
+		return append(ferrs, add(items, lines, label)...)
+	})
+}
+
+// eachFile reads every *.yaml file of each source, in order, within the
+// size limit, and hands its content and label to fn; the errors fn returns
+// are capped per file.
+func (l yamlList[T]) eachFile(srcs []BankSource, fn func(data []byte, label string) []error) []error {
 	var errs []error
 	for _, src := range srcs {
 		names, err := yamlFiles(src)
@@ -103,8 +113,7 @@ func (l yamlList[T]) load(srcs []BankSource, add func(items []T, lines []int, la
 				errs = append(errs, err)
 				continue
 			}
-			items, lines, ferrs := l.parse(data, label)
-			errs = append(errs, CapWarnings(append(ferrs, add(items, lines, label)...))...)
+			errs = append(errs, CapWarnings(fn(data, label))...)
 		}
 	}
 	return errs
