@@ -30,21 +30,35 @@ Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp &>/dev/null &
 pids+=($!)
 export DISPLAY=$disp
 sleep 1
-./bin/rehearse --data-dir "$work/data" &>"$work/app.log" &
-pids+=($!)
-win=$(xdotool search --sync --name '^Rehearse$' | head -1)
-xdotool windowsize "$win" 1180 740
-sleep 3
 
 shoot() { import -window root -crop 1180x740+0+0 +repage "$out/$1.png"; echo "wrote $out/$1.png"; }
 click() { xdotool mousemove "$1" "$2" click 1; sleep "${3:-1}"; }
+# start runs the app with a private HOME (its preferences) and sizes its window.
+start() {
+  HOME=$1 XDG_CONFIG_HOME=$1/.config ./bin/rehearse --data-dir "$work/data" &>"$work/app.log" &
+  pids+=($!)
+  win=$(xdotool search --sync --name '^Rehearse$' | head -1)
+  xdotool windowsize "$win" 1180 740
+  sleep 3
+}
+
+# First run: a fresh HOME shows the first-run panel.
+mkdir -p "$work/first"
+start "$work/first"
+shoot first-run
+kill "${pids[-1]}"; sleep 1
+
+# Every other screen with the panel dismissed for good.
+mkdir -p "$work/home/.config/fyne/app.rehearse.desktop"
+echo '{"practice.welcome_hidden":true}' > "$work/home/.config/fyne/app.rehearse.desktop/preferences.json"
+start "$work/home"
 
 # Practice: start the selected question; it is read aloud, then the
 # think-time countdown runs.
-click 168 61 4
+click 168 100 4
 shoot practice
-click 112 274 1 # Skip the countdown: recording starts
-click 212 274 1 # Stop
+click 112 301 1 # Skip the countdown: recording starts
+click 212 301 1 # Stop
 
 # Library, with the progress chart.
 click 36 210 2
