@@ -206,15 +206,7 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 				continue
 			}
 			neg := false
-			for j := i - 1; j >= 0 && j >= i-negationReach && toks[j].Sentence == toks[i].Sentence; j-- {
-				if cs.neg[j] {
-					neg = true
-					break
-				}
-				if toks[j].Flags&ClauseStart != 0 {
-					break
-				}
-			}
+			neg = cs.negatedAt(toks, i)
 			for _, e := range cm.termElems[ti] {
 				cs.occ = append(cs.occ, occurrence{elem: e, start: int32(i), end: int32(end), negated: neg, hypo: cs.hypo[i]})
 			}
@@ -250,12 +242,19 @@ func (cs *conceptScratch) unreal(toks []Token, i int) bool {
 	if cs.hypo[i] {
 		return true
 	}
+	return cs.negatedAt(toks, i)
+}
+
+// negatedAt reports whether a negation stands up to negationReach words
+// before token i in its clause ("Instead of saying no, I explained" is not
+// a negated "explained").
+func (cs *conceptScratch) negatedAt(toks []Token, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-negationReach && toks[j].Sentence == toks[i].Sentence; j-- {
+		if toks[j+1].Flags&ClauseStart != 0 {
+			return false
+		}
 		if cs.neg[j] {
 			return true
-		}
-		if toks[j].Flags&ClauseStart != 0 {
-			break
 		}
 	}
 	return false

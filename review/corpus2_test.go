@@ -214,7 +214,7 @@ func TestReasoningCorpusTest(t *testing.T) {
 	check("talking point recall", s.points.recall(), 0.85)
 	check("talking point precision", s.points.precision(), 0.90)
 	// The reviewer issue's target is 0.90. On this held-out split the agency
-	// verdict reaches 0.75 (dev: 1.00): rules tuned on dev did not carry over
+	// verdict reaches 0.77 (dev: 1.00): rules tuned on dev did not carry over
 	// to the held-out phrasings. The floor guards against regressions only;
 	// closing the gap is open work.
 	check("agency verdict accuracy", acc(s.agencyOK, s.agencyN), 0.70)
