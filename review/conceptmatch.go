@@ -42,22 +42,12 @@ func newConceptMatcher(c *Concepts) *conceptMatcher {
 		elemIDs: map[string]int32{}, concepts: c}
 }
 
-func (cm *conceptMatcher) word(w string) int32 {
-	if id, ok := cm.vocab[w]; ok {
-		return id
-	}
-	id := int32(len(cm.vocab))
-	cm.vocab[w] = id
-	return id
-}
-
 // element compiles one element ("@decide|leave it to") and returns its id.
 func (cm *conceptMatcher) element(e string) int32 {
 	if id, ok := cm.elemIDs[e]; ok {
 		return id
 	}
-	id := int32(len(cm.elemIDs))
-	cm.elemIDs[e] = id
+	id := intern(cm.elemIDs, e)
 	terms, _ := cm.concepts.Expand(e)
 	for _, t := range terms {
 		ws := wordsOf(t)
@@ -67,7 +57,7 @@ func (cm *conceptMatcher) element(e string) int32 {
 		ids := make([]int32, len(ws))
 		for i, w := range ws {
 			ws[i] = baseForm(w)
-			ids[i] = cm.word(ws[i])
+			ids[i] = intern(cm.vocab, ws[i])
 		}
 		key := strings.Join(ws, " ")
 		ti, ok := cm.termIDs[key]
@@ -136,13 +126,7 @@ func (cm *conceptMatcher) fold() {
 }
 
 // negator reports whether a normalised word negates what follows it.
-func negator(w string) bool {
-	switch w {
-	case "not", "never", "no", "without", "nothing", "nobody", "neither", "nor", "cannot":
-		return true
-	}
-	return len(w) > 3 && w[len(w)-3:] == "n't"
-}
+func negator(w string) bool { return negatorBytes([]byte(w)) }
 
 // occurrence is one match of a term, for one element.
 type occurrence struct {
@@ -352,12 +336,11 @@ func hypoKind(w []byte) uint8 {
 
 func negatorBytes(w []byte) bool {
 	switch string(w) {
-	case "not", "never", "no", "without", "nothing", "nobody", "neither", "nor", "cannot",
-		"dont", "didnt", "doesnt", "wont", "cant", "couldnt", "wouldnt", "shouldnt", "isnt", "wasnt":
+	case "not", "never", "no", "without", "nothing", "nobody", "neither", "nor", "cannot":
 		return true
 	}
 	n := len(w)
-	return n > 3 && string(w[n-3:]) == "n't"
+	return n > 3 && string(w[n-3:]) == "n't" || bareNegations[string(w)]
 }
 
 // participle reports whether w looks like a past participle ("offered",

@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // The reasoning corpus (testdata/corpus2) is a set of answers written in
@@ -45,26 +43,11 @@ func loadReasonCorpus(t *testing.T, split string) []reasonEntry {
 	t.Helper()
 	files, _ := filepath.Glob("testdata/corpus2/*.yaml")
 	var out []reasonEntry
-	seen := map[string]bool{}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
+	readCorpus(t, files, func(e *reasonEntry) string { return e.ID }, func(e reasonEntry, _ string) {
+		if corpusSplit(e.ID) == split {
+			out = append(out, e)
 		}
-		var es []reasonEntry
-		if err := yaml.Unmarshal(data, &es); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		for _, e := range es {
-			if seen[e.ID] {
-				t.Errorf("%s: duplicate id %s", f, e.ID)
-			}
-			seen[e.ID] = true
-			if corpusSplit(e.ID) == split {
-				out = append(out, e)
-			}
-		}
-	}
+	})
 	return out
 }
 

@@ -60,28 +60,36 @@ func loadCorpus(t *testing.T) []corpusEntry {
 	t.Helper()
 	files, _ := filepath.Glob("testdata/corpus/*.yaml")
 	own, _ := filepath.Glob("testdata/corpus_seed/*.yaml")
-	files = append(files, own...)
 	var all []corpusEntry
+	readCorpus(t, append(files, own...), func(e *corpusEntry) string { return e.ID }, func(e corpusEntry, file string) {
+		e.file = filepath.Base(file)
+		all = append(all, e)
+	})
+	return all
+}
+
+// readCorpus reads labelled answers of type T from each YAML list file,
+// reports ids used twice, and hands each answer and its file to add.
+func readCorpus[T any](t *testing.T, files []string, id func(*T) string, add func(e T, file string)) {
+	t.Helper()
 	seen := map[string]string{}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var es []corpusEntry
+		var es []T
 		if err := yaml.Unmarshal(data, &es); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
 		for _, e := range es {
-			if prev, dup := seen[e.ID]; dup {
-				t.Errorf("%s: corpus id %q already in %s", f, e.ID, prev)
+			if prev, dup := seen[id(&e)]; dup {
+				t.Errorf("%s: corpus id %q already in %s", f, id(&e), prev)
 			}
-			seen[e.ID] = f
-			e.file = filepath.Base(f)
-			all = append(all, e)
+			seen[id(&e)] = f
+			add(e, f)
 		}
 	}
-	return all
 }
 
 // prCount accumulates true/false positives and false negatives.

@@ -39,17 +39,22 @@ func parseMorph(text string) map[string]string {
 	return m
 }
 
+// bareNegations are negated auxiliaries as speech recognisers write them,
+// without the apostrophe.
+var bareNegations = map[string]bool{"dont": true, "didnt": true, "doesnt": true, "wont": true, "cant": true,
+	"couldnt": true, "wouldnt": true, "shouldnt": true, "isnt": true, "wasnt": true, "arent": true,
+	"werent": true, "havent": true, "hadnt": true}
+
 // contractions map a normalised contracted word to the word the concept
 // matcher sees: the subject of "I'd", "we'll" ..., "not" for "didn't".
 func contraction(w string) string {
 	if strings.HasSuffix(w, "n't") || w == "cannot" {
 		return "not"
 	}
-	switch w { // as speech recognisers write them without the apostrophe
-	case "dont", "didnt", "doesnt", "wont", "cant", "couldnt", "wouldnt", "shouldnt", "isnt", "wasnt",
-		"arent", "werent", "havent", "hadnt":
+	if bareNegations[w] {
 		return "not"
-	case "ive", "im":
+	}
+	if w == "ive" || w == "im" {
 		return "i"
 	}
 	for _, suf := range []string{"'d", "'ll", "'ve", "'re", "'m", "'s"} {

@@ -103,12 +103,15 @@ type matcher struct {
 // partRef locates one part of a talking point.
 type partRef struct{ point, part int }
 
-func (m *matcher) id(w string) int32 {
-	if id, ok := m.vocab[w]; ok {
+func (m *matcher) id(w string) int32 { return intern(m.vocab, w) }
+
+// intern returns w's id in vocab, adding it with the next id if new.
+func intern(vocab map[string]int32, w string) int32 {
+	if id, ok := vocab[w]; ok {
 		return id
 	}
-	id := int32(len(m.vocab))
-	m.vocab[w] = id
+	id := int32(len(vocab))
+	vocab[w] = id
 	return id
 }
 

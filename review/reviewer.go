@@ -94,22 +94,18 @@ func (rv *Reviewer) Review(in Input) *Report {
 		sc.ids = append(sc.ids, m.lookup(sc.norm.add(text[tk.Start:tk.End])))
 	}
 	sc.hits = m.scan(toks, sc.ids, sc.hits[:0])
-	if n := len(sc.hits); len(m.concept.lines) > 0 {
+	if len(m.concept.lines) > 0 {
+		phrases := len(sc.hits)
 		// a concept match honours its spec's position and neighbours too
 		sc.hits = m.concept.scan(text, toks, sc.hits, &sc.concept, func(spec int32, at int) bool {
 			return m.context(toks, sc.ids, &m.specs[spec], at, at+1)
 		})
 		// a phrase that must have happened: not imagined, not negated
-		kept := sc.hits[:0]
-		for k, h := range sc.hits {
-			if k < n && m.specs[h.spec].real && sc.concept.unreal(toks, int(h.start)) {
-				continue
-			}
-			kept = append(kept, h)
-		}
-		n -= len(sc.hits) - len(kept)
-		sc.hits = kept
-		if len(sc.hits) > n {
+		happened := slices.DeleteFunc(sc.hits[:phrases], func(h hit) bool {
+			return m.specs[h.spec].real && sc.concept.unreal(toks, int(h.start))
+		})
+		sc.hits = append(happened, sc.hits[phrases:]...)
+		if len(sc.hits) > len(happened) {
 			slices.SortStableFunc(sc.hits, func(a, b hit) int { return int(a.start - b.start) })
 		}
 	}

@@ -80,10 +80,8 @@ func loadRecording(path string) (*review.Envelope, *review.AudioDelivery, float6
 	if err != nil {
 		return nil, nil, 0, fmt.Errorf("recording: %w", err)
 	}
-	rms := audio.Envelope(pcm, envelopeHop)
-	dur := float64(len(pcm.Samples)/max(pcm.Channels, 1)) / float64(pcm.Rate)
-	d := audioDelivery(audio.AnalyzeDelivery(pcm, audio.DeliveryOptions{}))
-	return &review.Envelope{Hop: envelopeHop.Seconds(), RMS: rms}, d, dur, nil
+	envl, dur := envelopeOf(pcm)
+	return envl, audioDelivery(audio.AnalyzeDelivery(pcm, audio.DeliveryOptions{})), dur, nil
 }
 
 // audioDelivery hands the audio analysis to the reviewer as plain data.
@@ -134,7 +132,12 @@ func loadEnvelope(path string) (*review.Envelope, float64, error) {
 	if err != nil {
 		return nil, 0, fmt.Errorf("recording: %w", err)
 	}
-	rms := audio.Envelope(pcm, envelopeHop)
+	envl, dur := envelopeOf(pcm)
+	return envl, dur, nil
+}
+
+// envelopeOf is a recording's energy envelope and its duration in seconds.
+func envelopeOf(pcm *audio.PCM) (*review.Envelope, float64) {
 	dur := float64(len(pcm.Samples)/max(pcm.Channels, 1)) / float64(pcm.Rate)
-	return &review.Envelope{Hop: envelopeHop.Seconds(), RMS: rms}, dur, nil
+	return &review.Envelope{Hop: envelopeHop.Seconds(), RMS: audio.Envelope(pcm, envelopeHop)}, dur
 }

@@ -112,21 +112,8 @@ func TestDesktopAppUnderXvfb(t *testing.T) {
 	alsatest.Setup(t, make([]byte, 32000))
 	data := t.TempDir()
 
-	cmd := exec.Command(binPath, "--data-dir", data)
-	cmd.Env = appEnv(t, display)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
 	start := time.Now()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	t.Cleanup(func() {
-		if cmd.ProcessState == nil {
-			cmd.Process.Kill()
-		}
-	})
+	cmd, exited, stderr := startApp(t, appEnv(t, display), data)
 
 	// Wait for the window to be mapped.
 	var shown time.Duration
@@ -167,7 +154,7 @@ func TestDesktopAppUnderXvfb(t *testing.T) {
 	}
 
 	// Quit cleanly: SIGTERM closes the window and the process exits 0.
-	quit(t, cmd, exited, &stderr)
+	quit(t, cmd, exited, stderr)
 	if strings.Contains(stderr.String(), "panic") {
 		t.Fatalf("stderr mentions a panic:\n%s", stderr.String())
 	}
@@ -209,6 +196,28 @@ func appEnv(t *testing.T, display string) []string {
 	return append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8", "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"))
 }
 
+// startApp starts the real binary on the library in data, with env, and
+// returns it, a channel that gets its exit, and its stderr. The test's
+// cleanup kills it if it is still running.
+func startApp(t *testing.T, env []string, data string) (*exec.Cmd, <-chan error, *bytes.Buffer) {
+	t.Helper()
+	cmd := exec.Command(binPath, "--data-dir", data)
+	cmd.Env = env
+	stderr := new(bytes.Buffer)
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+		}
+	})
+	return cmd, exited, stderr
+}
+
 // xdo runs xdotool on display.
 func xdo(t *testing.T, display string, args ...string) {
 	t.Helper()
@@ -237,20 +246,7 @@ func TestDesktopAppRecordsInRealTime(t *testing.T) {
 		t.Fatal(err)
 	}
 	data := t.TempDir()
-	cmd := exec.Command(binPath, "--data-dir", data)
-	cmd.Env = appEnv(t, display)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	t.Cleanup(func() {
-		if cmd.ProcessState == nil {
-			cmd.Process.Kill()
-		}
-	})
+	cmd, exited, stderr := startApp(t, appEnv(t, display), data)
 	search := exec.Command("xdotool", "search", "--sync", "--name", "^Rehearse$")
 	search.Env = append(os.Environ(), "DISPLAY="+display)
 	out, err := search.Output()
@@ -290,7 +286,7 @@ func TestDesktopAppRecordsInRealTime(t *testing.T) {
 	time.Sleep(3 * time.Second)
 	xdo(t, display, "mousemove", "212", "301", "click", "1") // Stop
 	time.Sleep(time.Second)
-	quit(t, cmd, exited, &stderr)
+	quit(t, cmd, exited, stderr)
 
 	var list []struct {
 		ID           string  `json:"id"`

@@ -42,21 +42,8 @@ func TestSecondDesktopAppOnTheSameLibraryRefuses(t *testing.T) {
 	data := t.TempDir()
 	env := appEnv(t, display)
 
-	first := exec.Command(binPath, "--data-dir", data)
-	first.Env = env
-	var stderr bytes.Buffer
-	first.Stderr = &stderr
-	if err := first.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- first.Wait() }()
-	t.Cleanup(func() {
-		if first.ProcessState == nil {
-			first.Process.Kill()
-		}
-	})
-	waitForWindow(t, display, exited, &stderr)
+	first, exited, stderr := startApp(t, env, data)
+	waitForWindow(t, display, exited, stderr)
 
 	second := exec.Command(binPath, "--data-dir", data)
 	second.Env = env
@@ -70,7 +57,7 @@ func TestSecondDesktopAppOnTheSameLibraryRefuses(t *testing.T) {
 	}
 	// The command line is not locked out while the app is open.
 	mustRun(t, data, "sessions")
-	quit(t, first, exited, &stderr)
+	quit(t, first, exited, stderr)
 }
 
 // waitForWindow waits until a window titled Rehearse is on display.
