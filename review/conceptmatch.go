@@ -275,8 +275,8 @@ func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conce
 		case kindNext, kindLooking:
 			// "next time I'd give her options", "looking back, ..."
 			if i+1 < len(toks) {
-				nx := string(normWord(cs.buf[:0], text[toks[i+1].Start:toks[i+1].End]))
-				marker = cs.kind[i] == kindNext && nx == "time" || cs.kind[i] == kindLooking && nx == "back"
+				marker = cs.kind[i] == kindNext && cs.kind[i+1] == kindTime ||
+					cs.kind[i] == kindLooking && cs.kind[i+1] == kindBack
 			}
 		case kindIf:
 			for j := i + 1; j < len(toks) && j <= i+4 && toks[j].Sentence == toks[i].Sentence; j++ {
@@ -307,6 +307,8 @@ const (
 	kindReflect         // hindsight, wish: what one would do, not what one did
 	kindNext            // next (time)
 	kindLooking         // looking (back)
+	kindTime            // (next) time
+	kindBack            // (looking) back
 )
 
 // maxLemmaCache bounds the per-scratch cache of word -> lemma id.
@@ -330,6 +332,10 @@ func hypoKind(w []byte) uint8 {
 		return kindNext
 	case "looking":
 		return kindLooking
+	case "time":
+		return kindTime
+	case "back":
+		return kindBack
 	}
 	return kindOther
 }

@@ -71,15 +71,6 @@ func NewConcepts(specs []ConceptSpec) *Concepts {
 	return c
 }
 
-// Has reports whether the concept id is defined.
-func (c *Concepts) Has(id string) bool {
-	if c == nil {
-		return false
-	}
-	_, ok := c.terms[id]
-	return ok
-}
-
 // IDs returns the concept ids, sorted.
 func (c *Concepts) IDs() []string {
 	if c == nil {

@@ -133,9 +133,6 @@ func NewRuleSetWithConcepts(rules []RuleSpec, concepts *Concepts) *RuleSet {
 	return rs
 }
 
-// Concepts returns the concept classes the rules were loaded with.
-func (rs *RuleSet) Concepts() *Concepts { return rs.concepts }
-
 // Rules returns the rules of the set, in load order.
 func (rs *RuleSet) Rules() []RuleSpec { return slices.Clone(rs.rules) }
 
@@ -233,9 +230,6 @@ func validateRule(r *RuleSpec, n *yaml.Node, fe errorAt, item string) error {
 	}
 	if r.Assesses != "" && !slices.Contains(RubricItems, r.Assesses) {
 		return bad("assesses", "%q is not one of %s", r.Assesses, strings.Join(RubricItems, ", "))
-	}
-	if r.Color != "" && !validColor(r.Color) {
-		return bad("color", "%q is not a colour of the form #rrggbb", r.Color)
 	}
 	if s := r.Score; s != nil {
 		switch s.Area {
@@ -408,17 +402,4 @@ func (r *RuleSpec) applies(q *Question) bool {
 		}
 	}
 	return false
-}
-
-// validColor reports whether s is a colour written #rrggbb.
-func validColor(s string) bool {
-	if len(s) != 7 || s[0] != '#' {
-		return false
-	}
-	for _, c := range s[1:] {
-		if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
-			return false
-		}
-	}
-	return true
 }

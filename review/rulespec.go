@@ -70,9 +70,6 @@ type RuleSpec struct {
 	// Assesses names the rubric item the rule judges; the rule then runs
 	// only for questions whose rubric has it, whatever Categories and Tags say.
 	Assesses string `yaml:"assesses" json:"assesses,omitempty"`
-	// Color is the highlight colour of the rule's findings, as #rrggbb
-	// (empty: by level).
-	Color string `yaml:"color" json:"color,omitempty"`
 
 	// existence, occurrence
 	Match []MatchSpec `yaml:"match" json:"match,omitempty"`
