@@ -116,22 +116,8 @@ func TestDesktopAppUnderXvfb(t *testing.T) {
 	cmd, exited, stderr := startApp(t, appEnv(t, display), data)
 
 	// Wait for the window to be mapped.
-	var shown time.Duration
-	for {
-		out, _ := exec.Command("xwininfo", "-display", display, "-root", "-tree").Output()
-		if bytes.Contains(out, []byte(`"Rehearse"`)) {
-			shown = time.Since(start)
-			break
-		}
-		select {
-		case err := <-exited:
-			t.Fatalf("rehearse exited before showing a window: %v\n%s", err, stderr.String())
-		case <-time.After(100 * time.Millisecond):
-		}
-		if time.Since(start) > 60*time.Second {
-			t.Fatalf("no window after 60 s\n%s", stderr.String())
-		}
-	}
+	waitForWindow(t, display, exited, stderr)
+	shown := time.Since(start)
 	t.Logf("launch to window: %v", shown.Round(time.Millisecond))
 
 	// The window must paint: a blank screen has one or two colours, the app
@@ -216,6 +202,26 @@ func startApp(t *testing.T, env []string, data string) (*exec.Cmd, <-chan error,
 		}
 	})
 	return cmd, exited, stderr
+}
+
+// waitForWindow waits until a window titled Rehearse is on display.
+func waitForWindow(t *testing.T, display string, exited <-chan error, stderr *bytes.Buffer) {
+	t.Helper()
+	start := time.Now()
+	for {
+		out, _ := exec.Command("xwininfo", "-display", display, "-root", "-tree").Output()
+		if bytes.Contains(out, []byte(`"Rehearse"`)) {
+			return
+		}
+		select {
+		case err := <-exited:
+			t.Fatalf("rehearse exited before showing a window: %v\n%s", err, stderr.String())
+		case <-time.After(100 * time.Millisecond):
+		}
+		if time.Since(start) > 60*time.Second {
+			t.Fatalf("no window after 60 s\n%s", stderr.String())
+		}
+	}
 }
 
 // xdo runs xdotool on display.

@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/rehearse-app/rehearse/audio/alsatest"
 )
@@ -58,24 +56,4 @@ func TestSecondDesktopAppOnTheSameLibraryRefuses(t *testing.T) {
 	// The command line is not locked out while the app is open.
 	mustRun(t, data, "sessions")
 	quit(t, first, exited, stderr)
-}
-
-// waitForWindow waits until a window titled Rehearse is on display.
-func waitForWindow(t *testing.T, display string, exited <-chan error, stderr *bytes.Buffer) {
-	t.Helper()
-	start := time.Now()
-	for {
-		out, _ := exec.Command("xwininfo", "-display", display, "-root", "-tree").Output()
-		if bytes.Contains(out, []byte(`"Rehearse"`)) {
-			return
-		}
-		select {
-		case err := <-exited:
-			t.Fatalf("rehearse exited before showing a window: %v\n%s", err, stderr.String())
-		case <-time.After(100 * time.Millisecond):
-		}
-		if time.Since(start) > 60*time.Second {
-			t.Fatalf("no window after 60 s\n%s", stderr.String())
-		}
-	}
 }
