@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/rehearse-app/rehearse/internal/atomicfile"
 	"github.com/rehearse-app/rehearse/review"
 )
 
@@ -259,7 +260,7 @@ func (s *Store) importBundle(r io.ReaderAt, size int64, path string) (ImportResu
 	}
 	data, err = marshalSession(sess)
 	if err == nil {
-		err = writeFileAtomic(filepath.Join(tmp, sessionFile), data, 0o644)
+		err = atomicfile.WriteFile(filepath.Join(tmp, sessionFile), data, 0o644)
 	}
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("session: import %s: %w", path, err)
@@ -273,7 +274,7 @@ func (s *Store) importBundle(r io.ReaderAt, size int64, path string) (ImportResu
 		}
 		return ImportResult{}, fmt.Errorf("session: import %s: %w", path, err)
 	}
-	syncDir(filepath.Join(s.root, sessionsDir))
+	atomicfile.SyncDir(filepath.Join(s.root, sessionsDir))
 	s.markDirty(sess.ID)
 	return ImportResult{SessionID: sess.ID, New: true, TakesAdded: len(sess.Takes), NotesAdded: len(sess.Notes)}, nil
 }

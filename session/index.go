@@ -12,6 +12,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/rehearse-app/rehearse/internal/atomicfile"
 )
 
 // indexVersion is the version of index.json; another version is ignored and
@@ -286,7 +288,7 @@ func (s *Store) writeIndex(idx *indexDoc) {
 		return
 	}
 	path := filepath.Join(s.root, indexFile)
-	if writeFileAtomic(path, data, 0o644) != nil {
+	if atomicfile.WriteFile(path, data, 0o644) != nil {
 		return
 	}
 	if fi, err := os.Stat(path); err == nil {
