@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/internal/atomicfile"
 	"github.com/rehearse-app/rehearse/review"
 )
@@ -246,7 +247,7 @@ func (s *Store) importBundle(r io.ReaderAt, size int64, path string) (ImportResu
 			}
 			return ImportResult{}, fmt.Errorf("session: import %s: %s: %w", path, tk.Audio, err)
 		}
-		if err := checkWAVFile(wp); err != nil {
+		if err := audio.CheckWAVFile(wp, tk.Audio); err != nil {
 			return ImportResult{}, refuse(path, "%v", err)
 		}
 		if s.opt.ValidateWAV != nil {
