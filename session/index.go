@@ -92,10 +92,10 @@ func entryOf(sess *Session) Entry {
 		words += float64(tk.Summary.Words)
 		fillers += tk.Summary.FillersPer100Words * float64(tk.Summary.Words) / 100
 		wpm += tk.Summary.WPM
-		for _, sc := range summaryScores(tk.Summary) {
+		for _, sc := range tk.Summary.AreaScores() {
 			if sc.Assessed {
-				sums[sc.Name] += float64(sc.Value)
-				counts[sc.Name]++
+				sums[sc.Area] += float64(sc.Score)
+				counts[sc.Area]++
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-package session
+package report
 
 import (
 	"bytes"
@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/rehearse-app/rehearse/review"
 )
@@ -35,59 +34,28 @@ var reportElements = map[string]bool{
 // none.
 var urlAttrs = map[string]bool{"href": true, "src": true, "srcdoc": true, "action": true, "formaction": true, "data": true, "poster": true, "background": true}
 
-// hostileBundle exports a session whose title, question, transcript,
-// transcription error and notes all carry markup, and imports it into a
-// fresh library, as `rehearse import` would. It returns the imported
-// session, the id of its transcribed take, and a review of that take
-// whose findings quote the hostile text.
-func hostileBundle(t *testing.T) (*Session, string, *review.Report) {
-	t.Helper()
-	src, err := Open(t.TempDir(), Options{Now: clockAt(time.Date(2026, 11, 4, 9, 0, 0, 0, time.UTC))})
-	if err != nil {
-		t.Fatal(err)
-	}
+// hostileSession is a session as an imported hostile bundle gives it
+// (session's TestHostileBundleRoundTrips checks the text survives the
+// import unchanged): its title, question, category, talking point,
+// transcript, transcription error and notes all carry markup, and so do
+// the findings of the review of its transcribed take.
+func hostileSession() *Session {
 	qs := testQuestions()
 	qs[0].Prompt = "Budget " + xssAttr + xssScript
 	qs[0].Category = xssStyle
 	qs[0].TalkingPoints = []review.TalkingPoint{{ID: "tp", Label: xssLink}}
-	s, err := src.Create(xssTitle+xssScript+xssAttr, qs)
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "Um, " + xssScript + " then " + xssAttr + " and " + xssLink + " or " + xssURL + " done."
-	t1 := addRecordedTake(t, src, s.ID, qs[0].ID, 1600, text)
-	t2 := addRecordedTake(t, src, s.ID, qs[1].ID, 800, "")
-	if err := src.SetTranscriptState(s.ID, t2, TranscriptFailed, xssAttr+xssScript); err != nil {
-		t.Fatal(err)
-	}
+	t1 := recordedTake("take-1", qs[0].ID, 1600, text)
+	t2 := recordedTake("take-2", qs[1].ID, 800, "")
+	t2.TranscriptFailed, t2.TranscriptError = true, xssAttr+xssScript
 	at := strings.Index(text, xssAttr)
-	for _, n := range []Note{
-		{TakeID: t1, Author: xssAttr, Tag: TagFix, Text: xssLink + " " + xssScript, Start: at, End: at + len(xssAttr), Time: 1},
-		{TakeID: t1, Author: xssScript, Tag: TagQuestion, Text: xssURL, Start: -1, End: -1, Time: -1},
-	} {
-		if _, err := src.AddNote(s.ID, n); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var b bytes.Buffer
-	if err := src.ExportBundle(&b, s.ID); err != nil {
-		t.Fatal(err)
-	}
-	dst := newTestStore(t)
-	if _, err := dst.ImportBundle(writeBundle(t, b.Bytes())); err != nil {
-		t.Fatal(err)
-	}
-	sess, err := dst.Get(s.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := sess.Take(t1)
-	if got == nil || got.Transcript == nil || got.Transcript.Text != text || len(sess.Notes) != 2 {
-		t.Fatalf("the bundle did not round-trip: %+v", sess)
+	t1.Notes = []Note{
+		{Author: xssAttr, Tag: "fix", Text: xssLink + " " + xssScript, Start: at, End: at + len(xssAttr), Time: 1},
+		{Author: xssScript, Tag: "question", Text: xssURL, Start: -1, End: -1, Time: -1},
 	}
 	sc := strings.Index(text, xssScript)
 	ln := strings.Index(text, xssLink)
-	rep := &review.Report{
+	t1.Review = &review.Report{
 		Question: qs[0].ID,
 		Metrics:  review.Metrics{Words: 20, WPM: 120, FillersPer100Words: 5},
 		Findings: []review.Finding{
@@ -95,22 +63,24 @@ func hostileBundle(t *testing.T) (*Session, string, *review.Report) {
 			{Rule: xssAttr, Level: "info", Message: xssAttr, Text: text[sc : sc+len(xssScript)], Start: sc, End: sc + len(xssScript)},
 			{Rule: "hedge", Level: "warning", Message: xssLink, Suggestion: xssStyle, Text: xssLink, Start: ln, End: ln + len(xssLink), TimeStart: 3, HasTime: true},
 		},
-		TalkingPoints: []review.TalkingPointHit{{ID: "tp", Label: sess.Questions[0].TalkingPoints[0].Label}},
+		TalkingPoints: []review.TalkingPointHit{{ID: "tp", Label: xssLink}},
+		Star:          []review.StarHit{{ID: "situation", Label: xssTitle, Present: true, Start: sc, End: sc + len(xssScript)}},
 		Text:          text,
 	}
-	return sess, t1, rep
+	return &Session{ID: "20261104-090000-abcd", Title: xssTitle + xssScript + xssAttr, Created: testCreated, Questions: qs, Takes: []Take{t1, t2}}
 }
 
-// TestExportHTMLImportedBundleIsInert exports a hostile imported bundle as
+// TestSessionHTMLImportedBundleIsInert exports a hostile imported bundle as
 // HTML and checks that none of its markup became active: no element the
 // report does not emit itself (no script, img, a, ...), no event-handler
 // attribute and no attribute that loads or navigates to a URL, while the
 // hostile text is still shown, escaped.
-func TestExportHTMLImportedBundleIsInert(t *testing.T) {
-	sess, take, rep := hostileBundle(t)
-	for _, reports := range []map[string]*review.Report{{take: rep}, nil} {
+func TestSessionHTMLImportedBundleIsInert(t *testing.T) {
+	hostile := hostileSession()
+	for _, sess := range []*Session{hostile, withoutReviews(hostile)} {
+		reviewed := sess == hostile
 		var b bytes.Buffer
-		if err := ExportHTML(&b, sess, reports, nil); err != nil {
+		if err := SessionHTML(&b, sess, nil); err != nil {
 			t.Fatal(err)
 		}
 		doc := b.String()
@@ -124,7 +94,7 @@ func TestExportHTMLImportedBundleIsInert(t *testing.T) {
 			" or javascript:alert(1) done.",
 		} {
 			if !strings.Contains(doc, want) {
-				t.Errorf("report (reviewed: %v) lacks the escaped text %q", reports != nil, want)
+				t.Errorf("report (reviewed: %v) lacks the escaped text %q", reviewed, want)
 			}
 		}
 		if t.Failed() {

@@ -1,0 +1,74 @@
+package session
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rehearse-app/rehearse/review"
+)
+
+// Markup a hostile bundle might carry in any text field.
+const (
+	xssScript = `<script>alert(1)</script>`
+	xssAttr   = `"><img src=x onerror=alert(1)>`
+	xssLink   = `<a href="javascript:alert(1)">click</a>`
+	xssURL    = `javascript:alert(1)`
+	xssTitle  = `</title><script>alert(1)</script><title>`
+	xssStyle  = `</style><svg onload=alert(1)>`
+)
+
+// TestHostileBundleRoundTrips exports a session whose title, question,
+// transcript, transcription error and notes all carry markup, and imports
+// it into a fresh library, as `rehearse import` would: the text comes back
+// as it was (report's tests check that its exports keep it inert).
+func TestHostileBundleRoundTrips(t *testing.T) {
+	src, err := Open(t.TempDir(), Options{Now: clockAt(time.Date(2026, 11, 4, 9, 0, 0, 0, time.UTC))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := testQuestions()
+	qs[0].Prompt = "Budget " + xssAttr + xssScript
+	qs[0].Category = xssStyle
+	qs[0].TalkingPoints = []review.TalkingPoint{{ID: "tp", Label: xssLink}}
+	s, err := src.Create(xssTitle+xssScript+xssAttr, qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Um, " + xssScript + " then " + xssAttr + " and " + xssLink + " or " + xssURL + " done."
+	t1 := addRecordedTake(t, src, s.ID, qs[0].ID, 1600, text)
+	t2 := addRecordedTake(t, src, s.ID, qs[1].ID, 800, "")
+	if err := src.SetTranscriptState(s.ID, t2, TranscriptFailed, xssAttr+xssScript); err != nil {
+		t.Fatal(err)
+	}
+	at := strings.Index(text, xssAttr)
+	for _, n := range []Note{
+		{TakeID: t1, Author: xssAttr, Tag: TagFix, Text: xssLink + " " + xssScript, Start: at, End: at + len(xssAttr), Time: 1},
+		{TakeID: t1, Author: xssScript, Tag: TagQuestion, Text: xssURL, Start: -1, End: -1, Time: -1},
+	} {
+		if _, err := src.AddNote(s.ID, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	if err := src.ExportBundle(&b, s.ID); err != nil {
+		t.Fatal(err)
+	}
+	dst := newTestStore(t)
+	if _, err := dst.ImportBundle(writeBundle(t, b.Bytes())); err != nil {
+		t.Fatal(err)
+	}
+	sess, err := dst.Get(s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := sess.Take(t1)
+	if got == nil || got.Transcript == nil || got.Transcript.Text != text || len(sess.Notes) != 2 {
+		t.Fatalf("the bundle did not round-trip: %+v", sess)
+	}
+	if sess.Title != s.Title || sess.Questions[0].Prompt != qs[0].Prompt || sess.Take(t2).TranscriptError != xssAttr+xssScript ||
+		sess.Notes[0].Text != xssLink+" "+xssScript || sess.Notes[1].Author != xssScript {
+		t.Fatalf("hostile text changed on the way: %+v", sess)
+	}
+}
