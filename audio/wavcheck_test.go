@@ -2,41 +2,20 @@ package audio
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// canonicalWAV returns a canonical 16 kHz mono 16-bit WAV of n frames.
-func canonicalWAV(n int) []byte {
-	var b bytes.Buffer
-	data := n * 2
-	b.WriteString("RIFF")
-	binary.Write(&b, binary.LittleEndian, uint32(36+data))
-	b.WriteString("WAVEfmt ")
-	binary.Write(&b, binary.LittleEndian, uint32(16))
-	binary.Write(&b, binary.LittleEndian, uint16(1))     // PCM
-	binary.Write(&b, binary.LittleEndian, uint16(1))     // mono
-	binary.Write(&b, binary.LittleEndian, uint32(16000)) // rate
-	binary.Write(&b, binary.LittleEndian, uint32(32000)) // byte rate
-	binary.Write(&b, binary.LittleEndian, uint16(2))     // block align
-	binary.Write(&b, binary.LittleEndian, uint16(16))    // bits
-	b.WriteString("data")
-	binary.Write(&b, binary.LittleEndian, uint32(data))
-	for i := 0; i < n; i++ {
-		binary.Write(&b, binary.LittleEndian, int16((i*37)%2000-1000))
-	}
-	return b.Bytes()
-}
+	"github.com/rehearse-app/rehearse/internal/testkit"
+)
 
 // TestCheckWAV was session's test of its own RIFF parser; the check is
 // audio's now.
 func TestCheckWAV(t *testing.T) {
 	check := func(b []byte) error { return CheckWAV(bytes.NewReader(b), int64(len(b)), "t.wav") }
-	good := canonicalWAV(100)
+	good := testkit.WAV(100)
 	if err := check(good); err != nil {
 		t.Fatal(err)
 	}

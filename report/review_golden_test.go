@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rehearse-app/rehearse/internal/testkit"
 	"github.com/rehearse-app/rehearse/review"
 )
 
@@ -16,24 +17,6 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // goldenInputs are review's golden inputs: QUESTION--name.txt or .json,
 // QUESTION "none" for no question.
 const goldenInputs = "../review/testdata/golden"
-
-// golden compares got with the file at path (or rewrites it with -update).
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report -update to create it)", err)
-	}
-	if string(want) != string(got) {
-		t.Errorf("%s differs from the output (run with -update if the change is right)\n--- got:\n%s\n--- want:\n%s", path, got, want)
-	}
-}
 
 // builtinReviewer returns a reviewer with the built-in rules and the
 // built-in question bank.
@@ -82,11 +65,11 @@ func TestReviewGolden(t *testing.T) {
 			if err := WriteText(&tb, rep, tr); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, stem+".text.golden", tb.Bytes())
+			testkit.Golden(t, stem+".text.golden", tb.Bytes(), *update)
 			if err := WriteMarkdown(&mb, rep, tr); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, stem+".md.golden", mb.Bytes())
+			testkit.Golden(t, stem+".md.golden", mb.Bytes(), *update)
 		})
 	}
 }

@@ -8,17 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rehearse-app/rehearse/internal/testkit"
 	"github.com/rehearse-app/rehearse/review"
-)
-
-// Markup a hostile bundle might carry in any text field.
-const (
-	xssScript = `<script>alert(1)</script>`
-	xssAttr   = `"><img src=x onerror=alert(1)>`
-	xssLink   = `<a href="javascript:alert(1)">click</a>`
-	xssURL    = `javascript:alert(1)`
-	xssTitle  = `</title><script>alert(1)</script><title>`
-	xssStyle  = `</style><svg onload=alert(1)>`
 )
 
 // reportElements are the only elements the HTML report emits.
@@ -41,33 +32,33 @@ var urlAttrs = map[string]bool{"href": true, "src": true, "srcdoc": true, "actio
 // the findings of the review of its transcribed take.
 func hostileSession() *Session {
 	qs := testQuestions()
-	qs[0].Prompt = "Budget " + xssAttr + xssScript
-	qs[0].Category = xssStyle
-	qs[0].TalkingPoints = []review.TalkingPoint{{ID: "tp", Label: xssLink}}
-	text := "Um, " + xssScript + " then " + xssAttr + " and " + xssLink + " or " + xssURL + " done."
+	qs[0].Prompt = "Budget " + testkit.XSSAttr + testkit.XSSScript
+	qs[0].Category = testkit.XSSStyle
+	qs[0].TalkingPoints = []review.TalkingPoint{{ID: "tp", Label: testkit.XSSLink}}
+	text := "Um, " + testkit.XSSScript + " then " + testkit.XSSAttr + " and " + testkit.XSSLink + " or " + testkit.XSSURL + " done."
 	t1 := recordedTake("take-1", qs[0].ID, 1600, text)
 	t2 := recordedTake("take-2", qs[1].ID, 800, "")
-	t2.TranscriptFailed, t2.TranscriptError = true, xssAttr+xssScript
-	at := strings.Index(text, xssAttr)
+	t2.TranscriptFailed, t2.TranscriptError = true, testkit.XSSAttr+testkit.XSSScript
+	at := strings.Index(text, testkit.XSSAttr)
 	t1.Notes = []Note{
-		{Author: xssAttr, Tag: "fix", Text: xssLink + " " + xssScript, Start: at, End: at + len(xssAttr), Time: 1},
-		{Author: xssScript, Tag: "question", Text: xssURL, Start: -1, End: -1, Time: -1},
+		{Author: testkit.XSSAttr, Tag: "fix", Text: testkit.XSSLink + " " + testkit.XSSScript, Start: at, End: at + len(testkit.XSSAttr), Time: 1},
+		{Author: testkit.XSSScript, Tag: "question", Text: testkit.XSSURL, Start: -1, End: -1, Time: -1},
 	}
-	sc := strings.Index(text, xssScript)
-	ln := strings.Index(text, xssLink)
+	sc := strings.Index(text, testkit.XSSScript)
+	ln := strings.Index(text, testkit.XSSLink)
 	t1.Review = &review.Report{
 		Question: qs[0].ID,
 		Metrics:  review.Metrics{Words: 20, WPM: 120, FillersPer100Words: 5},
 		Findings: []review.Finding{
-			{Rule: "filler", Level: "warning", Message: xssScript, Suggestion: xssURL, Text: "Um", Start: 0, End: 2},
-			{Rule: xssAttr, Level: "info", Message: xssAttr, Text: text[sc : sc+len(xssScript)], Start: sc, End: sc + len(xssScript)},
-			{Rule: "hedge", Level: "warning", Message: xssLink, Suggestion: xssStyle, Text: xssLink, Start: ln, End: ln + len(xssLink), TimeStart: 3, HasTime: true},
+			{Rule: "filler", Level: "warning", Message: testkit.XSSScript, Suggestion: testkit.XSSURL, Text: "Um", Start: 0, End: 2},
+			{Rule: testkit.XSSAttr, Level: "info", Message: testkit.XSSAttr, Text: text[sc : sc+len(testkit.XSSScript)], Start: sc, End: sc + len(testkit.XSSScript)},
+			{Rule: "hedge", Level: "warning", Message: testkit.XSSLink, Suggestion: testkit.XSSStyle, Text: testkit.XSSLink, Start: ln, End: ln + len(testkit.XSSLink), TimeStart: 3, HasTime: true},
 		},
-		TalkingPoints: []review.TalkingPointHit{{ID: "tp", Label: xssLink}},
-		Star:          []review.StarHit{{ID: "situation", Label: xssTitle, Present: true, Start: sc, End: sc + len(xssScript)}},
+		TalkingPoints: []review.TalkingPointHit{{ID: "tp", Label: testkit.XSSLink}},
+		Star:          []review.StarHit{{ID: "situation", Label: testkit.XSSTitle, Present: true, Start: sc, End: sc + len(testkit.XSSScript)}},
 		Text:          text,
 	}
-	return &Session{ID: "20261104-090000-abcd", Title: xssTitle + xssScript + xssAttr, Created: testCreated, Questions: qs, Takes: []Take{t1, t2}}
+	return &Session{ID: "20261104-090000-abcd", Title: testkit.XSSTitle + testkit.XSSScript + testkit.XSSAttr, Created: testCreated, Questions: qs, Takes: []Take{t1, t2}}
 }
 
 // TestSessionHTMLImportedBundleIsInert exports a hostile imported bundle as

@@ -6,17 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rehearse-app/rehearse/internal/testkit"
 	"github.com/rehearse-app/rehearse/review"
-)
-
-// Markup a hostile bundle might carry in any text field.
-const (
-	xssScript = `<script>alert(1)</script>`
-	xssAttr   = `"><img src=x onerror=alert(1)>`
-	xssLink   = `<a href="javascript:alert(1)">click</a>`
-	xssURL    = `javascript:alert(1)`
-	xssTitle  = `</title><script>alert(1)</script><title>`
-	xssStyle  = `</style><svg onload=alert(1)>`
 )
 
 // TestHostileBundleRoundTrips exports a session whose title, question,
@@ -29,23 +20,23 @@ func TestHostileBundleRoundTrips(t *testing.T) {
 		t.Fatal(err)
 	}
 	qs := testQuestions()
-	qs[0].Prompt = "Budget " + xssAttr + xssScript
-	qs[0].Category = xssStyle
-	qs[0].TalkingPoints = []review.TalkingPoint{{ID: "tp", Label: xssLink}}
-	s, err := src.Create(xssTitle+xssScript+xssAttr, qs)
+	qs[0].Prompt = "Budget " + testkit.XSSAttr + testkit.XSSScript
+	qs[0].Category = testkit.XSSStyle
+	qs[0].TalkingPoints = []review.TalkingPoint{{ID: "tp", Label: testkit.XSSLink}}
+	s, err := src.Create(testkit.XSSTitle+testkit.XSSScript+testkit.XSSAttr, qs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "Um, " + xssScript + " then " + xssAttr + " and " + xssLink + " or " + xssURL + " done."
+	text := "Um, " + testkit.XSSScript + " then " + testkit.XSSAttr + " and " + testkit.XSSLink + " or " + testkit.XSSURL + " done."
 	t1 := addRecordedTake(t, src, s.ID, qs[0].ID, 1600, text)
 	t2 := addRecordedTake(t, src, s.ID, qs[1].ID, 800, "")
-	if err := src.SetTranscriptState(s.ID, t2, TranscriptFailed, xssAttr+xssScript); err != nil {
+	if err := src.SetTranscriptState(s.ID, t2, TranscriptFailed, testkit.XSSAttr+testkit.XSSScript); err != nil {
 		t.Fatal(err)
 	}
-	at := strings.Index(text, xssAttr)
+	at := strings.Index(text, testkit.XSSAttr)
 	for _, n := range []Note{
-		{TakeID: t1, Author: xssAttr, Tag: TagFix, Text: xssLink + " " + xssScript, Start: at, End: at + len(xssAttr), Time: 1},
-		{TakeID: t1, Author: xssScript, Tag: TagQuestion, Text: xssURL, Start: -1, End: -1, Time: -1},
+		{TakeID: t1, Author: testkit.XSSAttr, Tag: TagFix, Text: testkit.XSSLink + " " + testkit.XSSScript, Start: at, End: at + len(testkit.XSSAttr), Time: 1},
+		{TakeID: t1, Author: testkit.XSSScript, Tag: TagQuestion, Text: testkit.XSSURL, Start: -1, End: -1, Time: -1},
 	} {
 		if _, err := src.AddNote(s.ID, n); err != nil {
 			t.Fatal(err)
@@ -67,8 +58,8 @@ func TestHostileBundleRoundTrips(t *testing.T) {
 	if got == nil || got.Transcript == nil || got.Transcript.Text != text || len(sess.Notes) != 2 {
 		t.Fatalf("the bundle did not round-trip: %+v", sess)
 	}
-	if sess.Title != s.Title || sess.Questions[0].Prompt != qs[0].Prompt || sess.Take(t2).TranscriptError != xssAttr+xssScript ||
-		sess.Notes[0].Text != xssLink+" "+xssScript || sess.Notes[1].Author != xssScript {
+	if sess.Title != s.Title || sess.Questions[0].Prompt != qs[0].Prompt || sess.Take(t2).TranscriptError != testkit.XSSAttr+testkit.XSSScript ||
+		sess.Notes[0].Text != testkit.XSSLink+" "+testkit.XSSScript || sess.Notes[1].Author != testkit.XSSScript {
 		t.Fatalf("hostile text changed on the way: %+v", sess)
 	}
 }
