@@ -54,33 +54,42 @@ func exportFixture(t *testing.T) *Session {
 // well-formed markup) and counts elements by name and by class.
 func parseXHTML(t *testing.T, doc string) (map[string]int, map[string]int) {
 	t.Helper()
+	elems, classes := map[string]int{}, map[string]int{}
+	eachElement(t, doc, func(se xml.StartElement) {
+		elems[se.Name.Local]++
+		for _, a := range se.Attr {
+			if a.Name.Local == "class" {
+				for _, c := range strings.Fields(a.Value) {
+					classes[c]++
+				}
+			}
+			if strings.HasPrefix(strings.ToLower(a.Name.Local), "on") {
+				t.Errorf("event attribute %s in output", a.Name.Local)
+			}
+		}
+	})
+	return elems, classes
+}
+
+// eachElement parses doc strictly as XML and calls visit with each start
+// element; it fails t when doc is not well-formed.
+func eachElement(t *testing.T, doc string, visit func(xml.StartElement)) {
+	t.Helper()
 	d := xml.NewDecoder(strings.NewReader(doc))
 	d.Strict = true
 	d.Entity = xml.HTMLEntity
-	elems, classes := map[string]int{}, map[string]int{}
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
-			break
+			return
 		}
 		if err != nil {
 			t.Fatalf("report is not well-formed: %v", err)
 		}
 		if se, ok := tok.(xml.StartElement); ok {
-			elems[se.Name.Local]++
-			for _, a := range se.Attr {
-				if a.Name.Local == "class" {
-					for _, c := range strings.Fields(a.Value) {
-						classes[c]++
-					}
-				}
-				if strings.HasPrefix(strings.ToLower(a.Name.Local), "on") {
-					t.Errorf("event attribute %s in output", a.Name.Local)
-				}
-			}
+			visit(se)
 		}
 	}
-	return elems, classes
 }
 
 func TestSessionHTML(t *testing.T) {

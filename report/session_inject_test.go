@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"encoding/xml"
-	"io"
 	"regexp"
 	"strings"
 	"testing"
@@ -110,21 +109,7 @@ func checkInertHTML(t *testing.T, doc string) {
 	if n := strings.Count(strings.ToLower(doc), "<script"); n != 0 {
 		t.Errorf("%d <script> in the report", n)
 	}
-	d := xml.NewDecoder(strings.NewReader(doc))
-	d.Strict = true
-	d.Entity = xml.HTMLEntity
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("report is not well-formed: %v", err)
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
+	eachElement(t, doc, func(se xml.StartElement) {
 		if !reportElements[se.Name.Local] {
 			t.Errorf("element <%s> in the report", se.Name.Local)
 		}
@@ -140,5 +125,5 @@ func checkInertHTML(t *testing.T, doc string) {
 				t.Errorf("style attribute %q on <%s>", a.Value, se.Name.Local)
 			}
 		}
-	}
+	})
 }
