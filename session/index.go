@@ -134,12 +134,7 @@ func (s *Store) List(ctx context.Context) ([]Entry, error) {
 	changed := false
 	present := make(map[string]bool, len(dents))
 	out := make([]Entry, 0, len(dents))
-	type job struct {
-		slot  int
-		id    string
-		stamp fileStamp
-	}
-	var jobs []job
+	var jobs []staleEntry
 	for _, d := range dents {
 		if err := ctx.Err(); err != nil {
 			s.requeueDirty(dirty)
@@ -168,12 +163,44 @@ func (s *Store) List(ctx context.Context) ([]Entry, error) {
 			out = append(out, ie.Entry)
 			continue
 		}
-		jobs = append(jobs, job{slot: len(out), id: id, stamp: st})
+		jobs = append(jobs, staleEntry{slot: len(out), id: id, stamp: st})
 		out = append(out, Entry{})
 	}
+	if err := s.reload(ctx, out, jobs); err != nil {
+		s.requeueDirty(dirty)
+		return nil, err
+	}
+	for _, j := range jobs {
+		idx.Entries[j.id] = indexEntry{Stamp: j.stamp, Entry: out[j.slot]}
+		changed = true
+	}
+	for id := range idx.Entries {
+		if !present[id] {
+			delete(idx.Entries, id)
+			changed = true
+		}
+	}
+	if changed {
+		s.writeIndex(idx)
+	}
+	sortEntries(out)
+	return out, nil
+}
+
+// staleEntry is a session whose index entry is missing or out of date:
+// its slot in List's output, its id and its session.json's stamp.
+type staleEntry struct {
+	slot  int
+	id    string
+	stamp fileStamp
+}
+
+// reload re-reads the stale sessions into their slots of out, on every
+// core. It stops early, returning ctx's error, when ctx is done.
+func (s *Store) reload(ctx context.Context, out []Entry, jobs []staleEntry) error {
 	// Re-read the stale sessions on every core.
 	var wg sync.WaitGroup
-	next := make(chan job)
+	next := make(chan staleEntry)
 	for w := 0; w < min(runtime.GOMAXPROCS(0), len(jobs)); w++ {
 		wg.Add(1)
 		go func() {
@@ -197,25 +224,7 @@ func (s *Store) List(ctx context.Context) ([]Entry, error) {
 	}
 	close(next)
 	wg.Wait()
-	if cerr != nil {
-		s.requeueDirty(dirty)
-		return nil, cerr
-	}
-	for _, j := range jobs {
-		idx.Entries[j.id] = indexEntry{Stamp: j.stamp, Entry: out[j.slot]}
-		changed = true
-	}
-	for id := range idx.Entries {
-		if !present[id] {
-			delete(idx.Entries, id)
-			changed = true
-		}
-	}
-	if changed {
-		s.writeIndex(idx)
-	}
-	sortEntries(out)
-	return out, nil
+	return cerr
 }
 
 // markDirty makes the next List re-read session id, whatever the stamp of
