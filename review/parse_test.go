@@ -152,7 +152,7 @@ func TestStems(t *testing.T) {
 func TestSpans(t *testing.T) {
 	rep := New(builtinRules(t)).Review(Input{Transcript: &Transcript{Text: "Um, I think so."}})
 	sp := rep.Spans()
-	if len(sp) != 2 || sp[0].Rule != "filler" || sp[0].Title != "Filler word" || sp[1].Rule != "hedge" || rep.Text[sp[1].Start:sp[1].End] != "I think" {
+	if len(sp) != 2 || sp[0].Rule != "filler" || sp[0].Title != "Filler word" || sp[1].Rule != "hedge" || rep.Text[sp[1].Start:sp[1].End] != "I think" || rep.Findings[sp[1].Finding].Rule != "hedge" {
 		t.Errorf("spans %+v", sp)
 	}
 }

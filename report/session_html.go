@@ -1,4 +1,4 @@
-package session
+package report
 
 import (
 	"bufio"
@@ -115,7 +115,6 @@ var htmlFuncs = template.FuncMap{
 	"noteWhere": noteWhere,
 	"textMarks": textMarks,
 	"inc":       func(i int) int { return i + 1 },
-	"failed":    func(v takeView) bool { return v.TranscriptState == TranscriptFailed },
 }
 
 // htmlTemplate is the report's markup. html/template escapes every value
@@ -156,12 +155,12 @@ var htmlTemplate = template.Must(template.New("report").Funcs(htmlFuncs).Parse(`
 <tr>{{range .}}<td>{{.Value}}</td>{{end}}</tr>
 </table>
 {{end}}{{with .Scores}}<table class="metrics scores">
-<tr>{{range .}}<th>{{.Name}}</th>{{end}}</tr>
-<tr>{{range .}}<td>{{.Value}} / 100</td>{{end}}</tr>
+<tr>{{range .}}<th>{{.Area}}</th>{{end}}</tr>
+<tr>{{range .}}<td>{{.Score}} / 100</td>{{end}}</tr>
 </table>
 {{end}}<h4>Transcript</h4>
 {{if .Text}}<p class="transcript">{{range textMarks .Text .Spans .Anchors}}{{template "mark" .}}{{end}}</p>
-{{else if failed .}}<p class="transcript"><em>Transcription failed: {{.TranscriptError}}</em></p>
+{{else if .TranscriptFailed}}<p class="transcript"><em>Transcription failed: {{.TranscriptError}}</em></p>
 {{else}}<p class="transcript"><em>No transcript yet.</em></p>
 {{end}}{{with .Findings}}<h4>Findings</h4>
 <ol class="findings">
@@ -174,6 +173,10 @@ var htmlTemplate = template.Must(template.New("report").Funcs(htmlFuncs).Parse(`
 {{end}}{{with .TalkingPoints}}<h4>Talking points</h4>
 <ul class="tps">
 {{range .}}<li class="{{if .Covered}}tp-ok{{else}}tp-miss{{end}}">{{.Label}}</li>
+{{end}}</ul>
+{{end}}{{with .Star}}<h4>Story structure (STAR)</h4>
+<ul class="tps star">
+{{range .}}<li class="{{if .Present}}tp-ok{{else}}tp-miss{{end}}">{{.Label}}{{with .Quote}} — “{{.}}”{{end}}</li>
 {{end}}</ul>
 {{end}}{{with .Notes}}<h4>Notes</h4>
 <ul class="notes">
@@ -201,42 +204,29 @@ var htmlTemplate = template.Must(template.New("report").Funcs(htmlFuncs).Parse(`
 {{- end -}}
 </svg>{{end}}`))
 
-// ExportHTML writes a session as a self-contained HTML report (no external
-// files): each question, and for each take its metrics and scores, the
-// transcript with the flags highlighted and numbered (a finding with a
-// time but no words marked ‸N at the nearest word), the findings under
-// their rules' titles, talking points and notes. When two takes or more
-// have figures, bar charts comparing their pace and fillers (inline SVG)
-// open the report. The title is the session's name, or the full question
-// of a session of one question that keeps its default name. It prints
+// SessionHTML writes session s as a self-contained HTML report (no
+// external files): each question, and for each take its metrics and
+// scores, the transcript with the flags highlighted and numbered (a
+// finding with a time but no words marked ‸N at the nearest word), the
+// findings under their rules' titles, talking points, the STAR structure
+// of a story and notes. When two takes or more have figures, bar charts
+// comparing their pace and fillers (inline SVG) open the report. It prints
 // well (print stylesheet). It is rendered with html/template, so every
 // piece of text (much of it from imported bundles) is escaped for where it
-// lands. reports maps take ids to their review; nil exports without flags.
-// rules names the findings' rules (nil: the stable rule titles).
-func ExportHTML(w io.Writer, s *Session, reports map[string]*review.Report, rules *review.RuleSet) error {
+// lands. A take without a review is reported without flags. rules names
+// the findings' rules (nil: the stable rule titles).
+func SessionHTML(w io.Writer, s *Session, rules *review.RuleSet) error {
 	title := ruleTitler(rules)
 	page := htmlReport{
-		Title:    reportTitle(s),
+		Title:    s.Title,
 		Created:  s.Created.Format("2 January 2006 15:04"),
 		Takes:    takesCount(len(s.Takes)),
-		Total:    clock(s.TotalSeconds()),
+		Total:    clock(s.total()),
 		Exported: time.Now().Format("2 January 2006 15:04"),
-		Groups:   reportGroups(s, reports, title),
+		Groups:   reportGroups(s, title),
 	}
-	var wpm, fill []bar
-	for _, g := range page.Groups {
-		for _, v := range g.Takes {
-			if fg := v.Figures; fg != nil {
-				label := fmt.Sprintf("T%d", v.All)
-				wpm = append(wpm, bar{label, fg.WPM, fmt.Sprintf("%.0f", fg.WPM)})
-				fill = append(fill, bar{label, fg.FillersPer100Words, fmt.Sprintf("%.1f", fg.FillersPer100Words)})
-			}
-		}
-	}
-	if len(wpm) >= 2 {
-		page.Overview = []barChart{newBarChart("Words per minute", wpm, 0), newBarChart("Fillers per 100 words", fill, 0)}
-	}
-	if reports != nil {
+	page.Overview = overview(page.Groups)
+	if s.reviewed() {
 		page.Legend = legend(title)
 	}
 	bw := bufio.NewWriter(w)
@@ -249,10 +239,29 @@ func ExportHTML(w io.Writer, s *Session, reports map[string]*review.Report, rule
 	return nil
 }
 
+// overview returns the pace and fillers charts of every take with
+// figures, when two takes or more have them; nil otherwise.
+func overview(groups []takeGroup) []barChart {
+	var wpm, fill []bar
+	for _, g := range groups {
+		for _, v := range g.Takes {
+			if fg := v.Figures; fg != nil {
+				label := fmt.Sprintf("T%d", v.All)
+				wpm = append(wpm, bar{label, fg.WPM, fmt.Sprintf("%.0f", fg.WPM)})
+				fill = append(fill, bar{label, fg.FillersPer100Words, fmt.Sprintf("%.1f", fg.FillersPer100Words)})
+			}
+		}
+	}
+	if len(wpm) < 2 {
+		return nil
+	}
+	return []barChart{newBarChart("Words per minute", wpm, 0), newBarChart("Fillers per 100 words", fill, 0)}
+}
+
 // tagClass keeps a note tag usable as a CSS class name.
 func tagClass(tag string) string {
 	switch tag {
-	case TagPraise, TagFix, TagQuestion:
+	case "praise", "fix", "question": // the library's tags, coloured by htmlStyle
 		return tag
 	}
 	return "other"

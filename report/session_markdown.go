@@ -1,4 +1,4 @@
-package session
+package report
 
 import (
 	"bufio"
@@ -23,23 +23,20 @@ func mdEscape(s string) string {
 	return mdEscaper.Replace(mdLines.Replace(s))
 }
 
-// ExportMarkdown writes a session as a Markdown report: each question, and
-// for each take its metrics, scores, transcript with the flagged words in
-// bold (numbered after the findings list; a finding with a time but no
-// words is marked ‸N at the nearest word), talking points and notes. The
-// title is the session's name, or the full question of a session of one
-// question that keeps its default name.
-// reports maps take ids to their review; a nil map or a missing take
-// exports that take without flags (metrics from its stored summary).
-// rules names the findings' rules (nil: the stable rule titles).
-func ExportMarkdown(w io.Writer, s *Session, reports map[string]*review.Report, rules *review.RuleSet) error {
+// SessionMarkdown writes session s as a Markdown report: each question,
+// and for each take its metrics, scores, transcript with the flagged words
+// in bold (numbered after the findings list; a finding with a time but no
+// words is marked ‸N at the nearest word), findings, talking points, the
+// STAR structure of a story and notes. A take without a review is
+// reported without flags (metrics from its stored summary). rules names
+// the findings' rules (nil: the stable rule titles).
+func SessionMarkdown(w io.Writer, s *Session, rules *review.RuleSet) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
-	title := reportTitle(s)
-	p("# %s\n\n", mdEscape(title))
-	p("%s · %s · %s total\n", s.Created.Format("2 January 2006 15:04"), takesCount(len(s.Takes)), clock(s.TotalSeconds()))
-	for _, g := range reportGroups(s, reports, ruleTitler(rules)) {
-		if g.Prompt != title { // else the title is the question already
+	p("# %s\n\n", mdEscape(s.Title))
+	p("%s · %s · %s total\n", s.Created.Format("2 January 2006 15:04"), takesCount(len(s.Takes)), clock(s.total()))
+	for _, g := range reportGroups(s, ruleTitler(rules)) {
+		if g.Prompt != s.Title { // else the title is the question already
 			p("\n## %s\n\n", mdEscape(g.Prompt))
 		} else {
 			p("\n")
@@ -71,7 +68,7 @@ func mdTake(p func(string, ...any), v takeView) {
 	if len(v.Scores) > 0 {
 		parts := make([]string, len(v.Scores))
 		for i, sc := range v.Scores {
-			parts[i] = fmt.Sprintf("%s %d", sc.Name, sc.Value)
+			parts[i] = fmt.Sprintf("%s %d", sc.Area, sc.Score)
 		}
 		p("**Scores:** %s\n\n", strings.Join(parts, " · "))
 	}
@@ -87,11 +84,17 @@ func mdTake(p func(string, ...any), v takeView) {
 				return "<sup>[" + a.Label + "]</sup>"
 			})
 		p("**Transcript**\n\n> %s\n\n", body)
-	case v.TranscriptState == TranscriptFailed:
+	case v.TranscriptFailed:
 		p("_Transcription failed: %s_\n\n", mdEscape(v.TranscriptError))
 	default:
 		p("_No transcript yet._\n\n")
 	}
+	mdTakeLists(p, v)
+}
+
+// mdTakeLists writes a take's findings, talking points, STAR structure and
+// notes.
+func mdTakeLists(p func(string, ...any), v takeView) {
 	if len(v.Findings) > 0 {
 		p("**Findings**\n\n")
 		for i, f := range v.Findings {
@@ -118,6 +121,11 @@ func mdTake(p func(string, ...any), v takeView) {
 			}
 			p("- [%s] %s\n", box, mdEscape(tp.Label))
 		}
+		p("\n")
+	}
+	if len(v.Star) > 0 {
+		p("**Story structure (STAR)**\n\n")
+		mdStar(p, v.Star, mdEscape)
 		p("\n")
 	}
 	if len(v.Notes) > 0 {

@@ -1,4 +1,4 @@
-package session
+package report
 
 import (
 	"bytes"
@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/rehearse-app/rehearse/review"
 )
@@ -14,26 +13,19 @@ import (
 const hostileTitle = `<script>alert("x")</script> & Q's`
 
 // exportFixture makes a session with one reviewed, noted take, one take
-// without a transcript and hostile text everywhere, plus its reports.
-func exportFixture(t *testing.T) (*Session, map[string]*review.Report) {
+// whose transcription failed and hostile text everywhere.
+func exportFixture(t *testing.T) *Session {
 	t.Helper()
-	st, err := Open(t.TempDir(), Options{Now: clockAt(time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC))})
-	if err != nil {
-		t.Fatal(err)
-	}
 	qs := testQuestions()
 	qs[0].Prompt = "Budget <b>cut</b>: what goes *first*?"
-	s, _ := st.Create(hostileTitle, qs)
 	text := "Um, so I would <i>first</i> check attribution, but the trade-off is speed."
-	t1 := addRecordedTake(t, st, s.ID, qs[0].ID, 16000, text)
+	t1 := recordedTake("take-1", qs[0].ID, 16000, text)
 	ca := strings.Index(text, "check attribution")
-	t2 := addRecordedTake(t, st, s.ID, qs[1].ID, 1600, "")
-	st.SetTranscriptState(s.ID, t2, TranscriptFailed, "server said <nope>")
-	st.AddNote(s.ID, Note{TakeID: t1, Author: `Coach "K" <k@x>`, Tag: TagFix, Text: `</li><img src=x onerror=alert(1)>`, Start: ca, End: ca + len("check attribution"), Time: 2.5})
-	st.AddNote(s.ID, Note{TakeID: t1, Author: "Coach", Tag: TagPraise, Text: "Nice trade-off", Start: -1, End: -1, Time: -1})
-	sess, err := st.Get(s.ID)
-	if err != nil {
-		t.Fatal(err)
+	t2 := recordedTake("take-2", qs[1].ID, 1600, "")
+	t2.TranscriptFailed, t2.TranscriptError = true, "server said <nope>"
+	t1.Notes = []Note{
+		{Author: `Coach "K" <k@x>`, Tag: "fix", Text: `</li><img src=x onerror=alert(1)>`, Start: ca, End: ca + len("check attribution"), Time: 2.5},
+		{Author: "Coach", Tag: "praise", Text: "Nice trade-off", Start: -1, End: -1, Time: -1},
 	}
 	um := strings.Index(text, "Um")
 	to := strings.Index(text, "the trade-off")
@@ -54,46 +46,56 @@ func exportFixture(t *testing.T) (*Session, map[string]*review.Report) {
 	for _, a := range []*review.AreaReasons{&rep.ScoreReasons.Delivery, &rep.ScoreReasons.Structure, &rep.ScoreReasons.Agency, &rep.ScoreReasons.Content} {
 		a.Assessed = true
 	}
-	return sess, map[string]*review.Report{t1: rep}
+	t1.Review = rep
+	return &Session{ID: "20261102-100000-abcd", Title: hostileTitle, Created: testCreated, Questions: qs, Takes: []Take{t1, t2}}
 }
 
 // parseXHTML parses the report strictly as XML (the exporter writes
 // well-formed markup) and counts elements by name and by class.
 func parseXHTML(t *testing.T, doc string) (map[string]int, map[string]int) {
 	t.Helper()
+	elems, classes := map[string]int{}, map[string]int{}
+	eachElement(t, doc, func(se xml.StartElement) {
+		elems[se.Name.Local]++
+		for _, a := range se.Attr {
+			if a.Name.Local == "class" {
+				for _, c := range strings.Fields(a.Value) {
+					classes[c]++
+				}
+			}
+			if strings.HasPrefix(strings.ToLower(a.Name.Local), "on") {
+				t.Errorf("event attribute %s in output", a.Name.Local)
+			}
+		}
+	})
+	return elems, classes
+}
+
+// eachElement parses doc strictly as XML and calls visit with each start
+// element; it fails t when doc is not well-formed.
+func eachElement(t *testing.T, doc string, visit func(xml.StartElement)) {
+	t.Helper()
 	d := xml.NewDecoder(strings.NewReader(doc))
 	d.Strict = true
 	d.Entity = xml.HTMLEntity
-	elems, classes := map[string]int{}, map[string]int{}
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
-			break
+			return
 		}
 		if err != nil {
 			t.Fatalf("report is not well-formed: %v", err)
 		}
 		if se, ok := tok.(xml.StartElement); ok {
-			elems[se.Name.Local]++
-			for _, a := range se.Attr {
-				if a.Name.Local == "class" {
-					for _, c := range strings.Fields(a.Value) {
-						classes[c]++
-					}
-				}
-				if strings.HasPrefix(strings.ToLower(a.Name.Local), "on") {
-					t.Errorf("event attribute %s in output", a.Name.Local)
-				}
-			}
+			visit(se)
 		}
 	}
-	return elems, classes
 }
 
-func TestExportHTML(t *testing.T) {
-	sess, reps := exportFixture(t)
+func TestSessionHTML(t *testing.T) {
+	sess := exportFixture(t)
 	var b bytes.Buffer
-	if err := ExportHTML(&b, sess, reps, nil); err != nil {
+	if err := SessionHTML(&b, sess, nil); err != nil {
 		t.Fatal(err)
 	}
 	doc := b.String()
@@ -144,10 +146,10 @@ func TestExportHTML(t *testing.T) {
 	}
 }
 
-func TestExportHTMLWithoutReports(t *testing.T) {
-	sess, _ := exportFixture(t)
+func TestSessionHTMLWithoutReviews(t *testing.T) {
+	sess := withoutReviews(exportFixture(t))
 	var b bytes.Buffer
-	if err := ExportHTML(&b, sess, nil, nil); err != nil {
+	if err := SessionHTML(&b, sess, nil); err != nil {
 		t.Fatal(err)
 	}
 	_, classes := parseXHTML(t, b.String())
@@ -156,10 +158,10 @@ func TestExportHTMLWithoutReports(t *testing.T) {
 	}
 }
 
-func TestExportMarkdown(t *testing.T) {
-	sess, reps := exportFixture(t)
+func TestSessionMarkdown(t *testing.T) {
+	sess := exportFixture(t)
 	var b bytes.Buffer
-	if err := ExportMarkdown(&b, sess, reps, nil); err != nil {
+	if err := SessionMarkdown(&b, sess, nil); err != nil {
 		t.Fatal(err)
 	}
 	md := b.String()

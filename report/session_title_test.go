@@ -1,71 +1,56 @@
-package session
+package report
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/rehearse-app/rehearse/review"
 )
 
 const longPrompt = "Walk me through how you would rebuild a lead scoring model that sales no longer trusts, from the data you would look at first to how you would roll it out."
 
-// oneQuestionSession makes a session of one question named title, with
-// takes takes of text, each reviewed by a report with the given findings.
-func oneQuestionSession(t *testing.T, title string, takes int, text string, fs []review.Finding) (*Session, map[string]*review.Report) {
+// oneQuestionSession makes a session of one question (longPrompt) headed
+// title, with takes takes of text, each reviewed by a report with the given
+// findings.
+func oneQuestionSession(t *testing.T, title string, takes int, text string, fs []review.Finding) *Session {
 	t.Helper()
-	st, err := Open(t.TempDir(), Options{Now: clockAt(time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC))})
-	if err != nil {
-		t.Fatal(err)
-	}
 	q := testQuestions()[:1]
 	q[0].Prompt = longPrompt
-	if title == "" {
-		title = PromptTitle(longPrompt)
-	}
-	s, err := st.Create(title, q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	reports := map[string]*review.Report{}
+	s := &Session{ID: "20261102-100000-abcd", Title: title, Created: testCreated, Questions: q}
 	for i := 0; i < takes; i++ {
-		id := addRecordedTake(t, st, s.ID, q[0].ID, 16000*4, text)
-		reports[id] = &review.Report{
+		tk := recordedTake(fmt.Sprintf("take-%d", i+1), q[0].ID, 16000*4, text)
+		tk.Review = &review.Report{
 			Question: q[0].ID,
 			Metrics:  review.Metrics{Words: 9, WPM: 120 + float64(i), FillersPer100Words: 1},
 			Findings: fs,
 			Text:     text,
 		}
+		s.Takes = append(s.Takes, tk)
 	}
-	sess, err := st.Get(s.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sess, reports
+	return s
 }
 
-func exportBoth(t *testing.T, sess *Session, reports map[string]*review.Report, rules *review.RuleSet) (md, html string) {
+func exportBoth(t *testing.T, sess *Session, rules *review.RuleSet) (md, html string) {
 	t.Helper()
 	var m, h bytes.Buffer
-	if err := ExportMarkdown(&m, sess, reports, rules); err != nil {
+	if err := SessionMarkdown(&m, sess, rules); err != nil {
 		t.Fatal(err)
 	}
-	if err := ExportHTML(&h, sess, reports, rules); err != nil {
+	if err := SessionHTML(&h, sess, rules); err != nil {
 		t.Fatal(err)
 	}
 	return m.String(), h.String()
 }
 
-// TestExportTitleIsTheFullQuestion: a session that keeps its default name
-// (the prompt cut short) is reported under the full question; a session
-// the user renamed, under its new name.
-func TestExportTitleIsTheFullQuestion(t *testing.T) {
-	if short := PromptTitle(longPrompt); !strings.HasSuffix(short, "…") || len([]rune(short)) > PromptTitleRunes {
-		t.Fatalf("PromptTitle = %q", short)
-	}
-	sess, reps := oneQuestionSession(t, "", 1, "I would start with the data.", nil)
-	md, html := exportBoth(t, sess, reps, nil)
+// TestSessionTitleIsNotRepeated: a session headed by its question (one
+// that keeps its default name) does not repeat the question as a section
+// heading; a renamed session shows its question under its name. (Which
+// heading a session gets is session.Session.ReportTitle's job.)
+func TestSessionTitleIsNotRepeated(t *testing.T) {
+	sess := oneQuestionSession(t, longPrompt, 1, "I would start with the data.", nil)
+	md, html := exportBoth(t, sess, nil)
 	if !strings.HasPrefix(md, "# "+longPrompt+"\n") {
 		t.Errorf("Markdown title: %q", strings.SplitN(md, "\n", 2)[0])
 	}
@@ -74,16 +59,13 @@ func TestExportTitleIsTheFullQuestion(t *testing.T) {
 			t.Errorf("HTML lacks %q", want)
 		}
 	}
-	if strings.Contains(md, "…") || strings.Contains(html, "…") {
-		t.Error("the shortened title is in the report")
-	}
 	// The title is the question: it is not repeated as the section heading.
 	if strings.Count(md, longPrompt) != 1 || strings.Count(html, longPrompt) != 2 { // <title> and <h1>
 		t.Errorf("the question is repeated: %d times in Markdown, %d in HTML", strings.Count(md, longPrompt), strings.Count(html, longPrompt))
 	}
 
-	renamed, reps := oneQuestionSession(t, "Mock with Dana", 1, "I would start with the data.", nil)
-	md, html = exportBoth(t, renamed, reps, nil)
+	renamed := oneQuestionSession(t, "Mock with Dana", 1, "I would start with the data.", nil)
+	md, html = exportBoth(t, renamed, nil)
 	if !strings.HasPrefix(md, "# Mock with Dana\n") || !strings.Contains(html, "<h1>Mock with Dana</h1>") {
 		t.Errorf("renamed session's title lost:\n%s", strings.SplitN(md, "\n", 2)[0])
 	}
@@ -92,9 +74,9 @@ func TestExportTitleIsTheFullQuestion(t *testing.T) {
 	}
 }
 
-// TestExportFindingsUseRuleTitles: the findings are listed under the rule
+// TestSessionFindingsUseRuleTitles: the findings are listed under the rule
 // set's human titles in both formats, never their ids.
-func TestExportFindingsUseRuleTitles(t *testing.T) {
+func TestSessionFindingsUseRuleTitles(t *testing.T) {
 	text := "So I would rebuild the model with sales."
 	fs := []review.Finding{
 		{Rule: "talking-point-missing", Level: "info", Message: "You did not mention the data audit", Ref: "audit", Start: 0, End: 0},
@@ -104,8 +86,8 @@ func TestExportFindingsUseRuleTitles(t *testing.T) {
 		{ID: "talking-point-missing", Extends: "coverage", Title: "Talking point not covered"},
 		{ID: "voiced-gap", Extends: "voiced-gap", Title: "Likely untranscribed filler"},
 	})
-	sess, reps := oneQuestionSession(t, "", 1, text, fs)
-	md, html := exportBoth(t, sess, reps, rules)
+	sess := oneQuestionSession(t, longPrompt, 1, text, fs)
+	md, html := exportBoth(t, sess, rules)
 	for _, want := range []string{
 		"1. **Talking point not covered** (info): You did not mention the data audit",
 		"2. **Likely untranscribed filler** (warning): A voiced gap (at 0:00)",
@@ -139,11 +121,11 @@ func TestExportFindingsUseRuleTitles(t *testing.T) {
 	}
 }
 
-// TestExportChartsOnlyToCompare: a single take gets its figures and no
+// TestSessionChartsOnlyToCompare: a single take gets its figures and no
 // chart; two takes get charts comparing them.
-func TestExportChartsOnlyToCompare(t *testing.T) {
-	sess, reps := oneQuestionSession(t, "", 1, "I would start with the data.", nil)
-	_, html := exportBoth(t, sess, reps, nil)
+func TestSessionChartsOnlyToCompare(t *testing.T) {
+	sess := oneQuestionSession(t, longPrompt, 1, "I would start with the data.", nil)
+	_, html := exportBoth(t, sess, nil)
 	elems, _ := parseXHTML(t, html)
 	if elems["svg"] != 0 || strings.Contains(html, "Takes at a glance") {
 		t.Errorf("a single take has %d charts", elems["svg"])
@@ -152,8 +134,8 @@ func TestExportChartsOnlyToCompare(t *testing.T) {
 		t.Error("a single take's figures are missing")
 	}
 
-	sess, reps = oneQuestionSession(t, "", 2, "I would start with the data.", nil)
-	_, html = exportBoth(t, sess, reps, nil)
+	sess = oneQuestionSession(t, longPrompt, 2, "I would start with the data.", nil)
+	_, html = exportBoth(t, sess, nil)
 	elems, _ = parseXHTML(t, html)
 	if elems["svg"] != 2 || !strings.Contains(html, `aria-label="Words per minute"`) {
 		t.Errorf("two takes: %d charts, want the pace and fillers charts", elems["svg"])

@@ -1,4 +1,4 @@
-package session
+package report
 
 import (
 	"cmp"
@@ -47,17 +47,19 @@ func byteAt(s string, i int) byte {
 	return 0
 }
 
-// flagSpans picks the findings to highlight: valid spans, earliest first,
-// skipping any that overlap one already chosen (they are still listed).
-// title names a rule; a span's Title is its rule's title and message.
+// flagSpans picks the findings to highlight from the report's spans
+// (review.Report.Spans): valid spans of text, earliest first, skipping any
+// that overlap one already chosen (they are still listed). title names a
+// rule; a span's Title is its rule's title and message.
 func flagSpans(text string, r *review.Report, title func(string) string) []span {
 	if r == nil || (r.Text != "" && r.Text != text) {
 		return nil
 	}
 	var out []span
-	for i, f := range r.Findings {
-		if validSpan(text, f.Start, f.End) {
-			out = append(out, span{Start: f.Start, End: f.End, Rule: f.Rule, N: i + 1, Title: title(f.Rule) + ": " + f.Message})
+	for _, s := range r.Spans() {
+		if validSpan(text, s.Start, s.End) {
+			out = append(out, span{Start: s.Start, End: s.End, Rule: s.Rule, N: s.Finding + 1,
+				Title: title(s.Rule) + ": " + r.Findings[s.Finding].Message})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b span) int { return cmp.Compare(a.Start, b.Start) })

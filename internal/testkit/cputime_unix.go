@@ -1,14 +1,15 @@
 //go:build unix
 
-package review
+package testkit
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the user+system CPU time of the process.
-func cpuTime() time.Duration {
+// CPUTime returns the process's user plus system CPU time, for benchmarks
+// to report next to wall time on a machine shared with other work.
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
