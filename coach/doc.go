@@ -10,8 +10,11 @@
 //
 // What is sent is the question, its rubric and the transcript; never audio,
 // and the user's notes only when Config.SendNotes is set. Prompts are the
-// template files of assets/prompts. Failures are *transcribe.Error values in
-// plain words that never hold the API key; errors.Is tells them apart
-// (ErrRefused, ErrContextTooLong, ErrTruncated, ErrMalformed, ErrNoModel, and
+// template files of assets/prompts. A failed request is a *transcribe.Error
+// in plain words, the same type transcription fails with, and never holds
+// the API key; errors.Is tells the kinds apart (ErrRefused,
+// ErrContextTooLong, ErrTruncated, ErrMalformed, ErrNoModel, and
 // transcribe's ErrUnauthorized, ErrRateLimited, ErrServer, ErrTimeout, ...).
+// Drafted questions that fail the bank's checks wrap ErrBadQuestions and the
+// loader's own error.
 package coach
