@@ -41,6 +41,21 @@ var genericTerms = map[string]bool{
 	"head": true, "team": true,
 }
 
+// commonWords are words that start sentences; capitalised there, they are
+// not the first word of a name ("Our Marketo instance").
+var commonWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`i a an the our my we us you your they their them it its this that these those
+		he she his her in on at by for from to of with without into onto over under after before during since until
+		and but or so then also next first second finally once when while if because as though although here there
+		what which who whom whose how why where each every all both either neither some any most many much more
+		no not yes let lets i'd i'm i've i'll we'd we're we've we'll one two three last this next today yesterday
+		instead rather still just even only overall together meanwhile however therefore otherwise`) {
+		m[w] = true
+	}
+	return m
+}()
+
 // numberWords are the number words whose value a rewrite is held to. "one"
 // is left out: it is more often a pronoun than a count.
 var numberWords = map[string]float64{
@@ -100,7 +115,7 @@ func newFacts(original, names, numbers string) *facts {
 // knows reports whether word w was said (or is a generic term).
 func (f *facts) knows(w string) bool {
 	k := wordKey(w)
-	return f.words[k] || genericTerms[k]
+	return f.words[k] || genericTerms[k] || commonWords[k]
 }
 
 // wordKey is the form a word is compared in: lower case, no possessive.
@@ -222,8 +237,12 @@ func checkFacts(rewrite string, f *facts) (string, []Placeholder) {
 		}
 		spans = append(spans, span{m[0], m[1], "number"})
 	}
+	var written []span // every written number, known or not
+	for _, m := range numberRe.FindAllStringIndex(rewrite, -1) {
+		written = append(written, span{m[0], m[1], "number"})
+	}
 	for _, run := range numberWordRuns(rewrite) {
-		if bracketed(run.start) || f.numbers[run.value] || overlaps(spans, run.start, run.end) {
+		if bracketed(run.start) || f.numbers[run.value] || overlaps(written, run.start, run.end) {
 			continue
 		}
 		spans = append(spans, span{run.start, run.end, "number"})
@@ -296,7 +315,7 @@ func nameSpans(text string) []span {
 		if !ok {
 			flush()
 			opener = nil
-			if r, _ := utf8.DecodeRuneInString(w); start && unicode.IsUpper(r) && w != "I" {
+			if r, _ := utf8.DecodeRuneInString(w); start && unicode.IsUpper(r) && !commonWords[strings.ToLower(w)] {
 				opener = &span{t.Start, t.End, "system"}
 			}
 			continue

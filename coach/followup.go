@@ -68,7 +68,7 @@ func cleanFollowUp(s string) string {
 	if i := strings.Index(s, "\n\n"); i > 0 {
 		s = s[:i]
 	}
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "**", "")), " ")
 	for _, p := range []string{"follow-up question:", "follow-up:", "follow up:", "question:", "interviewer:"} {
 		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
 			s = strings.TrimSpace(s[len(p):])
