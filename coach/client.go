@@ -287,6 +287,9 @@ func (c *Client) streamed(ctx context.Context, req openai.ChatCompletionRequest,
 		if body := bytes.TrimSpace(cp.tee.Bytes()); len(body) > 0 && json.Unmarshal(body, &whole) == nil && len(whole.Choices) > 0 {
 			return answerOf(whole), nil
 		}
+		if len(bytes.TrimSpace(cp.tee.Bytes())) > 0 {
+			return answer{}, errNotChat
+		}
 		return answer{}, nil
 	}
 	a.content, a.refusal = text.String(), refusal.String()

@@ -37,6 +37,10 @@ var (
 	ErrBadQuestions = errors.New("the drafted questions did not pass the question bank's checks")
 )
 
+// errNotChat means a 2xx answer was neither a stream of chunks nor a chat
+// completion.
+var errNotChat = errors.New("not a chat completion")
+
 // errAnswerTooLarge is the read error past maxAnswerBytes.
 var errAnswerTooLarge = errors.New("the answer is larger than " + fmt.Sprint(maxAnswerBytes>>20) + " MiB")
 
@@ -59,8 +63,8 @@ func (c *Client) failure(parent, rctx context.Context, op string, cp *capture, e
 		e.Detail = c.redact(msg)
 	case errors.Is(err, errAnswerTooLarge):
 		e.Kind, e.Status, e.Detail = ErrMalformed, cp.status, errAnswerTooLarge.Error()
-	case cp.status >= 200 && cp.status < 300 && isDecodeError(err):
-		e.Kind, e.Status = ErrMalformed, cp.status
+	case errors.Is(err, errNotChat) || (cp.status >= 200 && cp.status < 300 && isDecodeError(err)):
+		e.Kind = ErrMalformed
 		e.Detail = "it is not the JSON of a chat completion: " + c.redact(transcribe.Shorten(string(cp.tee.Bytes()), 80))
 	case !cp.sent && parent.Err() == nil:
 		e.Kind, e.Server, e.Detail = transcribe.ErrBadRequest, "", c.redact(transcribe.Shorten(err.Error(), 200))
@@ -85,6 +89,9 @@ func (c *Client) failure(parent, rctx context.Context, op string, cp *capture, e
 		e.Detail = joinDetail(e.Detail, "check the base URL and the model name")
 	case ErrContextTooLong:
 		e.Detail = joinDetail(e.Detail, "try a shorter answer or a model with a longer context")
+	}
+	if e.Status >= 200 && e.Status < 300 {
+		e.Status = 0 // an answer came, and said it failed: "HTTP 200" would only confuse
 	}
 	if cp.header != nil {
 		e.RetryAfter = transcribe.ParseRetryAfter(cp.header, c.now())
@@ -165,7 +172,7 @@ func retryable(e *transcribe.Error) bool {
 
 // answerError is a failure found in an answer that arrived (HTTP 2xx).
 func (c *Client) answerError(op string, kind error, detail string) *transcribe.Error {
-	return &transcribe.Error{Kind: kind, Op: op, Server: c.server, Status: http.StatusOK, Detail: c.redact(detail)}
+	return &transcribe.Error{Kind: kind, Op: op, Server: c.server, Detail: c.redact(detail)}
 }
 
 // redact removes the API key (and anything shaped like one) from s.
