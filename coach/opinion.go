@@ -192,7 +192,7 @@ func (c *Client) SecondOpinion(ctx context.Context, a Answer) (*Opinion, error) 
 		render: func(jsonInPrompt bool) (string, string, error) {
 			dd := *d
 			if dd.JSONInPrompt = jsonInPrompt; jsonInPrompt {
-				b, _ := json.MarshalIndent(schema, "", "  ")
+				b, _ := json.Marshal(schema)
 				dd.Schema = string(b)
 			}
 			return c.renderPair(tmplSecondOpinion, tmplAnswer, &dd)

@@ -39,7 +39,7 @@ type promptData struct {
 	// Notes are the user's notes, present only with Config.SendNotes.
 	Notes string
 	// JSONInPrompt is set for a server that refuses a JSON schema as
-	// response_format; Schema is the schema, indented.
+	// response_format; Schema is the schema as JSON.
 	JSONInPrompt bool
 	Schema       string
 	// Job is the job description, cut to the limit; JobTrimmed says so.
