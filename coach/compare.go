@@ -21,10 +21,14 @@ type Agreement struct {
 }
 
 // Compare marks where the second opinion o agrees with the built-in review
-// rep of the same answer: talking points, the agency and jump-to-solution
-// verdicts (when the built-in rubric assesses them) and the STAR elements.
-// What only one side judged is left out.
-func Compare(o *Opinion, rep *review.Report) []Agreement {
+// rep of the same answer to q: talking points, the agency and
+// jump-to-solution verdicts (when q's rubric assesses them) and the STAR
+// elements. What only one side judged is left out.
+func Compare(o *Opinion, rep *review.Report, q *review.Question) []Agreement {
+	rubric := rep.Rubric
+	if len(rubric) == 0 && q != nil {
+		rubric = q.Rubric()
+	}
 	var out []Agreement
 	add := func(item, model, builtin string) {
 		if model != "" && builtin != "" {
@@ -54,7 +58,7 @@ func Compare(o *Opinion, rep *review.Report) []Agreement {
 	has := func(rule string) bool {
 		return slices.ContainsFunc(rep.Findings, func(f review.Finding) bool { return f.Rule == rule })
 	}
-	if o.Agency != nil && o.Agency.Verdict != NotAssessed && slices.Contains(rep.Rubric, review.RubricAgency) {
+	if o.Agency != nil && o.Agency.Verdict != NotAssessed && slices.Contains(rubric, review.RubricAgency) {
 		b := ""
 		switch {
 		case has("tradeoff"):
@@ -64,7 +68,7 @@ func Compare(o *Opinion, rep *review.Report) []Agreement {
 		}
 		add("agency", o.Agency.Verdict, b)
 	}
-	if o.JumpToSolution != nil && o.JumpToSolution.Verdict != NotAssessed && slices.Contains(rep.Rubric, review.RubricDiagnosis) {
+	if o.JumpToSolution != nil && o.JumpToSolution.Verdict != NotAssessed && slices.Contains(rubric, review.RubricDiagnosis) {
 		b := DiagnosedFirst
 		if has("jump-to-solution") {
 			b = JumpedToSolution

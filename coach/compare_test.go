@@ -16,10 +16,10 @@ func TestCompareMarksAgreement(t *testing.T) {
 	rep := &review.Report{
 		TalkingPoints: []review.TalkingPointHit{{ID: "attribution-data", Covered: true}, {ID: "pipeline-bottlenecks", Covered: true}, {ID: "velocity-to-revenue", Partial: true}},
 		Findings:      []review.Finding{{Rule: "missing-tradeoff"}},
-		Rubric:        []string{review.RubricDiagnosis, review.RubricAgency, review.RubricTalkingPoints},
 		Star:          []review.StarHit{{ID: "result", Present: false}},
 	}
-	got := Compare(o, rep)
+	q := &review.Question{Category: review.CategoryStrategic, Tags: []string{"agency"}, TalkingPoints: []review.TalkingPoint{{ID: "x"}}}
+	got := Compare(o, rep, q)
 	want := []Agreement{
 		{"talking point attribution-data", "covered", "covered", true},
 		{"talking point pipeline-bottlenecks", "not covered", "covered", false},
