@@ -3,9 +3,13 @@ package coach
 import (
 	"context"
 	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rehearse-app/rehearse/transcribe"
 )
@@ -207,5 +211,39 @@ func TestStreamIgnoredByServer(t *testing.T) {
 	fu, err := c.FollowUp(context.Background(), Answer{Question: question(t, "budget-prioritization"), Transcript: budgetAnswer})
 	if err != nil || !strings.HasPrefix(fu.Question, "What did the VP of Sales say") {
 		t.Errorf("follow-up %+v, err %v", fu, err)
+	}
+}
+
+func TestHugeAnswerIsRefused(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"choices":[{"index":0,"message":{"role":"assistant","content":"`)
+		chunk := strings.Repeat("a", 1<<20)
+		for i := 0; i < 6; i++ {
+			io.WriteString(w, chunk)
+		}
+		io.WriteString(w, `"},"finish_reason":"stop"}]}`)
+	}))
+	defer srv.Close()
+	c, err := New(Config{BaseURL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.FollowUp(context.Background(), Answer{Question: question(t, "budget-prioritization"), Transcript: budgetAnswer})
+	if !errors.Is(err, ErrMalformed) || !strings.Contains(err.Error(), "larger than 4 MiB") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestTrimTextKeepsWholeWordsAndCharacters(t *testing.T) {
+	s := strings.Repeat("décision rapide ", 100)
+	for limit := 50; limit < 70; limit++ {
+		got, notice := trimText(s, limit, "transcript")
+		if len(got) > limit || !utf8.ValidString(got) || strings.HasSuffix(got, "rapid") || notice == "" {
+			t.Errorf("limit %d: %q (%s)", limit, got, notice)
+		}
+	}
+	if got, notice := trimText("short", 50, "transcript"); got != "short" || notice != "" {
+		t.Errorf("a short text was cut: %q %q", got, notice)
 	}
 }
