@@ -9,8 +9,8 @@ import (
 const (
 	defaultWindow = 20 // words all elements of a line must fall within
 	negationReach = 5  // words before a term, in its clause, a negation still applies to
-	hypoBefore    = 10 // words before a term a "would have" / "if ... had" still governs
-	hypoAfter     = 20 // ... and after it, to the end of its sentence
+	hypotheticalBefore    = 10 // words before a term a "would have" / "if ... had" still governs
+	hypotheticalAfter     = 20 // ... and after it, to the end of its sentence
 	clauseReach   = 14 // words evidence is widened by, at most, to its clause
 )
 
@@ -18,7 +18,7 @@ const (
 // within window words.
 type conceptLine struct {
 	spec      int32   // the cspec the hit is reported for
-	elems     []int32 // element ids
+	elements     []int32 // element ids
 	window    int
 	negatable bool // a negation before an element's term cancels it
 	real      bool // a hypothetical ("I would have ...") does not count
@@ -29,25 +29,25 @@ type conceptLine struct {
 type conceptMatcher struct {
 	vocab     map[string]int32 // base-form word -> id
 	terms     [][]int32        // term -> word ids
-	byFirst   map[int32][]int32
-	termElems [][]int32        // term -> elements it belongs to
-	termIDs   map[string]int32 // a term's base words -> term
-	elemIDs   map[string]int32 // element text -> id
+	termsByFirstWord   map[int32][]int32
+	termElements [][]int32        // term -> elements it belongs to
+	termByWords   map[string]int32 // a term's base words -> term
+	elementIDs   map[string]int32 // element text -> id
 	lines     []conceptLine
 	concepts  *Concepts
 }
 
 func newConceptMatcher(c *Concepts) *conceptMatcher {
-	return &conceptMatcher{vocab: map[string]int32{}, byFirst: map[int32][]int32{}, termIDs: map[string]int32{},
-		elemIDs: map[string]int32{}, concepts: c}
+	return &conceptMatcher{vocab: map[string]int32{}, termsByFirstWord: map[int32][]int32{}, termByWords: map[string]int32{},
+		elementIDs: map[string]int32{}, concepts: c}
 }
 
-// element compiles one element ("@decide|leave it to") and returns its id.
-func (cm *conceptMatcher) element(e string) int32 {
-	if id, ok := cm.elemIDs[e]; ok {
+// compileElement compiles one compileElement ("@decide|leave it to") and returns its id.
+func (cm *conceptMatcher) compileElement(e string) int32 {
+	if id, ok := cm.elementIDs[e]; ok {
 		return id
 	}
-	id := intern(cm.elemIDs, e)
+	id := intern(cm.elementIDs, e)
 	terms, _ := cm.concepts.Expand(e)
 	for _, t := range terms {
 		ws := wordsOf(t)
@@ -60,29 +60,29 @@ func (cm *conceptMatcher) element(e string) int32 {
 			ids[i] = intern(cm.vocab, ws[i])
 		}
 		key := strings.Join(ws, " ")
-		ti, ok := cm.termIDs[key]
+		ti, ok := cm.termByWords[key]
 		if !ok {
 			ti = int32(len(cm.terms))
-			cm.termIDs[key] = ti
+			cm.termByWords[key] = ti
 			cm.terms = append(cm.terms, ids)
-			cm.termElems = append(cm.termElems, nil)
-			cm.byFirst[ids[0]] = append(cm.byFirst[ids[0]], ti)
+			cm.termElements = append(cm.termElements, nil)
+			cm.termsByFirstWord[ids[0]] = append(cm.termsByFirstWord[ids[0]], ti)
 		}
-		if !slices.Contains(cm.termElems[ti], id) {
-			cm.termElems[ti] = append(cm.termElems[ti], id)
+		if !slices.Contains(cm.termElements[ti], id) {
+			cm.termElements[ti] = append(cm.termElements[ti], id)
 		}
 	}
 	return id
 }
 
-// add compiles a concept match of spec index spec.
-func (cm *conceptMatcher) add(spec int32, ms MatchSpec) {
+// addLine compiles a concept match of spec index spec.
+func (cm *conceptMatcher) addLine(spec int32, ms MatchSpec) {
 	l := conceptLine{spec: spec, window: ms.Window, real: ms.Real, ordered: ms.Ordered, negatable: true}
 	if l.window <= 0 {
 		l.window = defaultWindow
 	}
 	for _, e := range ms.Concepts {
-		l.elems = append(l.elems, cm.element(e))
+		l.elements = append(l.elements, cm.compileElement(e))
 		terms, _ := cm.concepts.Expand(e)
 		for _, t := range terms {
 			for _, w := range wordsOf(t) {
@@ -114,14 +114,14 @@ func (cm *conceptMatcher) fold() {
 			cm.vocab[w] = to
 		}
 	}
-	cm.byFirst = map[int32][]int32{}
+	cm.termsByFirstWord = map[int32][]int32{}
 	for ti, t := range cm.terms {
 		for k, id := range t {
 			if to, ok := remap[id]; ok {
 				t[k] = to
 			}
 		}
-		cm.byFirst[t[0]] = append(cm.byFirst[t[0]], int32(ti))
+		cm.termsByFirstWord[t[0]] = append(cm.termsByFirstWord[t[0]], int32(ti))
 	}
 }
 
@@ -130,19 +130,19 @@ func negator(w string) bool { return negatorBytes([]byte(w)) }
 
 // occurrence is one match of a term, for one element.
 type occurrence struct {
-	elem, start, end int32
-	negated, hypo    bool
+	element, start, end int32
+	negated, hypothetical    bool
 }
 
 // conceptScratch holds the buffers one concept scan reuses.
 type conceptScratch struct {
-	lemma []int32
-	neg   []bool
-	hypo  []bool
-	occ   []occurrence
-	off   []int32
-	buf   []byte
-	kind  []uint8
+	lemmaIDs []int32
+	isNegator   []bool
+	hypothetical  []bool
+	occurrences   []occurrence
+	elementStart   []int32
+	wordBuf   []byte
+	wordKinds  []uint8
 	// cache maps a normalised word to its lemma id, for cacheFor
 	cache    map[string]int32
 	cacheFor *conceptMatcher
@@ -154,60 +154,60 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 	if len(cm.lines) == 0 || len(toks) == 0 {
 		return hits
 	}
-	cs.lemma = cs.lemma[:0]
-	cs.neg = cs.neg[:0]
-	cs.hypo = cs.hypo[:0]
-	cs.kind = cs.kind[:0]
+	cs.lemmaIDs = cs.lemmaIDs[:0]
+	cs.isNegator = cs.isNegator[:0]
+	cs.hypothetical = cs.hypothetical[:0]
+	cs.wordKinds = cs.wordKinds[:0]
 	if cs.cacheFor != cm || len(cs.cache) > maxLemmaCache {
 		cs.cache, cs.cacheFor = map[string]int32{}, cm
 	}
 	known := func(w string) bool { _, ok := cm.vocab[w]; return ok }
 	for _, t := range toks {
-		cs.buf = normWord(cs.buf[:0], text[t.Start:t.End])
-		id, ok := cs.cache[string(cs.buf)]
+		cs.wordBuf = normWord(cs.wordBuf[:0], text[t.Start:t.End])
+		id, ok := cs.cache[string(cs.wordBuf)]
 		if !ok {
-			w := string(cs.buf)
+			w := string(cs.wordBuf)
 			id = -1
 			if l, ok := cm.vocab[lemmaOf(w, known)]; ok {
 				id = l
 			}
 			cs.cache[w] = id
 		}
-		cs.lemma = append(cs.lemma, id)
-		cs.neg = append(cs.neg, negatorBytes(cs.buf))
-		cs.hypo = append(cs.hypo, false)
-		cs.kind = append(cs.kind, hypoKind(cs.buf))
+		cs.lemmaIDs = append(cs.lemmaIDs, id)
+		cs.isNegator = append(cs.isNegator, negatorBytes(cs.wordBuf))
+		cs.hypothetical = append(cs.hypothetical, false)
+		cs.wordKinds = append(cs.wordKinds, hypotheticalWordKind(cs.wordBuf))
 	}
 	cm.markHypotheticals(text, toks, cs)
-	cs.occ = cs.occ[:0]
-	for i, id := range cs.lemma {
+	cs.occurrences = cs.occurrences[:0]
+	for i, id := range cs.lemmaIDs {
 		if id < 0 {
 			continue
 		}
-		for _, ti := range cm.byFirst[id] {
-			end := cm.matchTerm(toks, cs.lemma, cm.terms[ti], i)
+		for _, ti := range cm.termsByFirstWord[id] {
+			end := cm.matchTerm(toks, cs.lemmaIDs, cm.terms[ti], i)
 			if end < 0 {
 				continue
 			}
 			neg := false
 			neg = cs.negatedAt(toks, i)
-			for _, e := range cm.termElems[ti] {
-				cs.occ = append(cs.occ, occurrence{elem: e, start: int32(i), end: int32(end), negated: neg, hypo: cs.hypo[i]})
+			for _, e := range cm.termElements[ti] {
+				cs.occurrences = append(cs.occurrences, occurrence{element: e, start: int32(i), end: int32(end), negated: neg, hypothetical: cs.hypothetical[i]})
 			}
 		}
 	}
 	// group by element, each group in text order
-	slices.SortStableFunc(cs.occ, func(a, b occurrence) int { return int(a.elem - b.elem) })
-	n := int32(len(cm.elemIDs))
-	cs.off = cs.off[:0]
+	slices.SortStableFunc(cs.occurrences, func(a, b occurrence) int { return int(a.element - b.element) })
+	n := int32(len(cm.elementIDs))
+	cs.elementStart = cs.elementStart[:0]
 	for i := int32(0); i <= n; i++ {
-		cs.off = append(cs.off, 0)
+		cs.elementStart = append(cs.elementStart, 0)
 	}
-	for _, o := range cs.occ {
-		cs.off[o.elem+1]++
+	for _, o := range cs.occurrences {
+		cs.elementStart[o.element+1]++
 	}
 	for i := int32(1); i <= n; i++ {
-		cs.off[i] += cs.off[i-1]
+		cs.elementStart[i] += cs.elementStart[i-1]
 	}
 	for li := range cm.lines {
 		if h, ok := cm.matchLine(&cm.lines[li], toks, cs, accept); ok {
@@ -220,10 +220,10 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 // unreal reports whether the word at i, after a scan, is imagined (a
 // hypothetical) or negated in its clause.
 func (cs *conceptScratch) unreal(toks []Token, i int) bool {
-	if i >= len(cs.hypo) {
+	if i >= len(cs.hypothetical) {
 		return false
 	}
-	if cs.hypo[i] {
+	if cs.hypothetical[i] {
 		return true
 	}
 	return cs.negatedAt(toks, i)
@@ -237,7 +237,7 @@ func (cs *conceptScratch) negatedAt(toks []Token, i int) bool {
 		if toks[j+1].Flags&ClauseStart != 0 {
 			return false
 		}
-		if cs.neg[j] {
+		if cs.isNegator[j] {
 			return true
 		}
 	}
@@ -262,11 +262,11 @@ func (cm *conceptMatcher) matchTerm(toks []Token, lemma, term []int32, i int) in
 func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conceptScratch) {
 	for i := range toks {
 		marker := false
-		switch cs.kind[i] {
+		switch cs.wordKinds[i] {
 		case kindHave:
 			// "would have offered", not "could have it ready"
-			marker = i > 0 && i+1 < len(toks) && cs.kind[i-1] == kindModal &&
-				participle(string(normWord(cs.buf[:0], text[toks[i+1].Start:toks[i+1].End])))
+			marker = i > 0 && i+1 < len(toks) && cs.wordKinds[i-1] == kindModal &&
+				participle(string(normWord(cs.wordBuf[:0], text[toks[i+1].Start:toks[i+1].End])))
 		case kindModalHave:
 			marker = true
 		case kindReflect:
@@ -275,12 +275,12 @@ func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conce
 		case kindNext, kindLooking:
 			// "next time I'd give her options", "looking back, ..."
 			if i+1 < len(toks) {
-				marker = cs.kind[i] == kindNext && cs.kind[i+1] == kindTime ||
-					cs.kind[i] == kindLooking && cs.kind[i+1] == kindBack
+				marker = cs.wordKinds[i] == kindNext && cs.wordKinds[i+1] == kindTime ||
+					cs.wordKinds[i] == kindLooking && cs.wordKinds[i+1] == kindBack
 			}
 		case kindIf:
 			for j := i + 1; j < len(toks) && j <= i+4 && toks[j].Sentence == toks[i].Sentence; j++ {
-				if cs.kind[j] == kindHad {
+				if cs.wordKinds[j] == kindHad {
 					marker = true
 				}
 			}
@@ -288,9 +288,9 @@ func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conce
 		if !marker {
 			continue
 		}
-		for j := max(0, i-hypoBefore); j < len(toks) && j <= i+hypoAfter; j++ {
+		for j := max(0, i-hypotheticalBefore); j < len(toks) && j <= i+hypotheticalAfter; j++ {
 			if toks[j].Sentence == toks[i].Sentence {
-				cs.hypo[j] = true
+				cs.hypothetical[j] = true
 			}
 		}
 	}
@@ -314,7 +314,7 @@ const (
 // maxLemmaCache bounds the per-scratch cache of word -> lemma id.
 const maxLemmaCache = 20000
 
-func hypoKind(w []byte) uint8 {
+func hypotheticalWordKind(w []byte) uint8 {
 	switch string(w) {
 	case "have", "'ve":
 		return kindHave
@@ -362,18 +362,18 @@ func participle(w string) bool {
 // matchLine finds the first window of the line's width that holds an
 // occurrence of every element, and returns its hit.
 func (cm *conceptMatcher) matchLine(l *conceptLine, toks []Token, cs *conceptScratch, accept func(int32, int) bool) (hit, bool) {
-	usable := func(o *occurrence) bool { return !(o.negated && l.negatable) && !(o.hypo && l.real) }
+	usable := func(o *occurrence) bool { return !(o.negated && l.negatable) && !(o.hypothetical && l.real) }
 	// anchors: every usable occurrence of the first element, in order; a
 	// window may also start at another element's occurrence, so try each
 	// element's occurrences as the window's first word
 	best := hit{start: -1}
-	anchors := l.elems
+	anchors := l.elements
 	if l.ordered {
-		anchors = l.elems[:1]
+		anchors = l.elements[:1]
 	}
 	for _, ea := range anchors {
-		for k := cs.off[ea]; k < cs.off[ea+1]; k++ {
-			a := &cs.occ[k]
+		for k := cs.elementStart[ea]; k < cs.elementStart[ea+1]; k++ {
+			a := &cs.occurrences[k]
 			if !usable(a) {
 				continue
 			}
@@ -394,9 +394,9 @@ func (cm *conceptMatcher) matchLine(l *conceptLine, toks []Token, cs *conceptScr
 // occurrence a (in order, for an ordered line).
 func (cm *conceptMatcher) windowFrom(l *conceptLine, a *occurrence, toks []Token, cs *conceptScratch, usable func(*occurrence) bool) (hit, bool) {
 	hi, from, at := a.end, a.start, a.start
-	for _, e := range l.elems {
+	for _, e := range l.elements {
 		found := false
-		group := cs.occ[cs.off[e]:cs.off[e+1]]
+		group := cs.occurrences[cs.elementStart[e]:cs.elementStart[e+1]]
 		k, _ := slices.BinarySearchFunc(group, from, func(o occurrence, at int32) int { return int(o.start - at) })
 		for ; k < len(group) && int(group[k].start-a.start) < l.window; k++ {
 			o := &group[k]

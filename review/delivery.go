@@ -42,12 +42,12 @@ func envelopeVoice(e *Envelope) voice {
 }
 
 func (st *reviewState) metrics() {
-	rep, t := st.rep, st.t
+	rep, t := st.rep, st.transcript
 	m := &rep.Metrics
 	m.Words = len(st.sc.toks)
 	m.DurationS = t.Duration
-	if m.DurationS == 0 && st.in.Envelope != nil {
-		m.DurationS = st.in.Envelope.Duration()
+	if m.DurationS == 0 && st.input.Envelope != nil {
+		m.DurationS = st.input.Envelope.Duration()
 	}
 	if m.DurationS == 0 && st.timed {
 		m.DurationS = t.Words[len(t.Words)-1].End
@@ -65,13 +65,13 @@ func (st *reviewState) metrics() {
 			}
 		}
 		m.SpeakingS = ws[len(ws)-1].End - ws[0].Start
-	case st.in.Envelope != nil:
+	case st.input.Envelope != nil:
 		st.envelopeGaps(limit)
 	default:
 		m.SpeakingS = m.DurationS
 	}
 	for _, g := range st.gaps {
-		d := g.e - g.s
+		d := g.end - g.start
 		m.LongestPauseS = max(m.LongestPauseS, d)
 		if d >= limit {
 			m.PausesOver2s++
@@ -83,7 +83,7 @@ func (st *reviewState) metrics() {
 	if m.SpeakingS > 0 {
 		m.WPM = round1(float64(m.Words) * 60 / m.SpeakingS)
 	}
-	if q := st.in.Question; q != nil && q.AnswerSeconds > 0 {
+	if q := st.input.Question; q != nil && q.AnswerSeconds > 0 {
 		m.TargetS = q.AnswerSeconds
 		if m.DurationS > 0 {
 			m.LengthPct = round1(m.DurationS * 100 / float64(q.AnswerSeconds))
@@ -97,7 +97,7 @@ func (st *reviewState) metrics() {
 // envelopeGaps finds silences of at least limit seconds between the first
 // and last voiced frame, and the speaking time, from the envelope alone.
 func (st *reviewState) envelopeGaps(limit float64) {
-	e := st.in.Envelope
+	e := st.input.Envelope
 	v := envelopeVoice(e)
 	m := &st.rep.Metrics
 	if !v.ok {
@@ -138,7 +138,7 @@ func (st *reviewState) envelopeGaps(limit float64) {
 
 // tokenAt returns the first token whose time starts at or after sec.
 func (st *reviewState) tokenAt(sec float64) int {
-	for i, s := range st.sc.times {
+	for i, s := range st.sc.tokenTimes {
 		if s.ok && s.s >= sec-0.001 {
 			return i
 		}
@@ -148,9 +148,9 @@ func (st *reviewState) tokenAt(sec float64) int {
 
 func (st *reviewState) gapFinding(r *RuleSpec, g gap, msg string) Finding {
 	f := Finding{Rule: r.ID, Level: r.Level, Message: msg, Suggestion: r.Suggestion,
-		TimeStart: g.s, TimeEnd: g.e, HasTime: true}
+		TimeStart: g.start, TimeEnd: g.end, HasTime: true}
 	if st.timed {
-		if i := st.tokenAt(g.e); i < len(st.sc.toks) {
+		if i := st.tokenAt(g.end); i < len(st.sc.toks) {
 			f.Start, f.End = st.sc.toks[i].Start, st.sc.toks[i].Start
 		} else {
 			f.Start, f.End = len(st.text), len(st.text)
@@ -163,8 +163,8 @@ func secs(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) + " s" }
 
 func (st *reviewState) pauses(r *RuleSpec) {
 	for _, g := range st.gaps {
-		if g.e-g.s >= r.MinSeconds {
-			st.add(st.gapFinding(r, g, r.Message+" ("+secs(g.e-g.s)+")"))
+		if g.end-g.start >= r.MinSeconds {
+			st.add(st.gapFinding(r, g, r.Message+" ("+secs(g.end-g.start)+")"))
 		}
 	}
 }
@@ -172,7 +172,7 @@ func (st *reviewState) pauses(r *RuleSpec) {
 // voicedGaps reports gaps between timed words of at least r.MinGap seconds
 // in which the envelope holds voiced sound for at least 80 ms.
 func (st *reviewState) voicedGaps(r *RuleSpec) {
-	e := st.in.Envelope
+	e := st.input.Envelope
 	if !st.timed || e == nil {
 		return
 	}
@@ -181,16 +181,16 @@ func (st *reviewState) voicedGaps(r *RuleSpec) {
 		return
 	}
 	cands := st.gaps
-	if w0 := st.t.Words[0].Start; w0 > 0 {
+	if w0 := st.transcript.Words[0].Start; w0 > 0 {
 		cands = append([]gap{{0, w0}}, cands...)
 	}
 	const edge, need = 0.05, 0.08
 	for _, g := range cands {
-		if g.e-g.s < r.MinGap {
+		if g.end-g.start < r.MinGap {
 			continue
 		}
-		a := int(math.Ceil((g.s + edge) / e.Hop))
-		b := int(math.Floor((g.e - edge) / e.Hop))
+		a := int(math.Ceil((g.start + edge) / e.Hop))
+		b := int(math.Floor((g.end - edge) / e.Hop))
 		run, best, bestEnd := 0, 0, 0
 		for i := max(a, 0); i < min(b, len(e.RMS)); i++ {
 			if e.RMS[i] > v.threshold {
@@ -228,7 +228,7 @@ func (st *reviewState) pace(r *RuleSpec) {
 		basis = "syllables in the recording (estimated)"
 	case st.timed:
 		basis = "word timings"
-	case st.in.Envelope != nil && st.t.Duration == 0:
+	case st.input.Envelope != nil && st.transcript.Duration == 0:
 		basis = "voice activity in the recording"
 	}
 	st.rep.Pace = &PaceCheck{WPM: m.WPM, MinWPM: r.MinWPM, MaxWPM: r.MaxWPM, Source: r.Source, Basis: basis}
@@ -259,13 +259,13 @@ func (st *reviewState) finish() {
 	m.HedgesPer100Words = per100(m.Hedges, m.Words)
 
 	var total [4]int
-	q := st.in.Question
+	q := st.input.Question
 	for i := range st.rv.rules.rules {
 		r := &st.rv.rules.rules[i]
 		if !r.applies(q) || st.skip(r) {
 			continue
 		}
-		n := st.sc.count[i]
+		n := st.sc.findingCount[i]
 		if r.Extends == KindCoverage {
 			if q == nil || len(q.TalkingPoints) == 0 {
 				continue

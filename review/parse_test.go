@@ -132,7 +132,7 @@ func TestStems(t *testing.T) {
 	for w, want := range map[string]string{"analyzing": "analyze", "audits": "audit", "audited": "audit",
 		"priorities": "priority", "planned": "plan", "aligning": "align", "alignment": ""} {
 		buf := []byte(w)
-		id := m.lookup(buf)
+		id := m.lookupWord(buf)
 		got := ""
 		for k, v := range m.vocab {
 			if v == id && id >= 0 {

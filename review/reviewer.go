@@ -13,30 +13,30 @@ import (
 type Reviewer struct {
 	rules *RuleSet
 	mu    sync.Mutex
-	byQ   map[string]*qMatcher
+	byQuestion   map[string]*questionMatcher
 	pool  sync.Pool // *scratch
 }
 
-type qMatcher struct {
-	tps []TalkingPoint
-	m   *matcher
+type questionMatcher struct {
+	talkingPoints []TalkingPoint
+	matcher   *matcher
 }
 
 // scratch holds the buffers one review reuses.
 type scratch struct {
 	tokenizer           // toks and sents of the text
 	norm      normWords // the normalised tokens
-	ids       []int32
+	wordIDs       []int32
 	hits      []hit
-	byR       []hit // hits grouped by rule, each group in text order
-	rOff      []int // rOff[r]..rOff[r+1] is rule r's group in byR
-	count     []int // findings per rule index
-	finds     []Finding
-	order     []int32
-	times     []span
+	hitsByRule       []hit // hits grouped by rule, each group in text order
+	ruleStart      []int // rOff[r]..rOff[r+1] is rule r's group in byR
+	findingCount     []int // findings per rule index
+	findings     []Finding
+	findingOrder     []int32
+	tokenTimes     []span
 	gaps      []gap
-	wbuf      []byte
-	concept   conceptScratch
+	wordBuf      []byte
+	concepts   conceptScratch
 }
 
 // New returns a reviewer for the rules (nil: no rules at all).
@@ -44,7 +44,7 @@ func New(rules *RuleSet) *Reviewer {
 	if rules == nil {
 		rules = NewRuleSet(nil)
 	}
-	r := &Reviewer{rules: rules, byQ: map[string]*qMatcher{}}
+	r := &Reviewer{rules: rules, byQuestion: map[string]*questionMatcher{}}
 	r.pool.New = func() any { return new(scratch) }
 	return r
 }
@@ -55,15 +55,15 @@ func (rv *Reviewer) Rules() *RuleSet { return rv.rules }
 // matcherFor returns the compiled matcher including q's talking point cues.
 func (rv *Reviewer) matcherFor(q *Question) *matcher {
 	if q == nil || len(q.TalkingPoints) == 0 {
-		return rv.rules.m
+		return rv.rules.compiled
 	}
 	rv.mu.Lock()
 	defer rv.mu.Unlock()
-	if c, ok := rv.byQ[q.ID]; ok && reflect.DeepEqual(c.tps, q.TalkingPoints) {
-		return c.m
+	if c, ok := rv.byQuestion[q.ID]; ok && reflect.DeepEqual(c.talkingPoints, q.TalkingPoints) {
+		return c.matcher
 	}
 	m := compile(rv.rules.rules, rv.rules.concepts, q)
-	rv.byQ[q.ID] = &qMatcher{tps: slices.Clone(q.TalkingPoints), m: m}
+	rv.byQuestion[q.ID] = &questionMatcher{talkingPoints: slices.Clone(q.TalkingPoints), matcher: m}
 	return m
 }
 
@@ -89,20 +89,20 @@ func (rv *Reviewer) Review(in Input) *Report {
 	sc.run(text)
 	toks := sc.toks
 	sc.norm.reset()
-	sc.ids = sc.ids[:0]
+	sc.wordIDs = sc.wordIDs[:0]
 	for _, tk := range toks {
-		sc.ids = append(sc.ids, m.lookup(sc.norm.add(text[tk.Start:tk.End])))
+		sc.wordIDs = append(sc.wordIDs, m.lookupWord(sc.norm.add(text[tk.Start:tk.End])))
 	}
-	sc.hits = m.scan(toks, sc.ids, sc.hits[:0])
-	if len(m.concept.lines) > 0 {
+	sc.hits = m.scan(toks, sc.wordIDs, sc.hits[:0])
+	if len(m.concepts.lines) > 0 {
 		phrases := len(sc.hits)
 		// a concept match honours its spec's position and neighbours too
-		sc.hits = m.concept.scan(text, toks, sc.hits, &sc.concept, func(spec int32, at int) bool {
-			return m.context(toks, sc.ids, &m.specs[spec], at, at+1)
+		sc.hits = m.concepts.scan(text, toks, sc.hits, &sc.concepts, func(spec int32, at int) bool {
+			return m.inContext(toks, sc.wordIDs, &m.specs[spec], at, at+1)
 		})
 		// a phrase that must have happened: not imagined, not negated
 		happened := slices.DeleteFunc(sc.hits[:phrases], func(h hit) bool {
-			return m.specs[h.spec].real && sc.concept.unreal(toks, int(h.start))
+			return m.specs[h.spec].real && sc.concepts.unreal(toks, int(h.start))
 		})
 		sc.hits = append(happened, sc.hits[phrases:]...)
 		if len(sc.hits) > len(happened) {
@@ -112,35 +112,35 @@ func (rv *Reviewer) Review(in Input) *Report {
 	sc.groupHits(m, len(rv.rules.rules))
 	timed := len(t.Words) > 0
 	if timed {
-		sc.times, sc.wbuf = timeTokens(&sc.norm, t.Words, sc.times, sc.wbuf)
+		sc.tokenTimes, sc.wordBuf = timeTokens(&sc.norm, t.Words, sc.tokenTimes, sc.wordBuf)
 	}
 
-	rep := &Report{Text: text, Findings: sc.finds[:0], TalkingPoints: []TalkingPointHit{}}
+	rep := &Report{Text: text, Findings: sc.findings[:0], TalkingPoints: []TalkingPointHit{}}
 	if q != nil {
 		rep.Question = q.ID
 		rep.TalkingPoints = make([]TalkingPointHit, 0, len(q.TalkingPoints))
 	}
-	st := &reviewState{rv: rv, m: m, in: in, t: t, text: text, sc: sc, rep: rep, timed: timed, gaps: sc.gaps[:0]}
+	st := &reviewState{rv: rv, matcher: m, input: in, transcript: t, text: text, sc: sc, rep: rep, timed: timed, gaps: sc.gaps[:0]}
 	st.metrics()
 	for i := range rv.rules.rules {
 		r := &rv.rules.rules[i]
 		if !r.applies(q) || st.skip(r) {
-			sc.count[i] = 0
+			sc.findingCount[i] = 0
 			continue
 		}
 		n := len(rep.Findings)
 		st.apply(i, r)
-		sc.count[i] = len(rep.Findings) - n
+		sc.findingCount[i] = len(rep.Findings) - n
 	}
 	// sort by position through an index (moving whole findings is slow),
 	// into a slice of exactly the right size that the report keeps
-	sc.finds = rep.Findings
-	sc.order = sc.order[:0]
-	for i := range sc.finds {
-		sc.order = append(sc.order, int32(i))
+	sc.findings = rep.Findings
+	sc.findingOrder = sc.findingOrder[:0]
+	for i := range sc.findings {
+		sc.findingOrder = append(sc.findingOrder, int32(i))
 	}
-	slices.SortFunc(sc.order, func(a, b int32) int {
-		fa, fb := &sc.finds[a], &sc.finds[b]
+	slices.SortFunc(sc.findingOrder, func(a, b int32) int {
+		fa, fb := &sc.findings[a], &sc.findings[b]
 		if fa.Start != fb.Start {
 			return fa.Start - fb.Start
 		}
@@ -149,11 +149,11 @@ func (rv *Reviewer) Review(in Input) *Report {
 		}
 		return int(a - b)
 	})
-	rep.Findings = make([]Finding, len(sc.finds))
-	for i, k := range sc.order {
-		rep.Findings[i] = sc.finds[k]
+	rep.Findings = make([]Finding, len(sc.findings))
+	for i, k := range sc.findingOrder {
+		rep.Findings[i] = sc.findings[k]
 	}
-	clear(sc.finds) // drop references to this text
+	clear(sc.findings) // drop references to this text
 	st.finish()
 	sc.gaps = st.gaps
 	return rep
@@ -161,9 +161,9 @@ func (rv *Reviewer) Review(in Input) *Report {
 
 type reviewState struct {
 	rv    *Reviewer
-	m     *matcher
-	in    Input
-	t     *Transcript
+	matcher     *matcher
+	input    Input
+	transcript     *Transcript
 	text  string
 	sc    *scratch
 	rep   *Report
@@ -171,7 +171,7 @@ type reviewState struct {
 	gaps  []gap // silences between timed words or in the envelope
 }
 
-type gap struct{ s, e float64 }
+type gap struct{ start, end float64 }
 
 // finding builds a finding of rule r over tokens [a, b).
 func (st *reviewState) finding(r *RuleSpec, a, b int, msg string) Finding {
@@ -184,7 +184,7 @@ func (st *reviewState) finding(r *RuleSpec, a, b int, msg string) Finding {
 		f.Start, f.End = toks[a].Start, toks[b-1].End
 		f.Text = st.text[f.Start:f.End]
 		if st.timed {
-			s, e := st.sc.times[a], st.sc.times[b-1]
+			s, e := st.sc.tokenTimes[a], st.sc.tokenTimes[b-1]
 			if s.ok && e.ok {
 				f.TimeStart, f.TimeEnd, f.HasTime = s.s, e.e, true
 			}
@@ -196,21 +196,21 @@ func (st *reviewState) finding(r *RuleSpec, a, b int, msg string) Finding {
 func (st *reviewState) add(f Finding) { st.rep.Findings = append(st.rep.Findings, f) }
 
 // ruleHits returns the hits of rule ri, in text order.
-func (st *reviewState) ruleHits(ri int) []hit { return st.sc.byR[st.sc.rOff[ri]:st.sc.rOff[ri+1]] }
+func (st *reviewState) ruleHits(ri int) []hit { return st.sc.hitsByRule[st.sc.ruleStart[ri]:st.sc.ruleStart[ri+1]] }
 
-// hitsOf calls fn for each hit of rule ri with the given role, skipping
+// eachHit calls fn for each hit of rule ri with the given role, skipping
 // hits that overlap an earlier one of the same rule and role.
-func (st *reviewState) hitsOf(ri int, role uint8, fn func(h hit)) {
+func (st *reviewState) eachHit(ri int, role uint8, fn func(h hit)) {
 	lastEnd := int32(-1)
 	hits := st.ruleHits(ri)
 	for k := 0; k < len(hits); k++ {
 		h := hits[k]
-		if st.m.specs[h.spec].role != role || h.start < lastEnd {
+		if st.matcher.specs[h.spec].role != role || h.start < lastEnd {
 			continue
 		}
 		// prefer the longest match starting at the same word
 		for k2 := k + 1; k2 < len(hits) && hits[k2].start == h.start; k2++ {
-			if st.m.specs[hits[k2].spec].role == role && hits[k2].end > h.end {
+			if st.matcher.specs[hits[k2].spec].role == role && hits[k2].end > h.end {
 				h = hits[k2]
 			}
 		}
@@ -224,8 +224,8 @@ func (st *reviewState) apply(ri int, r *RuleSpec) {
 	switch r.Extends {
 	case KindExistence:
 		n := 0
-		vetoed := st.has(ri, roleUnless)
-		st.hitsOf(ri, roleMain, func(h hit) {
+		vetoed := st.hasHit(ri, roleUnless)
+		st.eachHit(ri, roleMain, func(h hit) {
 			if vetoed {
 				return
 			}
@@ -244,15 +244,15 @@ func (st *reviewState) apply(ri int, r *RuleSpec) {
 			limit = min(limit, st.sc.sents[r.OpeningSentences-1].Last)
 		}
 		n := 0
-		vetoed := st.has(ri, roleUnless)
-		st.hitsOf(ri, roleMain, func(h hit) {
+		vetoed := st.hasHit(ri, roleUnless)
+		st.eachHit(ri, roleMain, func(h hit) {
 			if int(h.end) <= limit && !vetoed {
 				n++
 			}
 		})
 		if (r.Min != nil && n < *r.Min) || (r.Max != nil && n > *r.Max) {
 			a, b := -1, -1
-			st.hitsOf(ri, roleAnchor, func(h hit) {
+			st.eachHit(ri, roleAnchor, func(h hit) {
 				if a < 0 {
 					a, b = int(h.start), int(h.end)
 				}
@@ -263,7 +263,7 @@ func (st *reviewState) apply(ri int, r *RuleSpec) {
 			} else if r.Max != nil && n > *r.Max {
 				// point at the first match over the limit
 				k := 0
-				st.hitsOf(ri, roleMain, func(h hit) {
+				st.eachHit(ri, roleMain, func(h hit) {
 					if k == *r.Max {
 						st.add(st.finding(r, int(h.start), int(h.end), ""))
 					}
@@ -275,13 +275,13 @@ func (st *reviewState) apply(ri int, r *RuleSpec) {
 		}
 	case KindOrdering:
 		first := int32(-1)
-		st.hitsOf(ri, roleFirst, func(h hit) {
+		st.eachHit(ri, roleFirst, func(h hit) {
 			if first < 0 || h.at < first {
 				first = h.at
 			}
 		})
 		a, b := int32(-1), int32(-1)
-		st.hitsOf(ri, roleThen, func(h hit) {
+		st.eachHit(ri, roleThen, func(h hit) {
 			switch {
 			case a < 0 && (first < 0 || h.at < first):
 				a, b = h.start, h.end
@@ -325,7 +325,7 @@ func per100(n, words int) float64 {
 }
 
 func (st *reviewState) coverage(ri int, r *RuleSpec) {
-	q := st.in.Question
+	q := st.input.Question
 	if q == nil {
 		return
 	}
@@ -365,7 +365,7 @@ func (st *reviewState) parts(ri, j int, tp TalkingPoint, res *TalkingPointHit) {
 	for k, p := range tp.Parts {
 		ph := PartHit{ID: p.ID, Label: p.Label}
 		if h, ok := st.firstHit(ri, rolePart, func(item int32) bool {
-			ref := st.m.parts[item]
+			ref := st.matcher.parts[item]
 			return ref.point == j && ref.part == k
 		}); ok {
 			ph.Covered = true
@@ -381,8 +381,8 @@ func (st *reviewState) parts(ri, j int, tp TalkingPoint, res *TalkingPointHit) {
 	res.Partial = n > 0 && !res.Covered
 }
 
-// has reports whether rule ri has a hit with the role.
-func (st *reviewState) has(ri int, role uint8) bool {
+// hasHit reports whether rule ri hasHit a hit with the role.
+func (st *reviewState) hasHit(ri int, role uint8) bool {
 	_, ok := st.firstHit(ri, role, func(int32) bool { return true })
 	return ok
 }
@@ -391,7 +391,7 @@ func (st *reviewState) has(ri int, role uint8) bool {
 // passes want.
 func (st *reviewState) firstHit(ri int, role uint8, want func(item int32) bool) (hit, bool) {
 	for _, h := range st.ruleHits(ri) {
-		if s := &st.m.specs[h.spec]; s.role == role && want(s.item) {
+		if s := &st.matcher.specs[h.spec]; s.role == role && want(s.item) {
 			return h, true
 		}
 	}
@@ -428,7 +428,7 @@ func (st *reviewState) questions(ri int, r *RuleSpec) {
 		}
 		aq := AskedQuestion{Text: st.text[s.Start:s.End], Start: s.Start, End: s.End, Themes: []string{}}
 		for _, h := range st.ruleHits(ri) {
-			sp := &st.m.specs[h.spec]
+			sp := &st.matcher.specs[h.spec]
 			if sp.role != roleTheme || int(h.start) < s.First || int(h.end) > s.Last {
 				continue
 			}
@@ -444,23 +444,23 @@ func (st *reviewState) questions(ri int, r *RuleSpec) {
 // groupHits orders the hits by rule (a counting sort, stable, so each
 // rule's hits stay in text order) and zeroes the per-rule finding counts.
 func (sc *scratch) groupHits(m *matcher, nRules int) {
-	sc.rOff = resize(sc.rOff, nRules+1)
-	sc.count = resize(sc.count, nRules)
+	sc.ruleStart = resize(sc.ruleStart, nRules+1)
+	sc.findingCount = resize(sc.findingCount, nRules)
 	for _, h := range sc.hits {
-		sc.rOff[m.specs[h.spec].rule+1]++
+		sc.ruleStart[m.specs[h.spec].rule+1]++
 	}
 	for i := 1; i <= nRules; i++ {
-		sc.rOff[i] += sc.rOff[i-1]
+		sc.ruleStart[i] += sc.ruleStart[i-1]
 	}
-	sc.byR = append(sc.byR[:0], sc.hits...)
-	fill := sc.count // reuse as cursor, reset after
-	copy(fill, sc.rOff[:nRules])
+	sc.hitsByRule = append(sc.hitsByRule[:0], sc.hits...)
+	fill := sc.findingCount // reuse as cursor, reset after
+	copy(fill, sc.ruleStart[:nRules])
 	for _, h := range sc.hits {
 		r := m.specs[h.spec].rule
-		sc.byR[fill[r]] = h
+		sc.hitsByRule[fill[r]] = h
 		fill[r]++
 	}
-	clear(sc.count)
+	clear(sc.findingCount)
 }
 
 // resize returns s with length n, zeroed, reusing its array when it can.

@@ -15,7 +15,7 @@ type RuleSet struct {
 	rules    []RuleSpec
 	byID     map[string]int
 	concepts *Concepts
-	m        *matcher // compiled without any question's cues
+	compiled        *matcher // compiled without any question's cues
 }
 
 // LoadRules reads every *.yaml rule file of each source, in order. A rule
@@ -129,7 +129,7 @@ func NewRuleSetWithConcepts(rules []RuleSpec, concepts *Concepts) *RuleSet {
 	for i, r := range rs.rules {
 		rs.byID[r.ID] = i
 	}
-	rs.m = compile(rs.rules, concepts, nil)
+	rs.compiled = compile(rs.rules, concepts, nil)
 	return rs
 }
 
