@@ -83,8 +83,8 @@ func TestSessionFindingsUseRuleTitles(t *testing.T) {
 		{Rule: "voiced-gap", Level: "warning", Message: "A voiced gap", TimeStart: 0, TimeEnd: 0.4, HasTime: true},
 	}
 	rules := review.NewRuleSet([]review.RuleSpec{
-		{ID: "talking-point-missing", Extends: "coverage", Title: "Talking point not covered"},
-		{ID: "voiced-gap", Extends: "voiced-gap", Title: "Likely untranscribed filler"},
+		{ID: "talking-point-missing", Kind: "coverage", Title: "Talking point not covered"},
+		{ID: "voiced-gap", Kind: "voiced-gap", Title: "Likely untranscribed filler"},
 	})
 	sess := oneQuestionSession(t, longPrompt, 1, text, fs)
 	md, html := exportBoth(t, sess, rules)

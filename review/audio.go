@@ -53,7 +53,7 @@ func (st *reviewState) skip(r *RuleSpec) bool {
 	if !st.audioOnly() {
 		return false
 	}
-	switch r.Extends {
+	switch r.Kind {
 	case KindPause, KindPace, KindHesitation:
 		return false
 	}

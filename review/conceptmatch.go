@@ -7,18 +7,18 @@ import (
 
 // Defaults of a concept match (MatchSpec.Concepts).
 const (
-	defaultWindow = 20 // words all elements of a line must fall within
-	negationReach = 5  // words before a term, in its clause, a negation still applies to
-	hypotheticalBefore    = 10 // words before a term a "would have" / "if ... had" still governs
-	hypotheticalAfter     = 20 // ... and after it, to the end of its sentence
-	clauseReach   = 14 // words evidence is widened by, at most, to its clause
+	defaultWindow      = 20 // words all elements of a line must fall within
+	negationReach      = 5  // words before a term, in its clause, a negation still applies to
+	hypotheticalBefore = 10 // words before a term a "would have" / "if ... had" still governs
+	hypotheticalAfter  = 20 // ... and after it, to the end of its sentence
+	clauseReach        = 14 // words evidence is widened by, at most, to its clause
 )
 
 // conceptLine is one compiled concept match: every element must occur
 // within window words.
 type conceptLine struct {
 	spec      int32   // the cspec the hit is reported for
-	elements     []int32 // element ids
+	elements  []int32 // element ids
 	window    int
 	negatable bool // a negation before an element's term cancels it
 	real      bool // a hypothetical ("I would have ...") does not count
@@ -27,14 +27,14 @@ type conceptLine struct {
 
 // conceptMatcher matches concept lines over lemmatised tokens.
 type conceptMatcher struct {
-	vocab     map[string]int32 // base-form word -> id
-	terms     [][]int32        // term -> word ids
-	termsByFirstWord   map[int32][]int32
-	termElements [][]int32        // term -> elements it belongs to
-	termByWords   map[string]int32 // a term's base words -> term
-	elementIDs   map[string]int32 // element text -> id
-	lines     []conceptLine
-	concepts  *Concepts
+	vocab            map[string]int32 // base-form word -> id
+	terms            [][]int32        // term -> word ids
+	termsByFirstWord map[int32][]int32
+	termElements     [][]int32        // term -> elements it belongs to
+	termByWords      map[string]int32 // a term's base words -> term
+	elementIDs       map[string]int32 // element text -> id
+	lines            []conceptLine
+	concepts         *Concepts
 }
 
 func newConceptMatcher(c *Concepts) *conceptMatcher {
@@ -130,19 +130,19 @@ func negator(w string) bool { return negatorBytes([]byte(w)) }
 
 // occurrence is one match of a term, for one element.
 type occurrence struct {
-	element, start, end int32
-	negated, hypothetical    bool
+	element, start, end   int32
+	negated, hypothetical bool
 }
 
 // conceptScratch holds the buffers one concept scan reuses.
 type conceptScratch struct {
-	lemmaIDs []int32
-	isNegator   []bool
-	hypothetical  []bool
-	occurrences   []occurrence
-	elementStart   []int32
-	wordBuf   []byte
-	wordKinds  []uint8
+	lemmaIDs     []int32
+	isNegator    []bool
+	hypothetical []bool
+	occurrences  []occurrence
+	elementStart []int32
+	wordBuf      []byte
+	wordKinds    []uint8
 	// cache maps a normalised word to its lemma id, for cacheFor
 	cache    map[string]int32
 	cacheFor *conceptMatcher

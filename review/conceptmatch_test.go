@@ -46,7 +46,7 @@ func TestConceptMatches(t *testing.T) {
 		{"ordered, wrong order", MatchSpec{Concepts: []string{"i", "@choose"}, Window: 3, Ordered: true}, "They picked it. I agreed.", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			rule := RuleSpec{ID: "x", Extends: KindExistence, Level: LevelInfo, Message: "m", Match: []MatchSpec{c.ms}}
+			rule := RuleSpec{ID: "x", Kind: KindExistence, Level: LevelInfo, Message: "m", Match: []MatchSpec{c.ms}}
 			if _, err := cs.checkRule(&rule); err != nil {
 				t.Fatal(err)
 			}
@@ -62,7 +62,7 @@ func TestConceptMatches(t *testing.T) {
 // rule and field that name it.
 func TestConceptErrors(t *testing.T) {
 	cs := NewConcepts([]ConceptSpec{{ID: "a", Terms: []string{"a"}}})
-	rule := RuleSpec{ID: "x", Extends: KindExistence, Level: LevelInfo, Message: "m",
+	rule := RuleSpec{ID: "x", Kind: KindExistence, Level: LevelInfo, Message: "m",
 		Match: []MatchSpec{{Tokens: []string{"b"}}, {Concepts: []string{"@a", "@nope"}}}}
 	field, err := cs.checkRule(&rule)
 	if err == nil || field != "match[1].concepts" {

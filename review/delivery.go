@@ -10,7 +10,7 @@ const defaultPause = 2.0 // seconds, when no pause rule is loaded
 
 func (st *reviewState) pauseLimit() float64 {
 	for _, r := range st.rv.rules.rules {
-		if r.Extends == KindPause {
+		if r.Kind == KindPause {
 			return r.MinSeconds
 		}
 	}
@@ -266,7 +266,7 @@ func (st *reviewState) finish() {
 			continue
 		}
 		n := st.sc.findingCount[i]
-		if r.Extends == KindCoverage {
+		if r.Kind == KindCoverage {
 			if q == nil || len(q.TalkingPoints) == 0 {
 				continue
 			}
@@ -292,7 +292,7 @@ func (st *reviewState) finish() {
 			total[k] += pts
 			continue
 		}
-		if r.Extends == KindStar {
+		if r.Kind == KindStar {
 			a, k := rep.ScoreReasons.area(AreaStructure)
 			a.Assessed = true
 			for _, e := range r.Elements {

@@ -13,8 +13,8 @@ import (
 var morphText string
 
 var (
-	irregularOnce sync.Once
-	irregularForms     map[string]string
+	irregularOnce  sync.Once
+	irregularForms map[string]string
 )
 
 // irregular returns the lemma of an irregular form ("went" → "go"), or "".

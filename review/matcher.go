@@ -34,10 +34,10 @@ func pointMatches(cues []string, lines [][]string, label string, labelFallback b
 }
 
 const (
-	gapMarker     int32 = -2 // "..." in a phrase
-	numberMarker     int32 = -3 // "#number" in a phrase: digits or a number word
-	maxGap          = 20 // words a "..." may skip
-	unknownID int32 = -1
+	gapMarker    int32 = -2 // "..." in a phrase
+	numberMarker int32 = -3 // "#number" in a phrase: digits or a number word
+	maxGap             = 20 // words a "..." may skip
+	unknownID    int32 = -1
 )
 
 // Compiled match positions (see posCode).
@@ -65,20 +65,20 @@ var filledPauses = []string{"um", "uh", "er", "ah", "erm", "hmm", "mm", "uhm"}
 var leadInWords = []string{"um", "uh", "er", "ah", "erm", "hmm", "mm", "uhm", "okay", "ok", "well", "so", "yeah", "right", "and", "but", "alright"}
 
 type pattern struct {
-	words  []int32
-	spec int32
+	words []int32
+	spec  int32
 }
 
 type compiledSpec struct {
-	rule     int32
-	role     uint8
-	position      uint8
-	item     int32 // talking point or theme index
-	within   int
-	opening  int
-	real     bool // only what happened: not imagined, not negated
-	notPrecededBy   [][]int32
-	notFollowedBy   [][]int32
+	rule                   int32
+	role                   uint8
+	position               uint8
+	item                   int32 // talking point or theme index
+	within                 int
+	opening                int
+	real                   bool // only what happened: not imagined, not negated
+	notPrecededBy          [][]int32
+	notFollowedBy          [][]int32
 	precededBy, followedBy [][]int32
 }
 
@@ -86,16 +86,16 @@ type compiledSpec struct {
 // a vocabulary of every word the rules name, and the phrases indexed by
 // their first word, so a review is one pass over the tokens.
 type matcher struct {
-	vocab   map[string]int32
-	byFirstWord  [][]int32 // first word id -> patterns of one word, or with a marker second
+	vocab           map[string]int32
+	byFirstWord     [][]int32 // first word id -> patterns of one word, or with a marker second
 	byFirstTwoWords [][]int32 // first word id -> longer patterns, sorted by their second word id
-	patterns    []pattern
-	specs   []compiledSpec
-	isLeadIn  []bool                  // by word id
-	isPause   []bool                  // by word id: a filled pause (um, uh ...)
-	isNumber  []bool                  // by word id: a number word
-	prefixSeen  [prefixBits / 64]uint64 // bitset of hashed 3-byte prefixes of the vocabulary
-	concepts *conceptMatcher         // the matches by meaning
+	patterns        []pattern
+	specs           []compiledSpec
+	isLeadIn        []bool                  // by word id
+	isPause         []bool                  // by word id: a filled pause (um, uh ...)
+	isNumber        []bool                  // by word id: a number word
+	prefixSeen      [prefixBits / 64]uint64 // bitset of hashed 3-byte prefixes of the vocabulary
+	concepts        *conceptMatcher         // the matches by meaning
 	// parts maps a part spec's item to its talking point and part index
 	parts []partRef
 }
@@ -188,7 +188,7 @@ func compile(rules []RuleSpec, concepts *Concepts, q *Question) *matcher {
 		byID[r.ID] = i
 	}
 	for i, r := range rules {
-		switch r.Extends {
+		switch r.Kind {
 		case KindExistence:
 			m.addSpecs(i, roleMain, 0, r.Match)
 			m.addSpecs(i, roleUnless, 0, r.Unless)

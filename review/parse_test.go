@@ -127,7 +127,7 @@ func TestReviewConcurrent(t *testing.T) {
 // TestStems checks suffix stripping finds the base word, and leaves the
 // word itself intact for later tries.
 func TestStems(t *testing.T) {
-	m := compile([]RuleSpec{{ID: "x", Extends: KindExistence, Level: LevelInfo, Message: "m",
+	m := compile([]RuleSpec{{ID: "x", Kind: KindExistence, Level: LevelInfo, Message: "m",
 		Match: []MatchSpec{{Tokens: []string{"analyze", "audit", "priority", "plan", "align"}}}}}, nil, nil)
 	for w, want := range map[string]string{"analyzing": "analyze", "audits": "audit", "audited": "audit",
 		"priorities": "priority", "planned": "plan", "aligning": "align", "alignment": ""} {

@@ -11,32 +11,32 @@ import (
 // concurrent use; the matchers for each question's talking points are
 // compiled once and cached.
 type Reviewer struct {
-	rules *RuleSet
-	mu    sync.Mutex
-	byQuestion   map[string]*questionMatcher
-	pool  sync.Pool // *scratch
+	rules      *RuleSet
+	mu         sync.Mutex
+	byQuestion map[string]*questionMatcher
+	pool       sync.Pool // *scratch
 }
 
 type questionMatcher struct {
 	talkingPoints []TalkingPoint
-	matcher   *matcher
+	matcher       *matcher
 }
 
 // scratch holds the buffers one review reuses.
 type scratch struct {
-	tokenizer           // toks and sents of the text
-	norm      normWords // the normalised tokens
-	wordIDs       []int32
-	hits      []hit
-	hitsByRule       []hit // hits grouped by rule, each group in text order
-	ruleStart      []int // rOff[r]..rOff[r+1] is rule r's group in byR
-	findingCount     []int // findings per rule index
+	tokenizer              // toks and sents of the text
+	norm         normWords // the normalised tokens
+	wordIDs      []int32
+	hits         []hit
+	hitsByRule   []hit // hits grouped by rule, each group in text order
+	ruleStart    []int // rOff[r]..rOff[r+1] is rule r's group in byR
+	findingCount []int // findings per rule index
 	findings     []Finding
-	findingOrder     []int32
-	tokenTimes     []span
-	gaps      []gap
+	findingOrder []int32
+	tokenTimes   []span
+	gaps         []gap
 	wordBuf      []byte
-	concepts   conceptScratch
+	concepts     conceptScratch
 }
 
 // New returns a reviewer for the rules (nil: no rules at all).
@@ -160,15 +160,15 @@ func (rv *Reviewer) Review(in Input) *Report {
 }
 
 type reviewState struct {
-	rv    *Reviewer
-	matcher     *matcher
-	input    Input
-	transcript     *Transcript
-	text  string
-	sc    *scratch
-	rep   *Report
-	timed bool
-	gaps  []gap // silences between timed words or in the envelope
+	rv         *Reviewer
+	matcher    *matcher
+	input      Input
+	transcript *Transcript
+	text       string
+	sc         *scratch
+	rep        *Report
+	timed      bool
+	gaps       []gap // silences between timed words or in the envelope
 }
 
 type gap struct{ start, end float64 }
@@ -196,7 +196,9 @@ func (st *reviewState) finding(r *RuleSpec, a, b int, msg string) Finding {
 func (st *reviewState) add(f Finding) { st.rep.Findings = append(st.rep.Findings, f) }
 
 // ruleHits returns the hits of rule ri, in text order.
-func (st *reviewState) ruleHits(ri int) []hit { return st.sc.hitsByRule[st.sc.ruleStart[ri]:st.sc.ruleStart[ri+1]] }
+func (st *reviewState) ruleHits(ri int) []hit {
+	return st.sc.hitsByRule[st.sc.ruleStart[ri]:st.sc.ruleStart[ri+1]]
+}
 
 // eachHit calls fn for each hit of rule ri with the given role, skipping
 // hits that overlap an earlier one of the same rule and role.
@@ -221,7 +223,7 @@ func (st *reviewState) eachHit(ri int, role uint8, fn func(h hit)) {
 
 func (st *reviewState) apply(ri int, r *RuleSpec) {
 	rep := st.rep
-	switch r.Extends {
+	switch r.Kind {
 	case KindExistence:
 		n := 0
 		vetoed := st.hasHit(ri, roleUnless)

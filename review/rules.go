@@ -15,7 +15,7 @@ type RuleSet struct {
 	rules    []RuleSpec
 	byID     map[string]int
 	concepts *Concepts
-	compiled        *matcher // compiled without any question's cues
+	compiled *matcher // compiled without any question's cues
 }
 
 // LoadRules reads every *.yaml rule file of each source, in order. A rule
@@ -240,7 +240,7 @@ func validateRule(r *RuleSpec, n *yaml.Node, fe errorAt, item string) error {
 	}
 	checkMatches := func(field string, ms []MatchSpec, need bool) error {
 		if need && len(ms) == 0 {
-			return bad(field, "missing: a %s rule needs at least one matcher", r.Extends)
+			return bad(field, "missing: a %s rule needs at least one matcher", r.Kind)
 		}
 		list := mapValue(n, field)
 		for i, m := range ms {
@@ -254,7 +254,7 @@ func validateRule(r *RuleSpec, n *yaml.Node, fe errorAt, item string) error {
 		}
 		return nil
 	}
-	switch r.Extends {
+	switch r.Kind {
 	case KindExistence:
 		if err := checkMatches("unless", r.Unless, false); err != nil {
 			return err
@@ -334,7 +334,7 @@ func validateRule(r *RuleSpec, n *yaml.Node, fe errorAt, item string) error {
 			}
 		}
 	default:
-		return bad("extends", "%q is not a rule kind (existence, occurrence, ordering, coverage, voiced-gap, pause, pace, hesitation, questions, star)", r.Extends)
+		return bad("extends", "%q is not a rule kind (existence, occurrence, ordering, coverage, voiced-gap, pause, pace, hesitation, questions, star)", r.Kind)
 	}
 	return nil
 }
@@ -385,7 +385,7 @@ func validateMatch(m MatchSpec) *matchErr {
 // applies reports whether rule r applies to question q (nil: no question).
 func (r *RuleSpec) applies(q *Question) bool {
 	if q == nil {
-		return !r.NeedsQuestion && r.Extends != KindCoverage && r.Assesses == ""
+		return !r.NeedsQuestion && r.Kind != KindCoverage && r.Assesses == ""
 	}
 	if r.Assesses != "" {
 		return slices.Contains(q.Rubric(), r.Assesses)
