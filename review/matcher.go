@@ -33,14 +33,17 @@ func pointMatches(cues []string, lines [][]string, label string, labelFallback b
 	return ms
 }
 
+// Word ids below zero are not words of the vocabulary: a token the rules
+// never name, or a marker standing in a compiled phrase for a gap or a
+// number.
 const (
+	unknownID    int32 = -1 // a token that is not in the vocabulary
 	gapMarker    int32 = -2 // "..." in a phrase
 	numberMarker int32 = -3 // "#number" in a phrase: digits or a number word
 	maxGap             = 20 // words a "..." may skip
-	unknownID    int32 = -1
 )
 
-// Compiled match positions (see posCode).
+// Compiled match positions (see positionCode).
 const (
 	posAny uint8 = iota
 	posSentStart
@@ -64,22 +67,27 @@ var filledPauses = []string{"um", "uh", "er", "ah", "erm", "hmm", "mm", "uhm"}
 // leadInWords may come before a sentence-start match ("Um, okay, so ...").
 var leadInWords = []string{"um", "uh", "er", "ah", "erm", "hmm", "mm", "uhm", "okay", "ok", "well", "so", "yeah", "right", "and", "but", "alright"}
 
+// pattern is one compiled phrase of a MatchSpec's Tokens.
 type pattern struct {
-	words []int32
-	spec  int32
+	words []int32 // word ids, with gapMarker and numberMarker
+	spec  int32   // index into matcher.specs
+	gaps  int     // how many gapMarkers words holds
 }
 
+// compiledSpec is a MatchSpec compiled for one rule: which rule and in what
+// role its matches count, and the context a match must stand in. Its
+// phrases are in matcher.patterns, its concept lines in the concept matcher.
 type compiledSpec struct {
-	rule                   int32
-	role                   uint8
-	position               uint8
-	item                   int32 // talking point or theme index
-	within                 int
-	opening                int
-	real                   bool // only what happened: not imagined, not negated
-	notPrecededBy          [][]int32
-	notFollowedBy          [][]int32
-	precededBy, followedBy [][]int32
+	rule     int32 // index into the rule set
+	role     uint8 // what a match does for its rule (roleMain ...)
+	position uint8 // where a match must stand (posAny ...)
+	item     int32 // the talking point, part, theme or STAR element (see the roles)
+	within   int   // words the neighbour conditions look across (at least 1)
+	opening  int   // only matches within the first opening words (0: anywhere)
+	real     bool  // only what happened: not imagined, not negated
+	// the neighbour conditions, as compiled phrases
+	notPrecededBy, notFollowedBy [][]int32
+	precededBy, followedBy       [][]int32
 }
 
 // matcher is the compiled form of a rule set (plus one question's cues):
@@ -103,6 +111,7 @@ type matcher struct {
 // partRef locates one part of a talking point.
 type partRef struct{ point, part int }
 
+// internWord returns w's id in the matcher's vocabulary, adding it if new.
 func (m *matcher) internWord(w string) int32 { return intern(m.vocab, w) }
 
 // intern returns w's id in vocab, adding it with the next id if new.
@@ -115,6 +124,8 @@ func intern(vocab map[string]int32, w string) int32 {
 	return id
 }
 
+// compilePhrase returns the word ids of a phrase, with markers for "..."
+// and "#number".
 func (m *matcher) compilePhrase(p string) []int32 {
 	ws := wordsOf(p)
 	ids := make([]int32, len(ws))
@@ -130,6 +141,7 @@ func (m *matcher) compilePhrase(p string) []int32 {
 	return ids
 }
 
+// compilePhrases compiles each of ps (see compilePhrase).
 func (m *matcher) compilePhrases(ps []string) [][]int32 {
 	var out [][]int32
 	for _, p := range ps {
@@ -138,6 +150,7 @@ func (m *matcher) compilePhrases(ps []string) [][]int32 {
 	return out
 }
 
+// positionCode maps a MatchSpec position to its compiled code.
 func positionCode(p string) uint8 {
 	switch p {
 	case PosSentenceStart:
@@ -158,18 +171,22 @@ func positionCode(p string) uint8 {
 	return posAny
 }
 
+// addSpecs compiles the match specs ms of rule index rule, whose matches
+// count in role for item (see compiledSpec).
 func (m *matcher) addSpecs(rule int, role uint8, item int, ms []MatchSpec) {
 	for _, s := range ms {
-		cs := compiledSpec{rule: int32(rule), role: role, item: int32(item), position: positionCode(s.Position),
+		spec := compiledSpec{rule: int32(rule), role: role, item: int32(item), position: positionCode(s.Position),
 			within: max(s.Within, 1), opening: s.Opening, real: s.Real,
 			notPrecededBy: m.compilePhrases(s.NotPrecededBy), notFollowedBy: m.compilePhrases(s.NotFollowedBy),
 			precededBy: m.compilePhrases(s.PrecededBy), followedBy: m.compilePhrases(s.FollowedBy)}
-		m.specs = append(m.specs, cs)
+		m.specs = append(m.specs, spec)
 		if len(s.Concepts) > 0 {
 			m.concepts.addLine(int32(len(m.specs)-1), s)
 		}
 		for _, t := range s.Tokens {
-			m.patterns = append(m.patterns, pattern{words: m.compilePhrase(t), spec: int32(len(m.specs) - 1)})
+			words := m.compilePhrase(t)
+			m.patterns = append(m.patterns, pattern{words: words, spec: int32(len(m.specs) - 1),
+				gaps: countOf(words, gapMarker)})
 		}
 	}
 }
@@ -187,43 +204,58 @@ func compile(rules []RuleSpec, concepts *Concepts, q *Question) *matcher {
 	for i, r := range rules {
 		byID[r.ID] = i
 	}
-	for i, r := range rules {
-		switch r.Kind {
-		case KindExistence:
-			m.addSpecs(i, roleMain, 0, r.Match)
-			m.addSpecs(i, roleUnless, 0, r.Unless)
-		case KindOccurrence:
-			ms, unless := r.Match, r.Unless
-			if r.SameAs != "" {
-				ms, unless = rules[byID[r.SameAs]].Match, rules[byID[r.SameAs]].Unless
-			}
-			m.addSpecs(i, roleMain, 0, ms)
-			m.addSpecs(i, roleUnless, 0, unless)
-			m.addSpecs(i, roleAnchor, 0, r.Anchor)
-		case KindOrdering:
-			m.addSpecs(i, roleFirst, 0, r.First)
-			m.addSpecs(i, roleThen, 0, r.Then)
-		case KindQuestions:
-			for j, t := range r.Themes {
-				m.addSpecs(i, roleTheme, j, []MatchSpec{{Tokens: t.Cues}})
-			}
-		case KindCoverage:
-			if q != nil {
-				for j, tp := range q.TalkingPoints {
-					m.addSpecs(i, roleCue, j, pointMatches(tp.Cues, tp.Concepts, tp.Label, len(tp.Parts) == 0))
-					for k, p := range tp.Parts {
-						m.addSpecs(i, rolePart, len(m.parts), pointMatches(p.Cues, p.Concepts, p.Label, true))
-						m.parts = append(m.parts, partRef{point: j, part: k})
-					}
-				}
-			}
-		case KindStar:
-			for j, e := range r.Elements {
-				m.addSpecs(i, roleStar, j, e.Match)
-			}
-		}
+	for i := range rules {
+		m.addRule(i, rules, byID, q)
 	}
 	m.concepts.fold()
+	m.indexPatterns()
+	m.markWords()
+	return m
+}
+
+// addRule compiles the match specs of rules[i] (byID indexes rules);
+// a coverage rule compiles q's talking points.
+func (m *matcher) addRule(i int, rules []RuleSpec, byID map[string]int, q *Question) {
+	r := &rules[i]
+	switch r.Kind {
+	case KindExistence:
+		m.addSpecs(i, roleMain, 0, r.Match)
+		m.addSpecs(i, roleUnless, 0, r.Unless)
+	case KindOccurrence:
+		ms, unless := r.Match, r.Unless
+		if r.SameAs != "" {
+			ms, unless = rules[byID[r.SameAs]].Match, rules[byID[r.SameAs]].Unless
+		}
+		m.addSpecs(i, roleMain, 0, ms)
+		m.addSpecs(i, roleUnless, 0, unless)
+		m.addSpecs(i, roleAnchor, 0, r.Anchor)
+	case KindOrdering:
+		m.addSpecs(i, roleFirst, 0, r.First)
+		m.addSpecs(i, roleThen, 0, r.Then)
+	case KindQuestions:
+		for j, t := range r.Themes {
+			m.addSpecs(i, roleTheme, j, []MatchSpec{{Tokens: t.Cues}})
+		}
+	case KindCoverage:
+		if q != nil {
+			for j, tp := range q.TalkingPoints {
+				m.addSpecs(i, roleCue, j, pointMatches(tp.Cues, tp.Concepts, tp.Label, len(tp.Parts) == 0))
+				for k, p := range tp.Parts {
+					m.addSpecs(i, rolePart, len(m.parts), pointMatches(p.Cues, p.Concepts, p.Label, true))
+					m.parts = append(m.parts, partRef{point: j, part: k})
+				}
+			}
+		}
+	case KindStar:
+		for j, e := range r.Elements {
+			m.addSpecs(i, roleStar, j, e.Match)
+		}
+	}
+}
+
+// indexPatterns indexes the patterns by their first word, and those of
+// two words or more by their first two.
+func (m *matcher) indexPatterns() {
 	m.byFirstWord = make([][]int32, len(m.vocab))
 	m.byFirstTwoWords = make([][]int32, len(m.vocab))
 	for i, p := range m.patterns {
@@ -239,6 +271,11 @@ func compile(rules []RuleSpec, concepts *Concepts, q *Question) *matcher {
 	for _, l := range m.byFirstTwoWords {
 		slices.SortStableFunc(l, func(a, b int32) int { return int(m.patterns[a].words[1] - m.patterns[b].words[1]) })
 	}
+}
+
+// markWords fills the per-word tables (lead-in, filled pause, number word)
+// and the prefix bitset of the vocabulary.
+func (m *matcher) markWords() {
 	m.isLeadIn = make([]bool, len(m.vocab))
 	for _, w := range leadInWords {
 		m.isLeadIn[m.vocab[w]] = true
@@ -257,7 +294,17 @@ func compile(rules []RuleSpec, concepts *Concepts, q *Question) *matcher {
 			m.isNumber[id] = true
 		}
 	}
-	return m
+}
+
+// countOf returns how many times id occurs in words.
+func countOf(words []int32, id int32) int {
+	n := 0
+	for _, w := range words {
+		if w == id {
+			n++
+		}
+	}
+	return n
 }
 
 // stemSuffixes are tried, in order, when a word is not in the vocabulary:
@@ -362,12 +409,16 @@ func (m *matcher) scan(toks []Token, ids []int32, hits []hit) []hit {
 	return hits
 }
 
-// tryPattern matches pattern pi at token i and appends a hit when it matches in
-// context.
+// tryPattern matches pattern pi at token i and appends a hit when it
+// matches in context.
 func (m *matcher) tryPattern(toks []Token, ids []int32, pi int32, i int, hits []hit) []hit {
 	p := &m.patterns[pi]
-	end := m.matchAt(toks, ids, p.words, i)
-	if end < 0 {
+	var failed map[phraseAt]bool
+	if p.gaps > 1 {
+		failed = map[phraseAt]bool{} // without it, the search grows as maxGap^gaps
+	}
+	end, ok := m.matchRest(toks, ids, p.words, 0, i, failed)
+	if !ok {
 		return hits
 	}
 	s := &m.specs[p.spec]
@@ -380,36 +431,62 @@ func (m *matcher) tryPattern(toks []Token, ids []int32, pi int32, i int, hits []
 	return append(hits, hit{spec: p.spec, start: int32(i), end: int32(end), at: int32(i)})
 }
 
-// matchAt matches phrase at token i and returns the end token, or -1.
-func (m *matcher) matchAt(toks []Token, ids, phrase []int32, i int) int {
+// phraseAt is the rest of a phrase, from word index word, tried at token
+// index token.
+type phraseAt struct{ word, token int }
+
+// matchAt matches a phrase without gaps (or with one) at token i and
+// returns the token just after the match.
+func (m *matcher) matchAt(toks []Token, ids, phrase []int32, i int) (end int, ok bool) {
+	return m.matchRest(toks, ids, phrase, 0, i, nil)
+}
+
+// matchRest matches phrase[from:] at token i and returns the token just
+// after the match. A "..." tries the rest of the phrase at each of the next
+// maxGap words of the sentence, nearest first. failed, when not nil,
+// remembers where the rest of the phrase did not match, so a phrase with
+// several gaps tries each place once.
+func (m *matcher) matchRest(toks []Token, ids, phrase []int32, from, i int, failed map[phraseAt]bool) (end int, ok bool) {
 	j := i
-	for k := 0; k < len(phrase); k++ {
+	for k := from; k < len(phrase); k++ {
 		w := phrase[k]
 		if w == gapMarker {
-			// find the rest of the phrase within maxGap words, same sentence
-			for skip := 0; skip <= maxGap && j+skip < len(toks); skip++ {
-				if toks[j+skip].Sentence != toks[i].Sentence {
-					break
-				}
-				if e := m.matchAt(toks, ids, phrase[k+1:], j+skip); e >= 0 {
-					return e
-				}
-			}
-			return -1
+			return m.matchAfterGap(toks, ids, phrase, k+1, j, toks[i].Sentence, failed)
 		}
 		if j >= len(toks) || toks[j].Sentence != toks[i].Sentence {
-			return -1
+			return 0, false
 		}
 		if w == numberMarker {
 			if toks[j].Flags&Numeric == 0 && (ids[j] < 0 || int(ids[j]) >= len(m.isNumber) || !m.isNumber[ids[j]]) {
-				return -1
+				return 0, false
 			}
 		} else if ids[j] != w {
-			return -1
+			return 0, false
 		}
 		j++
 	}
-	return j
+	return j, true
+}
+
+// matchAfterGap finds phrase[from:] within maxGap words from token j, in
+// sentence sentence, and returns the end of the first match.
+func (m *matcher) matchAfterGap(toks []Token, ids, phrase []int32, from, j, sentence int, failed map[phraseAt]bool) (end int, ok bool) {
+	for skip := 0; skip <= maxGap && j+skip < len(toks); skip++ {
+		at := phraseAt{word: from, token: j + skip}
+		if toks[at.token].Sentence != sentence {
+			break
+		}
+		if failed[at] {
+			continue
+		}
+		if e, ok := m.matchRest(toks, ids, phrase, from, at.token, failed); ok {
+			return e, true
+		}
+		if failed != nil {
+			failed[at] = true
+		}
+	}
+	return 0, false
 }
 
 // adjacent reports whether one of phrases ends just before token i (before
@@ -432,7 +509,7 @@ func (m *matcher) adjacent(toks []Token, ids []int32, phrases [][]int32, i, end,
 			if at < 0 || at+len(p) > len(toks) {
 				continue
 			}
-			if m.matchAt(toks, ids, p, at) >= 0 {
+			if _, ok := m.matchAt(toks, ids, p, at); ok {
 				return true
 			}
 		}
