@@ -324,11 +324,11 @@ func (st *reviewState) finish() {
 	}
 	score := func(k int) int { return min(100, max(0, 100+total[k])) }
 	rep.Scores = Scores{Delivery: score(0), Structure: score(1), Agency: score(2), Content: score(3)}
-	for _, a := range []*AreaReasons{&rep.ScoreReasons.Delivery, &rep.ScoreReasons.Structure, &rep.ScoreReasons.Agency, &rep.ScoreReasons.Content} {
+	rep.ScoreReasons.each(func(a *AreaReasons) {
 		if a.Reasons == nil {
 			a.Reasons = []ScoreReason{}
 		}
-	}
+	})
 }
 
 // area returns the reasons of a score area and its index (delivery,
@@ -343,4 +343,11 @@ func (s *ScoreReasons) area(name string) (*AreaReasons, int) {
 		return &s.Content, 3
 	}
 	return &s.Delivery, 0
+}
+
+// each calls fn with the reasons of each score area.
+func (s *ScoreReasons) each(fn func(a *AreaReasons)) {
+	for _, a := range []*AreaReasons{&s.Delivery, &s.Structure, &s.Agency, &s.Content} {
+		fn(a)
+	}
 }

@@ -68,47 +68,22 @@ func (rv *Reviewer) matcherFor(q *Question) *matcher {
 }
 
 // Review reviews one answer. A nil transcript reviews an empty answer.
+// An answer with no words (none, or only filled pauses such as "um") and
+// no recording's delivery to judge is not scored: its report holds one
+// EmptyAnswerRule finding, and every score is unassessed (null in JSON).
 func (rv *Reviewer) Review(in Input) *Report {
 	t := in.Transcript
 	if t == nil {
 		t = &Transcript{}
 	}
-	text := t.Text
-	if strings.TrimSpace(text) == "" && len(t.Words) > 0 {
-		parts := make([]string, 0, len(t.Words))
-		for _, w := range t.Words {
-			parts = append(parts, strings.TrimSpace(w.Word))
-		}
-		text = strings.Join(parts, " ")
-	}
+	text := answerText(t)
 	q := in.Question
 	m := rv.matcherFor(q)
 	sc := rv.pool.Get().(*scratch)
 	defer rv.pool.Put(sc)
 
 	sc.run(text)
-	toks := sc.toks
-	sc.norm.reset()
-	sc.wordIDs = sc.wordIDs[:0]
-	for _, tk := range toks {
-		sc.wordIDs = append(sc.wordIDs, m.lookupWord(sc.norm.add(text[tk.Start:tk.End])))
-	}
-	sc.hits = m.scan(toks, sc.wordIDs, sc.hits[:0])
-	if len(m.concepts.lines) > 0 {
-		phrases := len(sc.hits)
-		// a concept match honours its spec's position and neighbours too
-		sc.hits = m.concepts.scan(text, toks, sc.hits, &sc.concepts, func(spec int32, at int) bool {
-			return m.inContext(toks, sc.wordIDs, &m.specs[spec], at, at+1)
-		})
-		// a phrase that must have happened: not imagined, not negated
-		happened := slices.DeleteFunc(sc.hits[:phrases], func(h hit) bool {
-			return m.specs[h.spec].real && sc.concepts.unreal(toks, int(h.start))
-		})
-		sc.hits = append(happened, sc.hits[phrases:]...)
-		if len(sc.hits) > len(happened) {
-			slices.SortStableFunc(sc.hits, func(a, b hit) int { return int(a.start - b.start) })
-		}
-	}
+	sc.findHits(m, text)
 	sc.groupHits(m, len(rv.rules.rules))
 	timed := len(t.Words) > 0
 	if timed {
@@ -122,19 +97,112 @@ func (rv *Reviewer) Review(in Input) *Report {
 	}
 	st := &reviewState{rv: rv, matcher: m, input: in, transcript: t, text: text, sc: sc, rep: rep, timed: timed, gaps: sc.gaps[:0]}
 	st.metrics()
-	for i := range rv.rules.rules {
-		r := &rv.rules.rules[i]
+	empty := in.Audio == nil && !sc.hasWord(text)
+	if empty {
+		st.emptyAnswer()
+	} else {
+		st.applyRules()
+	}
+	rep.Findings = sc.sortFindings(rep.Findings)
+	if !empty {
+		st.finish()
+	}
+	sc.gaps = st.gaps
+	return rep
+}
+
+// answerText returns the text a review reads: the transcript's text, or
+// its words joined by spaces when the text is blank.
+func answerText(t *Transcript) string {
+	if strings.TrimSpace(t.Text) != "" || len(t.Words) == 0 {
+		return t.Text
+	}
+	parts := make([]string, 0, len(t.Words))
+	for _, w := range t.Words {
+		parts = append(parts, strings.TrimSpace(w.Word))
+	}
+	return strings.Join(parts, " ")
+}
+
+// findHits looks up the vocabulary id of each token of text (sc.toks) and
+// finds every match of m: phrases, then concept lines.
+func (sc *scratch) findHits(m *matcher, text string) {
+	toks := sc.toks
+	sc.norm.reset()
+	sc.wordIDs = sc.wordIDs[:0]
+	for _, tk := range toks {
+		sc.wordIDs = append(sc.wordIDs, m.lookupWord(sc.norm.add(text[tk.Start:tk.End])))
+	}
+	sc.hits = m.scan(toks, sc.wordIDs, sc.hits[:0])
+	if len(m.concepts.lines) == 0 {
+		return
+	}
+	phrases := len(sc.hits)
+	// a concept match honours its spec's position and neighbours too
+	sc.hits = m.concepts.scan(text, toks, sc.hits, &sc.concepts, func(spec int32, at int) bool {
+		return m.inContext(toks, sc.wordIDs, &m.specs[spec], at, at+1)
+	})
+	// a phrase that must have happened: not imagined, not negated
+	happened := slices.DeleteFunc(sc.hits[:phrases], func(h hit) bool {
+		return m.specs[h.spec].real && sc.concepts.unreal(toks, int(h.start))
+	})
+	sc.hits = append(happened, sc.hits[phrases:]...)
+	if len(sc.hits) > len(happened) {
+		slices.SortStableFunc(sc.hits, func(a, b hit) int { return int(a.start - b.start) })
+	}
+}
+
+// hasWord reports whether text (tokenized into sc.toks) has a word that is
+// not a filled pause: what CheckTranscriptText calls an answer.
+func (sc *scratch) hasWord(text string) bool {
+	for _, tk := range sc.toks {
+		if !isFilledPause(text[tk.Start:tk.End]) {
+			return true
+		}
+	}
+	return false
+}
+
+// applyRules runs each rule that applies to the question, counting its
+// findings in sc.findingCount.
+func (st *reviewState) applyRules() {
+	sc, q := st.sc, st.input.Question
+	for i := range st.rv.rules.rules {
+		r := &st.rv.rules.rules[i]
 		if !r.applies(q) || st.skip(r) {
 			sc.findingCount[i] = 0
 			continue
 		}
-		n := len(rep.Findings)
+		n := len(st.rep.Findings)
 		st.apply(i, r)
-		sc.findingCount[i] = len(rep.Findings) - n
+		sc.findingCount[i] = len(st.rep.Findings) - n
 	}
-	// sort by position through an index (moving whole findings is slow),
-	// into a slice of exactly the right size that the report keeps
-	sc.findings = rep.Findings
+}
+
+// EmptyAnswerRule is the rule id of the one finding of an answer with no
+// words (see Reviewer.Review).
+const EmptyAnswerRule = "empty-answer"
+
+// emptyAnswer fills the report of an answer with no words: one finding
+// that says so, every talking point uncovered, and no score assessed, so
+// nothing reads as a perfect answer.
+func (st *reviewState) emptyAnswer() {
+	st.add(Finding{Rule: EmptyAnswerRule, Level: LevelError, Message: "Nothing to review: the transcript is empty",
+		Suggestion: "Record or type an answer, then review it."})
+	if q := st.input.Question; q != nil {
+		for _, tp := range q.TalkingPoints {
+			st.rep.TalkingPoints = append(st.rep.TalkingPoints, TalkingPointHit{ID: tp.ID, Label: tp.Label, Optional: tp.Optional})
+		}
+	}
+	st.rep.ScoreReasons.each(func(a *AreaReasons) { a.Reasons = []ScoreReason{} })
+}
+
+// sortFindings returns findings sorted by position (then end, then the
+// order found) in a new slice of exactly the right size that the report
+// keeps. It sorts through an index, as moving whole findings is slow, and
+// keeps findings' array for the next review.
+func (sc *scratch) sortFindings(findings []Finding) []Finding {
+	sc.findings = findings
 	sc.findingOrder = sc.findingOrder[:0]
 	for i := range sc.findings {
 		sc.findingOrder = append(sc.findingOrder, int32(i))
@@ -149,14 +217,12 @@ func (rv *Reviewer) Review(in Input) *Report {
 		}
 		return int(a - b)
 	})
-	rep.Findings = make([]Finding, len(sc.findings))
+	sorted := make([]Finding, len(sc.findings))
 	for i, k := range sc.findingOrder {
-		rep.Findings[i] = sc.findings[k]
+		sorted[i] = sc.findings[k]
 	}
 	clear(sc.findings) // drop references to this text
-	st.finish()
-	sc.gaps = st.gaps
-	return rep
+	return sorted
 }
 
 type reviewState struct {
@@ -221,87 +287,15 @@ func (st *reviewState) eachHit(ri int, role uint8, fn func(h hit)) {
 	}
 }
 
+// apply runs rule r (index ri) and adds its findings to the report.
 func (st *reviewState) apply(ri int, r *RuleSpec) {
-	rep := st.rep
 	switch r.Kind {
 	case KindExistence:
-		n := 0
-		vetoed := st.hasHit(ri, roleUnless)
-		st.eachHit(ri, roleMain, func(h hit) {
-			if vetoed {
-				return
-			}
-			st.add(st.finding(r, int(h.start), int(h.end), ""))
-			n++
-		})
-		if r.Level != LevelPositive {
-			rep.Rates = append(rep.Rates, RuleRate{Rule: r.ID, Count: n, Per100Words: per100(n, rep.Metrics.Words)})
-		}
+		st.existence(ri, r)
 	case KindOccurrence:
-		limit := len(st.sc.toks)
-		if r.OpeningWords > 0 {
-			limit = min(limit, r.OpeningWords)
-		}
-		if r.OpeningSentences > 0 && r.OpeningSentences < len(st.sc.sents) {
-			limit = min(limit, st.sc.sents[r.OpeningSentences-1].Last)
-		}
-		n := 0
-		vetoed := st.hasHit(ri, roleUnless)
-		st.eachHit(ri, roleMain, func(h hit) {
-			if int(h.end) <= limit && !vetoed {
-				n++
-			}
-		})
-		if (r.Min != nil && n < *r.Min) || (r.Max != nil && n > *r.Max) {
-			a, b := -1, -1
-			st.eachHit(ri, roleAnchor, func(h hit) {
-				if a < 0 {
-					a, b = int(h.start), int(h.end)
-				}
-			})
-			if a >= 0 {
-				msg := r.AnchorMessage
-				st.add(st.finding(r, a, b, msg))
-			} else if r.Max != nil && n > *r.Max {
-				// point at the first match over the limit
-				k := 0
-				st.eachHit(ri, roleMain, func(h hit) {
-					if k == *r.Max {
-						st.add(st.finding(r, int(h.start), int(h.end), ""))
-					}
-					k++
-				})
-			} else {
-				st.add(st.finding(r, 0, 0, ""))
-			}
-		}
+		st.occurrence(ri, r)
 	case KindOrdering:
-		first := int32(-1)
-		st.eachHit(ri, roleFirst, func(h hit) {
-			if first < 0 || h.at < first {
-				first = h.at
-			}
-		})
-		a, b := int32(-1), int32(-1)
-		st.eachHit(ri, roleThen, func(h hit) {
-			switch {
-			case a < 0 && (first < 0 || h.at < first):
-				a, b = h.start, h.end
-			case a >= 0 && b >= 0 && h.start >= b && h.start <= b+3 &&
-				st.sc.toks[h.start].Sentence == st.sc.toks[a].Sentence:
-				b = h.end // "I'd do" + "LinkedIn Ads": span the whole tactic
-			default:
-				if a >= 0 {
-					b = -b - 2 // stop extending
-				}
-			}
-		})
-		if a >= 0 {
-			if b < 0 {
-				b = -b - 2
-			}
-			st.add(st.finding(r, int(a), int(b), ""))
-		}
+		st.ordering(ri, r)
 	case KindCoverage:
 		st.coverage(ri, r)
 	case KindQuestions:
@@ -316,6 +310,98 @@ func (st *reviewState) apply(ri int, r *RuleSpec) {
 		st.pace(r)
 	case KindHesitation:
 		st.hesitations(r)
+	}
+}
+
+// existence adds a finding for each match of an existence rule, unless an
+// "unless" match vetoes them all, and records the rule's rate.
+func (st *reviewState) existence(ri int, r *RuleSpec) {
+	rep := st.rep
+	n := 0
+	vetoed := st.hasHit(ri, roleUnless)
+	st.eachHit(ri, roleMain, func(h hit) {
+		if vetoed {
+			return
+		}
+		st.add(st.finding(r, int(h.start), int(h.end), ""))
+		n++
+	})
+	if r.Level != LevelPositive {
+		rep.Rates = append(rep.Rates, RuleRate{Rule: r.ID, Count: n, Per100Words: per100(n, rep.Metrics.Words)})
+	}
+}
+
+// occurrence counts the matches of an occurrence rule in its stretch of
+// the answer and adds one finding when the count is out of range: at the
+// first anchor match, else at the first match over the maximum, else about
+// the answer as a whole.
+func (st *reviewState) occurrence(ri int, r *RuleSpec) {
+	limit := len(st.sc.toks)
+	if r.OpeningWords > 0 {
+		limit = min(limit, r.OpeningWords)
+	}
+	if r.OpeningSentences > 0 && r.OpeningSentences < len(st.sc.sents) {
+		limit = min(limit, st.sc.sents[r.OpeningSentences-1].Last)
+	}
+	n := 0
+	vetoed := st.hasHit(ri, roleUnless)
+	st.eachHit(ri, roleMain, func(h hit) {
+		if int(h.end) <= limit && !vetoed {
+			n++
+		}
+	})
+	if (r.Min == nil || n >= *r.Min) && (r.Max == nil || n <= *r.Max) {
+		return
+	}
+	var anchor hit
+	anchored := false
+	st.eachHit(ri, roleAnchor, func(h hit) {
+		if !anchored {
+			anchor, anchored = h, true
+		}
+	})
+	if anchored {
+		st.add(st.finding(r, int(anchor.start), int(anchor.end), r.AnchorMessage))
+	} else if r.Max != nil && n > *r.Max {
+		// point at the first match over the limit
+		k := 0
+		st.eachHit(ri, roleMain, func(h hit) {
+			if k == *r.Max {
+				st.add(st.finding(r, int(h.start), int(h.end), ""))
+			}
+			k++
+		})
+	} else {
+		st.add(st.finding(r, 0, 0, ""))
+	}
+}
+
+// ordering flags the first "then" match that comes before every "first"
+// match. Further "then" matches that follow it within three words, in its
+// sentence, widen the span to the whole tactic ("I'd do" + "LinkedIn
+// Ads"), until one does not.
+func (st *reviewState) ordering(ri int, r *RuleSpec) {
+	first, hasFirst := int32(0), false
+	st.eachHit(ri, roleFirst, func(h hit) {
+		if !hasFirst || h.at < first {
+			first, hasFirst = h.at, true
+		}
+	})
+	var start, end int32
+	found, widening := false, false
+	st.eachHit(ri, roleThen, func(h hit) {
+		switch {
+		case !found && (!hasFirst || h.at < first):
+			start, end, found, widening = h.start, h.end, true, true
+		case widening && h.start >= end && h.start <= end+3 &&
+			st.sc.toks[h.start].Sentence == st.sc.toks[start].Sentence:
+			end = h.end
+		default:
+			widening = false
+		}
+	})
+	if found {
+		st.add(st.finding(r, int(start), int(end), ""))
 	}
 }
 
