@@ -17,32 +17,37 @@ const (
 // conceptLine is one compiled concept match: every element must occur
 // within window words.
 type conceptLine struct {
-	spec      int32   // the cspec the hit is reported for
+	spec      int32   // the compiledSpec (index into matcher.specs) the hit is reported for
 	elements  []int32 // element ids
-	window    int
-	negatable bool // a negation before an element's term cancels it
-	real      bool // a hypothetical ("I would have ...") does not count
-	ordered   bool // elements in the order given, in one sentence
+	window    int     // words all elements must fall within
+	negatable bool    // a negation before an element's term cancels it
+	real      bool    // a hypothetical ("I would have ...") does not count
+	ordered   bool    // elements in the order given, in one sentence
 }
 
-// conceptMatcher matches concept lines over lemmatised tokens.
+// conceptMatcher matches concept lines over lemmatised tokens. An element
+// of a line ("@decide|leave it to") expands to terms (phrases of base-form
+// words); a term may serve several elements.
 type conceptMatcher struct {
-	vocab            map[string]int32 // base-form word -> id
-	terms            [][]int32        // term -> word ids
-	termsByFirstWord map[int32][]int32
-	termElements     [][]int32        // term -> elements it belongs to
-	termByWords      map[string]int32 // a term's base words -> term
-	elementIDs       map[string]int32 // element text -> id
+	vocab            map[string]int32  // base-form word -> id
+	terms            [][]int32         // term -> word ids
+	termsByFirstWord map[int32][]int32 // word id -> the terms it starts
+	termElements     [][]int32         // term -> elements it belongs to
+	termByWords      map[string]int32  // a term's base words -> term
+	elementIDs       map[string]int32  // element text -> id
 	lines            []conceptLine
 	concepts         *Concepts
 }
 
+// newConceptMatcher returns an empty concept matcher that expands elements
+// with the concepts c.
 func newConceptMatcher(c *Concepts) *conceptMatcher {
 	return &conceptMatcher{vocab: map[string]int32{}, termsByFirstWord: map[int32][]int32{}, termByWords: map[string]int32{},
 		elementIDs: map[string]int32{}, concepts: c}
 }
 
-// compileElement compiles one compileElement ("@decide|leave it to") and returns its id.
+// compileElement compiles one element ("@decide|leave it to") and returns
+// its id.
 func (cm *conceptMatcher) compileElement(e string) int32 {
 	if id, ok := cm.elementIDs[e]; ok {
 		return id
@@ -75,7 +80,7 @@ func (cm *conceptMatcher) compileElement(e string) int32 {
 	return id
 }
 
-// addLine compiles a concept match of spec index spec.
+// addLine compiles the concept match ms of spec index spec into a line.
 func (cm *conceptMatcher) addLine(spec int32, ms MatchSpec) {
 	l := conceptLine{spec: spec, window: ms.Window, real: ms.Real, ordered: ms.Ordered, negatable: true}
 	if l.window <= 0 {
@@ -134,15 +139,18 @@ type occurrence struct {
 	negated, hypothetical bool
 }
 
-// conceptScratch holds the buffers one concept scan reuses.
+// conceptScratch holds the buffers one concept scan reuses; the slices
+// named per token are indexed like the scan's tokens.
 type conceptScratch struct {
-	lemmaIDs     []int32
-	isNegator    []bool
-	hypothetical []bool
+	lemmaIDs     []int32 // per token: its lemma's vocabulary id, or unknownID
+	isNegator    []bool  // per token: the word negates what follows
+	hypothetical []bool  // per token: the word is only imagined ("would have")
+	wordKinds    []uint8 // per token: its kind for the hypothetical scope (kindHave ...)
+	// occurrences of terms, grouped by element: element e's occurrences
+	// are occurrences[elementStart[e]:elementStart[e+1]], in text order
 	occurrences  []occurrence
 	elementStart []int32
-	wordBuf      []byte
-	wordKinds    []uint8
+	wordBuf      []byte // the normalised word being looked up
 	// cache maps a normalised word to its lemma id, for cacheFor
 	cache    map[string]int32
 	cacheFor *conceptMatcher
@@ -167,7 +175,7 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 		id, ok := cs.cache[string(cs.wordBuf)]
 		if !ok {
 			w := string(cs.wordBuf)
-			id = -1
+			id = unknownID
 			if l, ok := cm.vocab[lemmaOf(w, known)]; ok {
 				id = l
 			}
@@ -185,12 +193,11 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 			continue
 		}
 		for _, ti := range cm.termsByFirstWord[id] {
-			end := cm.matchTerm(toks, cs.lemmaIDs, cm.terms[ti], i)
-			if end < 0 {
+			end, ok := cm.matchTerm(toks, cs.lemmaIDs, cm.terms[ti], i)
+			if !ok {
 				continue
 			}
-			neg := false
-			neg = cs.negatedAt(toks, i)
+			neg := cs.negatedAt(toks, i)
 			for _, e := range cm.termElements[ti] {
 				cs.occurrences = append(cs.occurrences, occurrence{element: e, start: int32(i), end: int32(end), negated: neg, hypothetical: cs.hypothetical[i]})
 			}
@@ -244,17 +251,18 @@ func (cs *conceptScratch) negatedAt(toks []Token, i int) bool {
 	return false
 }
 
-// matchTerm matches term at token i and returns the end token, or -1.
-func (cm *conceptMatcher) matchTerm(toks []Token, lemma, term []int32, i int) int {
+// matchTerm matches term at token i, on lemma ids, and returns the token
+// just after it.
+func (cm *conceptMatcher) matchTerm(toks []Token, lemmaIDs, term []int32, i int) (end int, ok bool) {
 	if i+len(term) > len(toks) {
-		return -1
+		return 0, false
 	}
 	for k, w := range term {
-		if lemma[i+k] != w || toks[i+k].Sentence != toks[i].Sentence {
-			return -1
+		if lemmaIDs[i+k] != w || toks[i+k].Sentence != toks[i].Sentence {
+			return 0, false
 		}
 	}
-	return i + len(term)
+	return i + len(term), true
 }
 
 // markHypotheticals marks the words a "would have", "could have", "if I
@@ -314,6 +322,8 @@ const (
 // maxLemmaCache bounds the per-scratch cache of word -> lemma id.
 const maxLemmaCache = 20000
 
+// hypotheticalWordKind returns the kind of a normalised word for the
+// hypothetical scope (kindOther for most words).
 func hypotheticalWordKind(w []byte) uint8 {
 	switch string(w) {
 	case "have", "'ve":
@@ -340,6 +350,7 @@ func hypotheticalWordKind(w []byte) uint8 {
 	return kindOther
 }
 
+// negatorBytes reports whether a normalised word negates what follows it.
 func negatorBytes(w []byte) bool {
 	switch string(w) {
 	case "not", "never", "no", "without", "nothing", "nobody", "neither", "nor", "cannot":
@@ -366,34 +377,36 @@ func (cm *conceptMatcher) matchLine(l *conceptLine, toks []Token, cs *conceptScr
 	// anchors: every usable occurrence of the first element, in order; a
 	// window may also start at another element's occurrence, so try each
 	// element's occurrences as the window's first word
-	best := hit{start: -1}
+	var best hit
+	found := false
 	anchors := l.elements
 	if l.ordered {
 		anchors = l.elements[:1]
 	}
-	for _, ea := range anchors {
-		for k := cs.elementStart[ea]; k < cs.elementStart[ea+1]; k++ {
-			a := &cs.occurrences[k]
-			if !usable(a) {
+	for _, anchorElem := range anchors {
+		for k := cs.elementStart[anchorElem]; k < cs.elementStart[anchorElem+1]; k++ {
+			anchor := &cs.occurrences[k]
+			if !usable(anchor) {
 				continue
 			}
-			h, ok := cm.windowFrom(l, a, toks, cs, usable)
-			if ok && (best.start < 0 || h.at < best.at) && (accept == nil || accept(l.spec, int(h.at))) {
-				best = h
+			h, ok := cm.windowFrom(l, anchor, toks, cs, usable)
+			if ok && (!found || h.at < best.at) && (accept == nil || accept(l.spec, int(h.at))) {
+				best, found = h, true
 			}
 		}
 	}
-	if best.start < 0 {
-		return best, false
+	if !found {
+		return hit{}, false
 	}
 	best.start, best.end = clauseOf(toks, best.start, best.end)
 	return best, true
 }
 
 // windowFrom looks for every element of l in the window starting at the
-// occurrence a (in order, for an ordered line).
+// occurrence a (in order, for an ordered line). The hit spans a to the
+// furthest element found; from is where the next element's search starts.
 func (cm *conceptMatcher) windowFrom(l *conceptLine, a *occurrence, toks []Token, cs *conceptScratch, usable func(*occurrence) bool) (hit, bool) {
-	hi, from, at := a.end, a.start, a.start
+	spanEnd, from, at := a.end, a.start, a.start
 	for _, e := range l.elements {
 		found := false
 		group := cs.occurrences[cs.elementStart[e]:cs.elementStart[e+1]]
@@ -406,7 +419,7 @@ func (cm *conceptMatcher) windowFrom(l *conceptLine, a *occurrence, toks []Token
 			if l.ordered && toks[o.start].Sentence != toks[a.start].Sentence {
 				continue
 			}
-			hi = max(hi, o.end)
+			spanEnd = max(spanEnd, o.end)
 			if l.ordered {
 				at = o.start // an ordered line stands where its last element does
 				from = o.end
@@ -421,7 +434,7 @@ func (cm *conceptMatcher) windowFrom(l *conceptLine, a *occurrence, toks []Token
 			return hit{}, false
 		}
 	}
-	return hit{spec: l.spec, at: at, start: a.start, end: hi}, true
+	return hit{spec: l.spec, at: at, start: a.start, end: spanEnd}, true
 }
 
 // clauseOf widens tokens [a, b) to the clause they stand in, by at most

@@ -258,69 +258,21 @@ func (st *reviewState) finish() {
 	m.FillersPer100Words = per100(m.Fillers, m.Words)
 	m.HedgesPer100Words = per100(m.Hedges, m.Words)
 
-	var total [4]int
+	var total [4]int // points per area, in the order of ScoreReasons.area
 	q := st.input.Question
 	for i := range st.rv.rules.rules {
 		r := &st.rv.rules.rules[i]
 		if !r.applies(q) || st.skip(r) {
 			continue
 		}
-		n := st.sc.findingCount[i]
-		if r.Kind == KindCoverage {
-			if q == nil || len(q.TalkingPoints) == 0 {
-				continue
-			}
-			a, k := rep.ScoreReasons.area(AreaContent)
-			a.Assessed = true
-			covered, counted := 0.0, 0
-			for _, tp := range rep.TalkingPoints {
-				if tp.Optional {
-					continue
-				}
-				counted++
-				if tp.Covered {
-					covered++
-				} else if tp.Partial {
-					covered += 0.5
-				}
-			}
-			pts := 0
-			if counted > 0 {
-				pts = int(math.Round(100*covered/float64(counted))) - 100
-			}
-			a.Reasons = append(a.Reasons, ScoreReason{Rule: r.ID, Count: n, Points: pts})
-			total[k] += pts
-			continue
+		switch {
+		case r.Kind == KindCoverage:
+			st.scoreCoverage(r, st.sc.findingCount[i], &total)
+		case r.Kind == KindStar:
+			st.scoreStar(r, &total)
+		case r.Score != nil:
+			st.scoreRule(r, st.sc.findingCount[i], &total)
 		}
-		if r.Kind == KindStar {
-			a, k := rep.ScoreReasons.area(AreaStructure)
-			a.Assessed = true
-			for _, e := range r.Elements {
-				for _, h := range rep.Star {
-					if h.ID == e.ID && !h.Present && e.Points != 0 {
-						a.Reasons = append(a.Reasons, ScoreReason{Rule: e.Rule, Count: 1, Points: e.Points})
-						total[k] += e.Points
-					}
-				}
-			}
-			continue
-		}
-		if r.Score == nil {
-			continue
-		}
-		a, k := rep.ScoreReasons.area(r.Score.Area)
-		a.Assessed = true
-		if n == 0 {
-			continue
-		}
-		pts := n * r.Score.Points
-		if c := r.Score.Cap; c < 0 {
-			pts = max(pts, c)
-		} else if c > 0 {
-			pts = min(pts, c)
-		}
-		a.Reasons = append(a.Reasons, ScoreReason{Rule: r.ID, Count: n, Points: pts})
-		total[k] += pts
 	}
 	score := func(k int) int { return min(100, max(0, 100+total[k])) }
 	rep.Scores = Scores{Delivery: score(0), Structure: score(1), Agency: score(2), Content: score(3)}
@@ -329,6 +281,68 @@ func (st *reviewState) finish() {
 			a.Reasons = []ScoreReason{}
 		}
 	})
+}
+
+// scoreCoverage scores content by the share of the question's required
+// talking points covered (a partly covered one counts half); n is the
+// rule's finding count.
+func (st *reviewState) scoreCoverage(r *RuleSpec, n int, total *[4]int) {
+	q := st.input.Question
+	if q == nil || len(q.TalkingPoints) == 0 {
+		return
+	}
+	a, k := st.rep.ScoreReasons.area(AreaContent)
+	a.Assessed = true
+	covered, counted := 0.0, 0
+	for _, tp := range st.rep.TalkingPoints {
+		if tp.Optional {
+			continue
+		}
+		counted++
+		if tp.Covered {
+			covered++
+		} else if tp.Partial {
+			covered += 0.5
+		}
+	}
+	pts := 0
+	if counted > 0 {
+		pts = int(math.Round(100*covered/float64(counted))) - 100
+	}
+	a.Reasons = append(a.Reasons, ScoreReason{Rule: r.ID, Count: n, Points: pts})
+	total[k] += pts
+}
+
+// scoreStar lowers structure by the points of each missing STAR element.
+func (st *reviewState) scoreStar(r *RuleSpec, total *[4]int) {
+	a, k := st.rep.ScoreReasons.area(AreaStructure)
+	a.Assessed = true
+	for _, e := range r.Elements {
+		for _, h := range st.rep.Star {
+			if h.ID == e.ID && !h.Present && e.Points != 0 {
+				a.Reasons = append(a.Reasons, ScoreReason{Rule: e.Rule, Count: 1, Points: e.Points})
+				total[k] += e.Points
+			}
+		}
+	}
+}
+
+// scoreRule moves the rule's score area by its points per finding (n
+// findings), within its cap.
+func (st *reviewState) scoreRule(r *RuleSpec, n int, total *[4]int) {
+	a, k := st.rep.ScoreReasons.area(r.Score.Area)
+	a.Assessed = true
+	if n == 0 {
+		return
+	}
+	pts := n * r.Score.Points
+	if c := r.Score.Cap; c < 0 {
+		pts = max(pts, c)
+	} else if c > 0 {
+		pts = min(pts, c)
+	}
+	a.Reasons = append(a.Reasons, ScoreReason{Rule: r.ID, Count: n, Points: pts})
+	total[k] += pts
 }
 
 // area returns the reasons of a score area and its index (delivery,

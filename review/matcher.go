@@ -379,7 +379,7 @@ func (m *matcher) lookupWord(w []byte) int32 {
 
 // hit is one match of a compiled spec over tokens [start, end).
 type hit struct {
-	spec       int32
+	spec       int32 // index into matcher.specs
 	start, end int32 // the evidence: tokens [start, end)
 	at         int32 // where the match itself starts (for ordering)
 }
@@ -396,14 +396,14 @@ func (m *matcher) scan(toks []Token, ids []int32, hits []hit) []hit {
 			hits = m.tryPattern(toks, ids, pi, i, hits)
 		}
 		// longer patterns: only those whose second word is the next word
-		l := m.byFirstTwoWords[id]
-		if len(l) == 0 || i+1 >= len(toks) || ids[i+1] < 0 {
+		longer := m.byFirstTwoWords[id]
+		if len(longer) == 0 || i+1 >= len(toks) || ids[i+1] < 0 {
 			continue
 		}
 		next := ids[i+1]
-		k, _ := slices.BinarySearchFunc(l, next, func(pi, want int32) int { return int(m.patterns[pi].words[1] - want) })
-		for ; k < len(l) && m.patterns[l[k]].words[1] == next; k++ {
-			hits = m.tryPattern(toks, ids, l[k], i, hits)
+		k, _ := slices.BinarySearchFunc(longer, next, func(pi, want int32) int { return int(m.patterns[pi].words[1] - want) })
+		for ; k < len(longer) && m.patterns[longer[k]].words[1] == next; k++ {
+			hits = m.tryPattern(toks, ids, longer[k], i, hits)
 		}
 	}
 	return hits

@@ -17,6 +17,8 @@ type Reviewer struct {
 	pool       sync.Pool // *scratch
 }
 
+// questionMatcher is the matcher compiled with one question's talking
+// points, and the talking points it was compiled for.
 type questionMatcher struct {
 	talkingPoints []TalkingPoint
 	matcher       *matcher
@@ -26,16 +28,16 @@ type questionMatcher struct {
 type scratch struct {
 	tokenizer              // toks and sents of the text
 	norm         normWords // the normalised tokens
-	wordIDs      []int32
+	wordIDs      []int32   // per token: its matcher vocabulary id, or unknownID
 	hits         []hit
-	hitsByRule   []hit // hits grouped by rule, each group in text order
-	ruleStart    []int // rOff[r]..rOff[r+1] is rule r's group in byR
-	findingCount []int // findings per rule index
-	findings     []Finding
-	findingOrder []int32
-	tokenTimes   []span
+	hitsByRule   []hit     // hits grouped by rule, each group in text order
+	ruleStart    []int     // ruleStart[r]..ruleStart[r+1] is rule r's group in hitsByRule
+	findingCount []int     // findings per rule index
+	findings     []Finding // the array findings are gathered in, kept for the next review
+	findingOrder []int32   // findings' indexes, sorted by position
+	tokenTimes   []span    // per token: its time, when the words are timed
 	gaps         []gap
-	wordBuf      []byte
+	wordBuf      []byte // timeTokens's buffer
 	concepts     conceptScratch
 }
 
@@ -225,6 +227,8 @@ func (sc *scratch) sortFindings(findings []Finding) []Finding {
 	return sorted
 }
 
+// reviewState is one review in progress: its input, the matcher and
+// scratch it uses, and the report it fills in.
 type reviewState struct {
 	rv         *Reviewer
 	matcher    *matcher
@@ -237,6 +241,7 @@ type reviewState struct {
 	gaps       []gap // silences between timed words or in the envelope
 }
 
+// gap is a silence, in seconds from the start of the recording.
 type gap struct{ start, end float64 }
 
 // finding builds a finding of rule r over tokens [a, b).
@@ -469,7 +474,7 @@ func (st *reviewState) parts(ri, j int, tp TalkingPoint, res *TalkingPointHit) {
 	res.Partial = n > 0 && !res.Covered
 }
 
-// hasHit reports whether rule ri hasHit a hit with the role.
+// hasHit reports whether rule ri has a hit with the role.
 func (st *reviewState) hasHit(ri int, role uint8) bool {
 	_, ok := st.firstHit(ri, role, func(int32) bool { return true })
 	return ok
