@@ -8,6 +8,7 @@ import (
 
 const defaultPause = 2.0 // seconds, when no pause rule is loaded
 
+// pauseLimit returns the pause rule's minimum pause, or defaultPause.
 func (st *reviewState) pauseLimit() float64 {
 	for _, r := range st.rv.rules.rules {
 		if r.Kind == KindPause {
@@ -41,6 +42,8 @@ func envelopeVoice(e *Envelope) voice {
 	return voice{ok: true, floor: floor, threshold: floor + (speech-floor)/4}
 }
 
+// metrics measures the answer: words, durations, pauses and rate, from
+// the word timings, the envelope or the recording's delivery.
 func (st *reviewState) metrics() {
 	rep, t := st.rep, st.transcript
 	m := &rep.Metrics
@@ -146,6 +149,8 @@ func (st *reviewState) tokenAt(sec float64) int {
 	return len(st.sc.toks)
 }
 
+// gapFinding builds a finding of rule r about the silence or sound g,
+// placed before the first word after it when the words are timed.
 func (st *reviewState) gapFinding(r *RuleSpec, g gap, msg string) Finding {
 	f := Finding{Rule: r.ID, Level: r.Level, Message: msg, Suggestion: r.Suggestion,
 		TimeStart: g.start, TimeEnd: g.end, HasTime: true}
@@ -159,8 +164,10 @@ func (st *reviewState) gapFinding(r *RuleSpec, g gap, msg string) Finding {
 	return f
 }
 
+// secs formats seconds with one decimal: "2.5 s".
 func secs(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) + " s" }
 
+// pauses adds a finding for each silence of at least r.MinSeconds.
 func (st *reviewState) pauses(r *RuleSpec) {
 	for _, g := range st.gaps {
 		if g.end-g.start >= r.MinSeconds {
@@ -211,6 +218,8 @@ func (st *reviewState) voicedGaps(r *RuleSpec) {
 	}
 }
 
+// pace checks the speaking rate against r's range and adds a finding when
+// it is outside.
 func (st *reviewState) pace(r *RuleSpec) {
 	m := st.rep.Metrics
 	if st.audioOnly() {

@@ -264,6 +264,7 @@ func (st *reviewState) finding(r *RuleSpec, a, b int, msg string) Finding {
 	return f
 }
 
+// add adds a finding to the report.
 func (st *reviewState) add(f Finding) { st.rep.Findings = append(st.rep.Findings, f) }
 
 // ruleHits returns the hits of rule ri, in text order.
@@ -410,6 +411,7 @@ func (st *reviewState) ordering(ri int, r *RuleSpec) {
 	}
 }
 
+// per100 returns n per 100 words, to one decimal (0 for no words).
 func per100(n, words int) float64 {
 	if words == 0 {
 		return 0
@@ -417,6 +419,8 @@ func per100(n, words int) float64 {
 	return round1(float64(n) * 100 / float64(words))
 }
 
+// coverage records which of the question's talking points the answer
+// covers, and adds a finding for each required one it misses.
 func (st *reviewState) coverage(ri int, r *RuleSpec) {
 	q := st.input.Question
 	if q == nil {
@@ -514,6 +518,8 @@ func (st *reviewState) star(ri int, r *RuleSpec) {
 	}
 }
 
+// questions lists the questions the candidate asked and the themes each
+// touches.
 func (st *reviewState) questions(ri int, r *RuleSpec) {
 	for _, s := range st.sc.sents {
 		if !s.Question {

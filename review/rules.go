@@ -380,11 +380,13 @@ func (c ruleCheck) star() error {
 	return nil
 }
 
+// matchErr is what is wrong with a match spec, and in which field.
 type matchErr struct {
 	field string
 	err   error
 }
 
+// validateMatch checks one match spec, or returns nil.
 func validateMatch(m MatchSpec) *matchErr {
 	if len(m.Tokens) == 0 && len(m.Concepts) == 0 {
 		return &matchErr{"tokens", errors.New("missing: list the words or phrases to match, or the concepts")}

@@ -44,11 +44,14 @@ func Tokenize(text string) ([]Token, []Sentence) {
 	return tz.toks, tz.sents
 }
 
+// tokenizer holds the tokens and sentences of the last text it ran on.
 type tokenizer struct {
 	toks  []Token
 	sents []Sentence
 }
 
+// isWordRune reports whether r belongs in a word: a letter, a digit or a
+// combining mark.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
@@ -56,6 +59,7 @@ func isWordRune(r rune) bool {
 	return isWordRuneSlow(r)
 }
 
+// isWordRuneSlow is isWordRune for non-ASCII runes.
 func isWordRuneSlow(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
@@ -73,6 +77,7 @@ func decodeRune(text string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(text[i:])
 }
 
+// isApostrophe reports whether r is a straight or curly apostrophe.
 func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
 
 // openSentence is the state of the sentence run is reading.
