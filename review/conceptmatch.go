@@ -151,6 +151,9 @@ type conceptScratch struct {
 	occurrences  []occurrence
 	elementStart []int32
 	wordBuf      []byte // the normalised word being looked up
+	// taken holds the occurrences a window has chosen so far, one per
+	// element, so that no two elements stand on the same words
+	taken []*occurrence
 	// cache maps a normalised word to its lemma id, for cacheFor
 	cache    map[string]int32
 	cacheFor *conceptMatcher
@@ -287,11 +290,7 @@ func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conce
 					cs.wordKinds[i] == kindLooking && cs.wordKinds[i+1] == kindBack
 			}
 		case kindIf:
-			for j := i + 1; j < len(toks) && j <= i+4 && toks[j].Sentence == toks[i].Sentence; j++ {
-				if cs.wordKinds[j] == kindHad {
-					marker = true
-				}
-			}
+			marker = cs.ifHindsight(toks, i)
 		}
 		if !marker {
 			continue
@@ -302,6 +301,23 @@ func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conce
 			}
 		}
 	}
+}
+
+// ifHindsight reports whether the "if" at token i opens a hindsight:
+// "if I had asked", or "if I did it again" (a past form, then "again").
+func (cs *conceptScratch) ifHindsight(toks []Token, i int) bool {
+	past := false
+	for j := i + 1; j < len(toks) && j <= i+6 && toks[j].Sentence == toks[i].Sentence; j++ {
+		switch k := cs.wordKinds[j]; {
+		case k == kindHad && j <= i+4:
+			return true
+		case k == kindPast:
+			past = true
+		case k == kindAgain && past:
+			return true
+		}
+	}
+	return false
 }
 
 // Word kinds the hypothetical scope looks for.
@@ -317,6 +333,8 @@ const (
 	kindLooking         // looking (back)
 	kindTime            // (next) time
 	kindBack            // (looking) back
+	kindPast            // did, were, was (in "if I did it again")
+	kindAgain           // again
 )
 
 // maxLemmaCache bounds the per-scratch cache of word -> lemma id.
@@ -336,6 +354,10 @@ func hypotheticalWordKind(w []byte) uint8 {
 		return kindIf
 	case "had", "hadn't":
 		return kindHad
+	case "did", "were", "was":
+		return kindPast
+	case "again":
+		return kindAgain
 	case "hindsight", "wish", "retrospect", "regret":
 		return kindReflect
 	case "next":
@@ -407,14 +429,18 @@ func (cm *conceptMatcher) matchLine(l *conceptLine, toks []Token, cs *conceptScr
 // furthest element found; from is where the next element's search starts.
 func (cm *conceptMatcher) windowFrom(l *conceptLine, a *occurrence, toks []Token, cs *conceptScratch, usable func(*occurrence) bool) (hit, bool) {
 	spanEnd, from, at := a.end, a.start, a.start
+	cs.taken = append(cs.taken[:0], a)
 	for _, e := range l.elements {
 		found := false
 		group := cs.occurrences[cs.elementStart[e]:cs.elementStart[e+1]]
 		k, _ := slices.BinarySearchFunc(group, from, func(o occurrence, at int32) int { return int(o.start - at) })
 		for ; k < len(group) && int(group[k].start-a.start) < l.window; k++ {
 			o := &group[k]
-			if int(o.end-a.start) > l.window || !usable(o) {
+			if int(o.end-a.start) > l.window || !usable(o) || (o != a && overlapsTaken(o, cs.taken)) {
 				continue
+			}
+			if o != a {
+				cs.taken = append(cs.taken, o)
 			}
 			if l.ordered && toks[o.start].Sentence != toks[a.start].Sentence {
 				continue
@@ -435,6 +461,18 @@ func (cm *conceptMatcher) windowFrom(l *conceptLine, a *occurrence, toks []Token
 		}
 	}
 	return hit{spec: l.spec, at: at, start: a.start, end: spanEnd}, true
+}
+
+// overlapsTaken reports whether o shares a word with an occurrence already
+// standing for another element of the line: "or push back" is an
+// alternative or a cost, not both.
+func overlapsTaken(o *occurrence, taken []*occurrence) bool {
+	for _, t := range taken {
+		if o.start < t.end && t.start < o.end {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseOf widens tokens [a, b) to the clause they stand in, by at most

@@ -13,6 +13,7 @@ const (
 	rolePart                // a talking point part (item = index into matcher.parts)
 	roleStar                // a STAR element (item = element index)
 	roleUnless              // existence / occurrence: a match that cancels the main ones
+	roleRevoke              // existence / occurrence: a match that voids an earlier veto
 )
 
 // pointMatches returns the matchers of a talking point or part: its cues,
@@ -221,13 +222,15 @@ func (m *matcher) addRule(i int, rules []RuleSpec, byID map[string]int, q *Quest
 	case KindExistence:
 		m.addSpecs(i, roleMain, 0, r.Match)
 		m.addSpecs(i, roleUnless, 0, r.Unless)
+		m.addSpecs(i, roleRevoke, 0, r.RevokedBy)
 	case KindOccurrence:
-		ms, unless := r.Match, r.Unless
+		src := r
 		if r.SameAs != "" {
-			ms, unless = rules[byID[r.SameAs]].Match, rules[byID[r.SameAs]].Unless
+			src = &rules[byID[r.SameAs]]
 		}
-		m.addSpecs(i, roleMain, 0, ms)
-		m.addSpecs(i, roleUnless, 0, unless)
+		m.addSpecs(i, roleMain, 0, src.Match)
+		m.addSpecs(i, roleUnless, 0, src.Unless)
+		m.addSpecs(i, roleRevoke, 0, src.RevokedBy)
 		m.addSpecs(i, roleAnchor, 0, r.Anchor)
 	case KindOrdering:
 		m.addSpecs(i, roleFirst, 0, r.First)

@@ -319,12 +319,28 @@ func (st *reviewState) apply(ri int, r *RuleSpec) {
 	}
 }
 
+// vetoed reports whether an "unless" match of rule ri stands: the last
+// one comes after every "revoked_by" match.
+func (st *reviewState) vetoed(ri int) bool {
+	var lastVeto, lastRevoke int32
+	veto, revoke := false, false
+	for _, h := range st.ruleHits(ri) {
+		switch st.matcher.specs[h.spec].role {
+		case roleUnless:
+			lastVeto, veto = max(lastVeto, h.at), true
+		case roleRevoke:
+			lastRevoke, revoke = max(lastRevoke, h.at), true
+		}
+	}
+	return veto && (!revoke || lastRevoke < lastVeto)
+}
+
 // existence adds a finding for each match of an existence rule, unless an
 // "unless" match vetoes them all, and records the rule's rate.
 func (st *reviewState) existence(ri int, r *RuleSpec) {
 	rep := st.rep
 	n := 0
-	vetoed := st.hasHit(ri, roleUnless)
+	vetoed := st.vetoed(ri)
 	st.eachHit(ri, roleMain, func(h hit) {
 		if vetoed {
 			return
@@ -350,7 +366,7 @@ func (st *reviewState) occurrence(ri int, r *RuleSpec) {
 		limit = min(limit, st.sc.sents[r.OpeningSentences-1].Last)
 	}
 	n := 0
-	vetoed := st.hasHit(ri, roleUnless)
+	vetoed := st.vetoed(ri)
 	st.eachHit(ri, roleMain, func(h hit) {
 		if int(h.end) <= limit && !vetoed {
 			n++

@@ -80,7 +80,7 @@ func (c *Concepts) checkRule(r *RuleSpec) (string, error) {
 	lists := []struct {
 		field string
 		ms    []MatchSpec
-	}{{"match", r.Match}, {"anchor", r.Anchor}, {"first", r.First}, {"then", r.Then}, {"unless", r.Unless}}
+	}{{"match", r.Match}, {"anchor", r.Anchor}, {"first", r.First}, {"then", r.Then}, {"unless", r.Unless}, {"revoked_by", r.RevokedBy}}
 	for i, e := range r.Elements {
 		lists = append(lists, struct {
 			field string
@@ -263,6 +263,9 @@ func (c ruleCheck) kind() error {
 		if err := c.matches("unless", r.Unless, false); err != nil {
 			return err
 		}
+		if err := c.revokedBy(); err != nil {
+			return err
+		}
 		return c.matches("match", r.Match, true)
 	case KindOccurrence:
 		return c.occurrence()
@@ -317,6 +320,14 @@ func (c ruleCheck) matches(field string, ms []MatchSpec, need bool) error {
 
 // occurrence checks an occurrence rule: a match list or same_as, a range,
 // where to count, and its anchors.
+// revokedBy checks the matches that void a veto: they need a veto.
+func (c ruleCheck) revokedBy() error {
+	if len(c.r.RevokedBy) > 0 && len(c.r.Unless) == 0 {
+		return c.bad("revoked_by", "revoked_by voids an unless match; the rule has no unless")
+	}
+	return c.matches("revoked_by", c.r.RevokedBy, false)
+}
+
 func (c ruleCheck) occurrence() error {
 	r := c.r
 	if r.SameAs == "" {

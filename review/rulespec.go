@@ -77,6 +77,10 @@ type RuleSpec struct {
 	// count for nothing (e.g. options laid out, then "I'd go with waves":
 	// the speaker chose, the stakeholder did not)
 	Unless []MatchSpec `yaml:"unless" json:"unless,omitempty"`
+	// existence, occurrence: an "unless" match that one of these follows
+	// vetoes nothing: the last word wins ("I'd tell her which one I'd pick,
+	// and then it's her call")
+	RevokedBy []MatchSpec `yaml:"revoked_by" json:"revoked_by,omitempty"`
 	// occurrence: reuse the match list (and unless list) of another rule
 	SameAs string `yaml:"same_as" json:"same_as,omitempty"`
 	Min    *int   `yaml:"min" json:"min,omitempty"`
