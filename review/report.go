@@ -236,10 +236,13 @@ type AskedQuestion struct {
 
 // Summary is the small part of a report the library's progress chart needs.
 type Summary struct {
-	Question           string  `json:"question"`
-	Words              int     `json:"words"`
-	DurationS          float64 `json:"duration_s"`
-	WPM                float64 `json:"wpm"`
+	Question  string  `json:"question"`
+	Words     int     `json:"words"`
+	DurationS float64 `json:"duration_s"`
+	WPM       float64 `json:"wpm"`
+	// WPMAudio is the rate estimated from the recording alone (0 when not
+	// measured), so takes with no transcript still have a pace.
+	WPMAudio           float64 `json:"wpm_audio,omitempty"`
 	FillersPer100Words float64 `json:"fillers_per_100_words"`
 	LongestPauseS      float64 `json:"longest_pause_s"`
 	Scores             Scores  `json:"scores"`
@@ -258,7 +261,7 @@ type Assessed struct {
 // Summary returns the metrics and scores of the report.
 func (r *Report) Summary() Summary {
 	s := Summary{Question: r.Question, Words: r.Metrics.Words, DurationS: r.Metrics.DurationS,
-		WPM: r.Metrics.WPM, FillersPer100Words: r.Metrics.FillersPer100Words,
+		WPM: r.Metrics.WPM, WPMAudio: r.Metrics.WPMAudio, FillersPer100Words: r.Metrics.FillersPer100Words,
 		LongestPauseS: r.Metrics.LongestPauseS, Scores: r.Scores}
 	s.Assessed.Delivery = r.ScoreReasons.Delivery.Assessed
 	s.Assessed.Structure = r.ScoreReasons.Structure.Assessed
