@@ -26,12 +26,9 @@ type StatusView struct {
 }
 
 // DescribeStatus says where a take's transcript stands and what can be
-// done about it. st is the queue's status of the take; queue is false when
-// no transcription service is set up (st is then ignored).
+// done about it. st is the take's last known queue status (zero when
+// none); queue is false when no transcription service is set up.
 func DescribeStatus(st JobStatus, queue bool, tk TakeTranscript) StatusView {
-	if !queue {
-		st = JobStatus{}
-	}
 	var v StatusView
 	switch {
 	case st.State == StateQueued:

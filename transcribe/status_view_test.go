@@ -26,7 +26,7 @@ func TestDescribeStatus(t *testing.T) {
 		{"not transcribed", JobStatus{State: StateNotTranscribed}, true, TakeTranscript{}, StatusView{"Not transcribed yet.", ActionTranscribe}},
 		{"cancelled", JobStatus{State: StateNotTranscribed, Reason: "cancelled"}, true, TakeTranscript{},
 			StatusView{"Not transcribed (cancelled).", ActionTranscribe}},
-		{"no service", JobStatus{State: StateQueued}, false, TakeTranscript{},
+		{"no service", JobStatus{}, false, TakeTranscript{},
 			StatusView{"Not transcribed. No transcription service is set up (Settings): type or paste the transcript with “Type transcript”.", ActionNone}},
 	} {
 		if got := DescribeStatus(tc.st, tc.queue, tc.tk); got != tc.want {
