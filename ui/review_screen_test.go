@@ -340,7 +340,7 @@ func (f *reviewFixture) player() *reviewFakePlayer {
 func cellStyle(v *transcriptView, off int) (widget.TextGridStyle, bool) {
 	for r, row := range v.rows {
 		for c, ref := range row {
-			if int(ref) == off {
+			if ref == textRef(off) {
 				return v.gridRows[r].Cells[c].Style, true
 			}
 		}
@@ -352,7 +352,7 @@ func cellStyle(v *transcriptView, off int) (widget.TextGridStyle, bool) {
 func cellPos(v *transcriptView, off int) (fyne.Position, bool) {
 	for r, row := range v.rows {
 		for c, ref := range row {
-			if int(ref) == off {
+			if ref == textRef(off) {
 				return fyne.NewPos(v.xs[r][c]+1, (float32(r)+0.5)*v.cell.Height-v.scroll.Offset.Y), true
 			}
 		}
@@ -378,11 +378,11 @@ func TestReviewFindingsRenderAsHighlights(t *testing.T) {
 	if s.report == nil {
 		t.Fatalf("no report; errors %v, report error %v", f.errs, s.reportErr)
 	}
-	if s.prompt.Text != f.question.Prompt {
-		t.Errorf("prompt = %q, want the question's", s.prompt.Text)
+	if s.head.prompt.Text != f.question.Prompt {
+		t.Errorf("prompt = %q, want the question's", s.head.prompt.Text)
 	}
-	if !strings.HasPrefix(s.takeSel.Selected, "Take 1 · Q1 · ") {
-		t.Errorf("take picker shows %q", s.takeSel.Selected)
+	if !strings.HasPrefix(s.head.takeSel.Selected, "Take 1 · Q1 · ") {
+		t.Errorf("take picker shows %q", s.head.takeSel.Selected)
 	}
 	seen := map[string]bool{}
 	for _, fd := range s.report.Findings {
@@ -390,17 +390,17 @@ func TestReviewFindingsRenderAsHighlights(t *testing.T) {
 			continue
 		}
 		seen[fd.Rule] = true
-		k := kindOfRule(fd.Rule)
+		k := s.kinds.ofRule(fd.Rule)
 		// A word-level flag paints its first letter in its kind's colour
 		// (unless a narrower flag sits on top of it).
-		st, ok := cellStyle(s.transcript, fd.Start)
+		st, ok := cellStyle(s.text.view, fd.Start)
 		if !ok || st == nil {
 			t.Errorf("%s finding %q at %d: no styled cell", fd.Rule, fd.Text, fd.Start)
 			continue
 		}
-		if k == kindFiller || k == kindHedge {
-			if got := toNRGBA(st.BackgroundColor()); got != highlightColor(k) {
-				t.Errorf("%s finding %q: background %v, want %v", fd.Rule, fd.Text, got, highlightColor(k))
+		if fd.Rule == "filler" || fd.Rule == "hedge" {
+			if got := toNRGBA(st.BackgroundColor()); got != s.kinds.highlight(k) {
+				t.Errorf("%s finding %q: background %v, want %v", fd.Rule, fd.Text, got, s.kinds.highlight(k))
 			}
 		}
 	}
@@ -411,7 +411,7 @@ func TestReviewFindingsRenderAsHighlights(t *testing.T) {
 	}
 	// An unflagged word has no highlight.
 	plain := strings.Index(answerText, "launch")
-	if st, _ := cellStyle(s.transcript, plain); st != nil && st.BackgroundColor() != nil {
+	if st, _ := cellStyle(s.text.view, plain); st != nil && st.BackgroundColor() != nil {
 		if _, fd := reviewFindingAt(s.report, plain); fd == "" {
 			t.Errorf("unflagged word has background %v", st.BackgroundColor())
 		}
@@ -421,26 +421,26 @@ func TestReviewFindingsRenderAsHighlights(t *testing.T) {
 	if pause.Rule == "" {
 		t.Fatalf("no long-pause finding: %+v", s.report.Findings)
 	}
-	if !reviewGridHas(s.transcript, "[pause 3.") {
+	if !reviewGridHas(s.text.view, "[pause 3.") {
 		t.Errorf("transcript grid has no pause marker")
 	}
 	marks := 0
-	for _, m := range s.wave.marks {
-		if m.kind == kindLongPause && math.Abs(m.t0-pause.TimeStart) < 0.01 {
+	for _, m := range s.playback.wave.marks {
+		if m.kind == s.kinds.ofRule("long-pause") && math.Abs(m.t0-pause.TimeStart) < 0.01 {
 			marks++
 		}
 	}
 	if marks != 1 {
-		t.Errorf("waveform has %d marks for the pause at %.2f s, want 1: %+v", marks, pause.TimeStart, s.wave.marks)
+		t.Errorf("waveform has %d marks for the pause at %.2f s, want 1: %+v", marks, pause.TimeStart, s.playback.wave.marks)
 	}
-	if len(s.wave.peaks) == 0 {
+	if len(s.playback.wave.peaks) == 0 {
 		t.Error("waveform has no envelope")
 	}
-	if len(s.findingRows) != len(s.report.Findings) {
-		t.Errorf("findings list has %d rows, want %d", len(s.findingRows), len(s.report.Findings))
+	if len(s.findings.rows) != len(s.report.Findings) {
+		t.Errorf("findings list has %d rows, want %d", len(s.findings.rows), len(s.report.Findings))
 	}
-	if !strings.Contains(s.metrics.Text, "words a minute") || len(s.scoresBox.Objects) != 4 {
-		t.Errorf("metrics %q / %d score rows", s.metrics.Text, len(s.scoresBox.Objects))
+	if !strings.Contains(s.findings.metrics.Text, "words a minute") || len(s.findings.scoresBox.Objects) != 4 {
+		t.Errorf("metrics %q / %d score rows", s.findings.metrics.Text, len(s.findings.scoresBox.Objects))
 	}
 	if len(f.errs) > 0 {
 		t.Fatalf("errors shown: %v", f.errs)
@@ -450,7 +450,7 @@ func TestReviewFindingsRenderAsHighlights(t *testing.T) {
 // rowOfFinding returns the list row of finding i.
 func rowOfFinding(t *testing.T, s *reviewScreen, i int) *findingRow {
 	t.Helper()
-	for _, r := range s.findingRows {
+	for _, r := range s.findings.rows {
 		if r.index == i {
 			return r
 		}
@@ -512,16 +512,16 @@ func TestReviewClickingSeeksThePlayer(t *testing.T) {
 	if s.current != i {
 		t.Errorf("current finding = %d, want %d", s.current, i)
 	}
-	if st, _ := cellStyle(s.transcript, fd.Start); st == nil || !st.Style().Underline {
+	if st, _ := cellStyle(s.text.view, fd.Start); st == nil || !st.Style().Underline {
 		t.Error("the selected finding's words are not marked in the transcript")
 	}
 	// A word in the transcript: "attribution" is word 8.
 	off := strings.Index(answerText, "attribution")
-	pos, ok := cellPos(s.transcript, off)
+	pos, ok := cellPos(s.text.view, off)
 	if !ok {
 		t.Fatal("attribution is not in the grid")
 	}
-	test.TapAt(s.transcript, pos)
+	test.TapAt(s.text.view, pos)
 	wantWord := secDuration(tr.Words[indexOfWord(answerText, "attribution")].Start)
 	if got, _ := p.lastSeek(); reviewAbsDur(got-wantWord) > time.Millisecond {
 		t.Fatalf("tapping “attribution” seeks to %v, want %v", got, wantWord)
@@ -529,17 +529,17 @@ func TestReviewClickingSeeksThePlayer(t *testing.T) {
 	if s.selA != off || s.selB != off+len("attribution") {
 		t.Errorf("selection = %d..%d, want the word %d..%d", s.selA, s.selB, off, off+len("attribution"))
 	}
-	if !strings.Contains(s.seekNote.Text, basisWord) {
-		t.Errorf("seek note %q should say word timings were used", s.seekNote.Text)
+	if !strings.Contains(s.playback.seekNote.Text, string(review.BasisWord)) {
+		t.Errorf("seek note %q should say word timings were used", s.playback.seekNote.Text)
 	}
 	// The waveform: a tap a third of the way in.
-	w := s.wave.Size().Width
+	w := s.playback.wave.Size().Width
 	if w <= 0 {
 		t.Fatal("waveform has no size")
 	}
-	test.TapAt(s.wave, fyne.NewPos(w/3, 10))
+	test.TapAt(s.playback.wave, fyne.NewPos(w/3, 10))
 	got, _ := p.lastSeek()
-	if want := s.duration / 3; math.Abs(got.Seconds()-want) > 4/float64(w)*s.duration+0.01 {
+	if want := s.playback.duration / 3; math.Abs(got.Seconds()-want) > 4/float64(w)*s.playback.duration+0.01 {
 		t.Errorf("waveform tap seeks to %v, want about %.2f s", got, want)
 	}
 }
@@ -567,13 +567,13 @@ func TestReviewSeekWithoutTimingsUsesEstimate(t *testing.T) {
 func (f *reviewFixture) tapSeeks(t *testing.T, off int, want float64, wantWhat, basis, basisWhat string) {
 	t.Helper()
 	s, p := f.s, f.player()
-	pos, _ := cellPos(s.transcript, off)
-	test.TapAt(s.transcript, pos)
+	pos, _ := cellPos(s.text.view, off)
+	test.TapAt(s.text.view, pos)
 	if got, _ := p.lastSeek(); math.Abs(got.Seconds()-want) > 0.01 {
 		t.Fatalf("seek = %v, want %.2f s (%s)", got, want, wantWhat)
 	}
-	if !strings.Contains(s.seekNote.Text, basis) {
-		t.Errorf("seek note %q should say %s", s.seekNote.Text, basisWhat)
+	if !strings.Contains(s.playback.seekNote.Text, basis) {
+		t.Errorf("seek note %q should say %s", s.playback.seekNote.Text, basisWhat)
 	}
 }
 
@@ -585,14 +585,14 @@ func TestReviewKeys(t *testing.T) {
 	s, p := f.s, f.player()
 	space := &fyne.KeyEvent{Name: fyne.KeySpace}
 	s.onKey(space)
-	if !p.Playing() || s.playBtn.Text != "Pause" {
-		t.Fatalf("Space should play (playing %v, button %q)", p.Playing(), s.playBtn.Text)
+	if !p.Playing() || s.playback.playBtn.Text != "Pause" {
+		t.Fatalf("Space should play (playing %v, button %q)", p.Playing(), s.playback.playBtn.Text)
 	}
 	// The ticker shows the position while playing.
 	p.Seek(3 * time.Second)
-	f.q.until(t, "the position to show 0:03", func() bool { return strings.HasPrefix(s.posLabel.Text, "0:03") })
+	f.q.until(t, "the position to show 0:03", func() bool { return strings.HasPrefix(s.playback.posLabel.Text, "0:03") })
 	s.onKey(space)
-	if p.Playing() || s.playBtn.Text != "Play" {
+	if p.Playing() || s.playback.playBtn.Text != "Play" {
 		t.Fatal("Space again should pause")
 	}
 	s.onKey(&fyne.KeyEvent{Name: fyne.KeyRight})
@@ -608,7 +608,7 @@ func TestReviewKeys(t *testing.T) {
 	// In text order, as the list shows them.
 	var placed []int
 	last := -1
-	for _, r := range s.findingRows {
+	for _, r := range s.findings.rows {
 		fd := s.report.Findings[r.index]
 		if fd.End > fd.Start || fd.HasTime {
 			if fd.Start < last {
@@ -630,7 +630,7 @@ func TestReviewKeys(t *testing.T) {
 	if s.current != placed[0] {
 		t.Errorf("then P: finding %d, want %d", s.current, placed[0])
 	}
-	want, _ := s.tl.findingTime(s.report.Findings[placed[0]])
+	want, _ := s.tl.FindingTime(s.report.Findings[placed[0]])
 	if got := p.Position(); reviewAbsDur(got-secDuration(want)) > time.Millisecond {
 		t.Errorf("P seeks to %v, want %.2f s", got, want)
 	}
@@ -658,16 +658,16 @@ func TestReviewEditTranscriptKeepsTimingsAndReviewsAgain(t *testing.T) {
 	}
 	f.s.refresh()
 	f.waitLoaded()
-	test.Tap(s.editBtn)
-	if !s.editing || s.editor.Text != answerText {
-		t.Fatalf("editor open %v with %q", s.editing, s.editor.Text)
+	test.Tap(s.head.editBtn)
+	if !s.edit.on || s.edit.entry.Text != answerText {
+		t.Fatalf("editor open %v with %q", s.edit.on, s.edit.entry.Text)
 	}
 	// Drop "Um," and change "LinkedIn" to "paid social".
 	edited := strings.Replace(strings.TrimPrefix(answerText, "Um, "), "LinkedIn Ads", "paid social", 1)
-	s.editor.SetText(edited)
-	test.Tap(s.saveEditBtn)
+	s.edit.entry.SetText(edited)
+	test.Tap(s.edit.save)
 	f.waitLoaded()
-	if s.editing {
+	if s.edit.on {
 		t.Fatal("editor still open after saving")
 	}
 	sess, err := f.store.Get(f.sessID)
@@ -710,8 +710,8 @@ func TestReviewEditTranscriptKeepsTimingsAndReviewsAgain(t *testing.T) {
 	if liTime := tr.Words[indexOfWord(answerText, "LinkedIn")].Start; notes[1].Start != -1 || math.Abs(notes[1].Time-liTime) > 0.001 {
 		t.Errorf("note on the replaced “LinkedIn” = %+v, want no span and time %.2f", notes[1], liTime)
 	}
-	if !strings.Contains(s.state.Text, "corrected by hand") {
-		t.Errorf("state %q should say the transcript was corrected by hand", s.state.Text)
+	if !strings.Contains(s.head.state.Text, "corrected by hand") {
+		t.Errorf("state %q should say the transcript was corrected by hand", s.head.state.Text)
 	}
 }
 
@@ -720,20 +720,20 @@ func TestReviewTypedTranscriptForUntranscribedTake(t *testing.T) {
 	take := f.addTake(12, nil)
 	f.open(take)
 	s := f.s
-	if !strings.Contains(s.state.Text, "No transcription service") || s.transcribeBtn.Visible() {
-		t.Fatalf("state %q (transcribe button shown %v): want the hint to type the transcript", s.state.Text, s.transcribeBtn.Visible())
+	if !strings.Contains(s.head.state.Text, "No transcription service") || s.head.transcribeBtn.Visible() {
+		t.Fatalf("state %q (transcribe button shown %v): want the hint to type the transcript", s.head.state.Text, s.head.transcribeBtn.Visible())
 	}
-	if s.editBtn.Text != "Type transcript" {
-		t.Errorf("edit button says %q", s.editBtn.Text)
+	if s.head.editBtn.Text != "Type transcript" {
+		t.Errorf("edit button says %q", s.head.editBtn.Text)
 	}
-	test.Tap(s.editBtn)
+	test.Tap(s.head.editBtn)
 	// An empty save is refused and keeps the editor open.
-	test.Tap(s.saveEditBtn)
-	if len(f.errs) != 1 || !s.editing {
-		t.Fatalf("empty save: errors %v, editing %v", f.errs, s.editing)
+	test.Tap(s.edit.save)
+	if len(f.errs) != 1 || !s.edit.on {
+		t.Fatalf("empty save: errors %v, editing %v", f.errs, s.edit.on)
 	}
-	test.Type(s.editor, answerText)
-	test.Tap(s.saveEditBtn)
+	test.Type(s.edit.entry, answerText)
+	test.Tap(s.edit.save)
 	f.waitLoaded()
 	sess, _ := f.store.Get(f.sessID)
 	got := sess.Take(take).Transcript
@@ -753,15 +753,15 @@ func TestReviewSaveFailureKeepsText(t *testing.T) {
 	take := f.addTake(5, nil)
 	f.open(take)
 	s := f.s
-	test.Tap(s.editBtn)
-	test.Type(s.editor, "so the plan is")
+	test.Tap(s.head.editBtn)
+	test.Type(s.edit.entry, "so the plan is")
 	s.sessID = "no-such-session" // the store refuses the save
-	test.Tap(s.saveEditBtn)
+	test.Tap(s.edit.save)
 	if len(f.errs) != 1 || !strings.Contains(f.errs[0].Error(), "still in the editor") {
 		t.Fatalf("errors %v, want one saying the text is kept", f.errs)
 	}
-	if !s.editing || s.editor.Text != "so the plan is" {
-		t.Fatalf("after a failed save: editing %v, text %q", s.editing, s.editor.Text)
+	if !s.edit.on || s.edit.entry.Text != "so the plan is" {
+		t.Fatalf("after a failed save: editing %v, text %q", s.edit.on, s.edit.entry.Text)
 	}
 }
 
@@ -773,28 +773,28 @@ func TestReviewNotesAddEditDelete(t *testing.T) {
 	s := f.s
 	// A note on a word: select "attribution", attach to the selection.
 	off := strings.Index(answerText, "attribution")
-	pos, _ := cellPos(s.transcript, off)
-	test.TapAt(s.transcript, pos)
-	s.noteAnchor.SetSelected(anchorSelection)
-	if !strings.Contains(s.noteHint.Text, "attribution") {
-		t.Errorf("note hint %q should quote the selection", s.noteHint.Text)
+	pos, _ := cellPos(s.text.view, off)
+	test.TapAt(s.text.view, pos)
+	s.notes.anchor.SetSelected(anchorSelection)
+	if !strings.Contains(s.notes.hint.Text, "attribution") {
+		t.Errorf("note hint %q should quote the selection", s.notes.hint.Text)
 	}
-	s.noteTag.SetSelected("Praise")
-	if !s.noteAuthor.Visible() {
+	s.notes.tag.SetSelected("Praise")
+	if !s.notes.author.Visible() {
 		t.Fatal("with no coach name in Settings, the form should ask for one")
 	}
-	test.Type(s.noteAuthor, "Dana")
-	test.Type(s.noteText, "Good: starts from the data.")
-	test.Tap(s.noteSave)
+	test.Type(s.notes.author, "Dana")
+	test.Type(s.notes.text, "Good: starts from the data.")
+	test.Tap(s.notes.save)
 	// A note at the playback time.
 	f.player().Seek(4500 * time.Millisecond)
-	s.noteAnchor.SetSelected(anchorTime)
-	s.noteTag.SetSelected("Question")
-	if s.noteAuthor.Visible() {
+	s.notes.anchor.SetSelected(anchorTime)
+	s.notes.tag.SetSelected("Question")
+	if s.notes.author.Visible() {
 		t.Error("the coach's name is asked only once")
 	}
-	test.Type(s.noteText, "Why this channel?")
-	test.Tap(s.noteSave)
+	test.Type(s.notes.text, "Why this channel?")
+	test.Tap(s.notes.save)
 	if len(f.errs) > 0 {
 		t.Fatalf("errors: %v", f.errs)
 	}
@@ -814,39 +814,39 @@ func TestReviewNotesAddEditDelete(t *testing.T) {
 	if got := f.app.Preferences().String(PrefCoachName); got != "Dana" {
 		t.Errorf("coach name saved as %q", got)
 	}
-	if len(s.noteRows) != 2 || !reviewGridHas(s.transcript, "[note 1]") || !reviewGridHas(s.transcript, "[note 2]") {
-		t.Fatalf("notes shown: %d rows; markers in text: %v %v", len(s.noteRows), reviewGridHas(s.transcript, "[note 1]"), reviewGridHas(s.transcript, "[note 2]"))
+	if len(s.notes.rows) != 2 || !reviewGridHas(s.text.view, "[note 1]") || !reviewGridHas(s.text.view, "[note 2]") {
+		t.Fatalf("notes shown: %d rows; markers in text: %v %v", len(s.notes.rows), reviewGridHas(s.text.view, "[note 1]"), reviewGridHas(s.text.view, "[note 2]"))
 	}
-	if st, _ := cellStyle(s.transcript, off+2); st == nil || !st.Style().Underline {
+	if st, _ := cellStyle(s.text.view, off+2); st == nil || !st.Style().Underline {
 		t.Error("the noted word is not underlined")
 	}
 
 	// Edit the first note.
-	test.Tap(s.noteRows[0].edit)
-	if s.noteText.Text != n0.Text || s.noteSave.Text != "Save note" {
-		t.Fatalf("edit form holds %q / %q", s.noteText.Text, s.noteSave.Text)
+	test.Tap(s.notes.rows[0].edit)
+	if s.notes.text.Text != n0.Text || s.notes.save.Text != "Save note" {
+		t.Fatalf("edit form holds %q / %q", s.notes.text.Text, s.notes.save.Text)
 	}
-	s.noteText.SetText("Good: starts from attribution data.")
-	s.noteTag.SetSelected("Fix")
-	test.Tap(s.noteSave)
+	s.notes.text.SetText("Good: starts from attribution data.")
+	s.notes.tag.SetSelected("Fix")
+	test.Tap(s.notes.save)
 	sess, _ = f.store.Get(f.sessID)
 	if e := sess.Note(n0.ID); e == nil || e.Text != "Good: starts from attribution data." || e.Tag != session.TagFix || e.Start != off {
 		t.Fatalf("edited note stored as %+v", e)
 	}
 
 	// Delete the second: it asks first; Cancel keeps it, Delete removes it.
-	test.Tap(s.noteRows[1].drop)
+	test.Tap(s.notes.rows[1].drop)
 	tapDialogButton(t, f.win, "Cancel")
 	if sess, _ = f.store.Get(f.sessID); sess.Note(n1.ID) == nil {
 		t.Fatal("cancelled delete removed the note")
 	}
-	test.Tap(s.noteRows[1].drop)
+	test.Tap(s.notes.rows[1].drop)
 	tapDialogButton(t, f.win, "Delete")
 	sess, _ = f.store.Get(f.sessID)
 	if sess.Note(n1.ID) != nil || len(sess.TakeNotes(take)) != 1 {
 		t.Fatalf("note not deleted: %+v", sess.TakeNotes(take))
 	}
-	if len(s.noteRows) != 1 || reviewGridHas(s.transcript, "[note 2]") {
+	if len(s.notes.rows) != 1 || reviewGridHas(s.text.view, "[note 2]") {
 		t.Error("deleted note still shown")
 	}
 
@@ -855,8 +855,8 @@ func TestReviewNotesAddEditDelete(t *testing.T) {
 	f2.s = newReviewScreen(f.s.deps, f.win, func(err error) { t.Error(err) })
 	f2.s.do = f2.q.do
 	f2.open(take)
-	if len(f2.s.noteRows) != 1 || !strings.Contains(f2.s.noteRows[0].text.Text, "attribution data") {
-		t.Fatalf("reloaded screen shows %d notes", len(f2.s.noteRows))
+	if len(f2.s.notes.rows) != 1 || !strings.Contains(f2.s.notes.rows[0].text.Text, "attribution data") {
+		t.Fatalf("reloaded screen shows %d notes", len(f2.s.notes.rows))
 	}
 	f2.s.shutdown()
 }
@@ -902,25 +902,25 @@ func TestReviewTranscriptionStates(t *testing.T) {
 		Reason: "the server refused the API key (401)"}
 	f.open(failed)
 	s := f.s
-	if !strings.Contains(s.state.Text, "refused the API key") || !s.retryBtn.Visible() {
-		t.Fatalf("failed take: state %q, retry shown %v", s.state.Text, s.retryBtn.Visible())
+	if !strings.Contains(s.head.state.Text, "refused the API key") || !s.head.retryBtn.Visible() {
+		t.Fatalf("failed take: state %q, retry shown %v", s.head.state.Text, s.head.retryBtn.Visible())
 	}
-	test.Tap(s.retryBtn)
+	test.Tap(s.head.retryBtn)
 	if len(f.queue.retried) != 1 || f.queue.retried[0] != failed {
 		t.Fatalf("retry calls %v", f.queue.retried)
 	}
-	if !strings.Contains(s.state.Text, "Queued") || s.retryBtn.Visible() {
-		t.Errorf("after retry: state %q", s.state.Text)
+	if !strings.Contains(s.head.state.Text, "Queued") || s.head.retryBtn.Visible() {
+		t.Errorf("after retry: state %q", s.head.state.Text)
 	}
 	// Updates from the queue: for another take they are ignored; for this
 	// one they show, and "done" loads the transcript.
 	s.transcriptionUpdate(transcribe.JobStatus{TakeID: fresh, State: transcribe.StateFailed, Reason: "other take"})
-	if strings.Contains(s.state.Text, "other take") {
+	if strings.Contains(s.head.state.Text, "other take") {
 		t.Error("an update for another take changed the state")
 	}
 	s.transcriptionUpdate(transcribe.JobStatus{TakeID: failed, State: transcribe.StateTranscribing})
-	if s.state.Text != "Transcribing…" {
-		t.Errorf("state %q, want Transcribing…", s.state.Text)
+	if s.head.state.Text != "Transcribing…" {
+		t.Errorf("state %q, want Transcribing…", s.head.state.Text)
 	}
 	tr := timedTranscript(answerText, -1)
 	if err := f.store.SaveTranscript(f.sessID, failed, tr); err != nil {
@@ -928,17 +928,17 @@ func TestReviewTranscriptionStates(t *testing.T) {
 	}
 	s.transcriptionUpdate(transcribe.JobStatus{TakeID: failed, State: transcribe.StateDone})
 	f.waitLoaded()
-	if s.report == nil || !strings.Contains(s.state.Text, "whisper-1") {
-		t.Fatalf("after done: state %q, report %v", s.state.Text, s.report != nil)
+	if s.report == nil || !strings.Contains(s.head.state.Text, "whisper-1") {
+		t.Fatalf("after done: state %q, report %v", s.head.state.Text, s.report != nil)
 	}
 
 	// A take the queue doesn't know: Transcribe queues it with its audio
 	// and the question's vocabulary.
 	f.open(fresh)
-	if !s.transcribeBtn.Visible() {
-		t.Fatalf("untranscribed take with a queue: state %q, no Transcribe button", s.state.Text)
+	if !s.head.transcribeBtn.Visible() {
+		t.Fatalf("untranscribed take with a queue: state %q, no Transcribe button", s.head.state.Text)
 	}
-	test.Tap(s.transcribeBtn)
+	test.Tap(s.head.transcribeBtn)
 	if len(f.queue.enqueued) != 1 {
 		t.Fatalf("enqueued %v", f.queue.enqueued)
 	}
@@ -947,14 +947,14 @@ func TestReviewTranscriptionStates(t *testing.T) {
 		t.Errorf("job %+v", j)
 	}
 	// A queued take can be cancelled; it can then be transcribed again.
-	if !s.cancelBtn.Visible() {
-		t.Fatalf("queued take: state %q, no Cancel button", s.state.Text)
+	if !s.head.cancelBtn.Visible() {
+		t.Fatalf("queued take: state %q, no Cancel button", s.head.state.Text)
 	}
-	test.Tap(s.cancelBtn)
-	if len(f.queue.canceled) != 1 || f.queue.canceled[0] != fresh || !strings.Contains(s.state.Text, "cancelled") || !s.transcribeBtn.Visible() {
-		t.Fatalf("after cancel: canceled %v, state %q, transcribe shown %v", f.queue.canceled, s.state.Text, s.transcribeBtn.Visible())
+	test.Tap(s.head.cancelBtn)
+	if len(f.queue.canceled) != 1 || f.queue.canceled[0] != fresh || !strings.Contains(s.head.state.Text, "cancelled") || !s.head.transcribeBtn.Visible() {
+		t.Fatalf("after cancel: canceled %v, state %q, transcribe shown %v", f.queue.canceled, s.head.state.Text, s.head.transcribeBtn.Visible())
 	}
-	test.Tap(s.transcribeBtn)
+	test.Tap(s.head.transcribeBtn)
 	f.queue.enqueued = f.queue.enqueued[:1]
 	// Failed in the store (before a restart), unknown to the queue: Retry
 	// queues it afresh.
@@ -962,12 +962,12 @@ func TestReviewTranscriptionStates(t *testing.T) {
 		t.Fatal(err)
 	}
 	delete(f.queue.status, fresh)
-	f.s.queueStatus = nil
+	f.s.head.queueStatus = nil
 	f.open(fresh)
-	if !strings.Contains(s.state.Text, "network unreachable") || !s.retryBtn.Visible() {
-		t.Fatalf("stored failure: state %q", s.state.Text)
+	if !strings.Contains(s.head.state.Text, "network unreachable") || !s.head.retryBtn.Visible() {
+		t.Fatalf("stored failure: state %q", s.head.state.Text)
 	}
-	test.Tap(s.retryBtn)
+	test.Tap(s.head.retryBtn)
 	if len(f.queue.enqueued) != 2 {
 		t.Errorf("retry of a forgotten take should enqueue it: %v", f.queue.enqueued)
 	}
@@ -986,17 +986,17 @@ func TestReviewRetakeAndCompare(t *testing.T) {
 	if s.takeID != t2 {
 		t.Fatalf("open with no take shows %q, want the latest %q", s.takeID, t2)
 	}
-	if len(s.takeSel.Options) != 2 || !strings.HasPrefix(s.takeSel.Selected, "Take 2 · Q1") {
-		t.Fatalf("take picker %v / %q", s.takeSel.Options, s.takeSel.Selected)
+	if len(s.head.takeSel.Options) != 2 || !strings.HasPrefix(s.head.takeSel.Selected, "Take 2 · Q1") {
+		t.Fatalf("take picker %v / %q", s.head.takeSel.Options, s.head.takeSel.Selected)
 	}
-	test.Tap(s.retakeBtn)
+	test.Tap(s.head.retakeBtn)
 	if len(f.retakes) != 1 || f.retakes[0] != f.sessID+"/"+f.question.ID {
 		t.Errorf("retake calls %v", f.retakes)
 	}
-	test.Tap(s.compareBtn)
-	f.q.until(t, "the comparison", func() bool { return s.compareGrid != nil })
+	test.Tap(s.head.compareBtn)
+	f.q.until(t, "the comparison", func() bool { return s.compare.grid != nil })
 	var texts []string
-	for _, o := range s.compareGrid.Objects {
+	for _, o := range s.compare.grid.Objects {
 		texts = append(texts, o.(*widget.Label).Text)
 	}
 	all := strings.Join(texts, "|")
@@ -1006,7 +1006,7 @@ func TestReviewRetakeAndCompare(t *testing.T) {
 		t.Errorf("comparison %q: want both takes' word counts %s and %s", all, w1, w2)
 	}
 	// Picking the other take in the picker opens it.
-	s.takeSel.SetSelectedIndex(0)
+	s.head.takeSel.SetSelectedIndex(0)
 	f.waitLoaded()
 	if s.takeID != t1 || s.report.Metrics.Words != len(strings.Fields(answerText)) {
 		t.Errorf("picker did not open take 1 (open %s)", s.takeID)
@@ -1044,16 +1044,16 @@ func TestReviewReadableInLightAndDarkThemes(t *testing.T) {
 			tr := timedTranscript(answerText, indexOfWord(answerText, "Then"))
 			f.open(f.addTake(tr.Duration, tr))
 			fg := theme.Color(theme.ColorNameForeground)
-			for _, k := range legendKinds {
-				if c := wcagContrast(fg, highlightColor(k)); c < 4.5 {
-					t.Errorf("%s: text on %q highlight has contrast %.2f, want at least 4.5", tc.name, kinds[k].title, c)
+			for _, k := range f.s.kinds.ordered {
+				if c := wcagContrast(fg, f.s.kinds.highlight(k)); c < 4.5 {
+					t.Errorf("%s: text on %q highlight has contrast %.2f, want at least 4.5", tc.name, f.s.kinds.info(k).title, c)
 				}
 			}
 			// The grid follows the theme: a filler is painted in this theme's colour.
 			_, fd := findingByRule(f.s.report, "filler")
-			st, _ := cellStyle(f.s.transcript, fd.Start)
-			if st == nil || toNRGBA(st.BackgroundColor()) != highlightColor(kindFiller) {
-				t.Errorf("filler cell style %v, want %v", st, highlightColor(kindFiller))
+			st, _ := cellStyle(f.s.text.view, fd.Start)
+			if filler := f.s.kinds.highlight(f.s.kinds.ofRule("filler")); st == nil || toNRGBA(st.BackgroundColor()) != filler {
+				t.Errorf("filler cell style %v, want %v", st, filler)
 			}
 			img := f.win.Canvas().Capture()
 			if img.Bounds().Dx() == 0 {
@@ -1070,7 +1070,7 @@ func TestReviewShutdownClosesPlayer(t *testing.T) {
 	b := f.addTake(tr.Duration, tr)
 	f.open(a)
 	first := f.player()
-	test.Tap(f.s.playBtn)
+	test.Tap(f.s.playback.playBtn)
 	f.open(b)
 	if !first.closed {
 		t.Error("opening another take should close the first take's player")
@@ -1079,7 +1079,7 @@ func TestReviewShutdownClosesPlayer(t *testing.T) {
 	if second == first {
 		t.Fatal("no new player for the second take")
 	}
-	test.Tap(f.s.playBtn)
+	test.Tap(f.s.playback.playBtn)
 	f.s.refresh()
 	f.waitLoaded()
 	if f.player() != second || second.closed || !second.Playing() {
@@ -1096,13 +1096,13 @@ func TestReviewWithoutAudioOutput(t *testing.T) {
 	tr := timedTranscript(answerText, -1)
 	f.open(f.addTake(tr.Duration, tr))
 	s := f.s
-	if !s.playBtn.Disabled() || !strings.Contains(s.seekNote.Text, "No audio output") {
-		t.Fatalf("play enabled %v, note %q", !s.playBtn.Disabled(), s.seekNote.Text)
+	if !s.playback.playBtn.Disabled() || !strings.Contains(s.playback.seekNote.Text, "No audio output") {
+		t.Fatalf("play enabled %v, note %q", !s.playback.playBtn.Disabled(), s.playback.seekNote.Text)
 	}
 	i, fd := findingByRule(s.report, "hedge")
 	test.Tap(rowOfFinding(t, s, i))
-	if math.Abs(s.position-fd.TimeStart) > 0.001 || !strings.HasPrefix(s.posLabel.Text, clock(secDuration(fd.TimeStart))) {
-		t.Errorf("without a player the position still moves: %.2f / %q", s.position, s.posLabel.Text)
+	if math.Abs(s.playback.position-fd.TimeStart) > 0.001 || !strings.HasPrefix(s.playback.posLabel.Text, clock(secDuration(fd.TimeStart))) {
+		t.Errorf("without a player the position still moves: %.2f / %q", s.playback.position, s.playback.posLabel.Text)
 	}
 }
 
@@ -1147,23 +1147,23 @@ func TestReviewDragSelectsAStretchForANote(t *testing.T) {
 	take := f.addTake(tr.Duration, tr)
 	f.open(take)
 	s := f.s
-	if s.noteAuthor.Visible() {
+	if s.notes.author.Visible() {
 		t.Error("with a coach name in Settings the form should not ask for one")
 	}
 	a := strings.Index(answerText, "attribution")
 	b := strings.Index(answerText, "velocity")
-	pa, _ := cellPos(s.transcript, a+3)
-	pb, _ := cellPos(s.transcript, b+2)
-	s.transcript.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pa}})
-	s.transcript.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pb}})
-	test.TapAt(s.transcript, pb) // the tap that ends a drag is not a word tap
+	pa, _ := cellPos(s.text.view, a+3)
+	pb, _ := cellPos(s.text.view, b+2)
+	s.text.view.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pa}})
+	s.text.view.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pb}})
+	test.TapAt(s.text.view, pb) // the tap that ends a drag is not a word tap
 	want := b + len("velocity")
 	if s.selA != a || s.selB != want {
 		t.Fatalf("selection %d..%d, want %d..%d (attribution … velocity)", s.selA, s.selB, a, want)
 	}
-	s.noteAnchor.SetSelected(anchorSelection)
-	test.Type(s.noteText, "Name the attribution model.")
-	test.Tap(s.noteSave)
+	s.notes.anchor.SetSelected(anchorSelection)
+	test.Type(s.notes.text, "Name the attribution model.")
+	test.Tap(s.notes.save)
 	sess, _ := f.store.Get(f.sessID)
 	notes := sess.TakeNotes(take)
 	if len(notes) != 1 || notes[0].Start != a || notes[0].End != want || notes[0].Author != "Sam" {
@@ -1177,14 +1177,15 @@ func TestReviewFollowsThemeChange(t *testing.T) {
 	tr := timedTranscript(answerText, -1)
 	f.open(f.addTake(tr.Duration, tr))
 	_, fd := findingByRule(f.s.report, "filler")
-	light := highlightColor(kindFiller)
+	filler := f.s.kinds.ofRule("filler")
+	light := f.s.kinds.highlight(filler)
 	f.app.Settings().SetTheme(theme.DarkTheme()) //nolint:staticcheck
-	dark := highlightColor(kindFiller)
+	dark := f.s.kinds.highlight(filler)
 	if light == dark {
 		t.Fatal("filler highlight is the same in light and dark themes")
 	}
-	test.WidgetRenderer(f.s.transcript).Refresh() // what a theme change does to each widget
-	st, _ := cellStyle(f.s.transcript, fd.Start)
+	test.WidgetRenderer(f.s.text.view).Refresh() // what a theme change does to each widget
+	st, _ := cellStyle(f.s.text.view, fd.Start)
 	if st == nil || toNRGBA(st.BackgroundColor()) != dark {
 		t.Errorf("after switching to dark, filler cell %v, want %v", st, dark)
 	}
@@ -1209,25 +1210,25 @@ func TestReviewMarksTheWordBeingPlayed(t *testing.T) {
 	tr := timedTranscript(answerText, -1)
 	f.open(f.addTake(tr.Duration, tr))
 	s, p := f.s, f.player()
-	test.Tap(s.playBtn)
+	test.Tap(s.playback.playBtn)
 	w := indexOfWord(answerText, "attribution")
 	p.Seek(secDuration(tr.Words[w].Start + 0.1))
 	off := strings.Index(answerText, "attribution")
 	// Marked: its cells are drawn in the playing style (a tint; no bold,
 	// so the text does not reflow).
 	playingStyled := func() bool {
-		st, _ := cellStyle(s.transcript, off)
-		k := s.transcript.keyAt(off)
-		return k.playing && st == s.transcript.style(k) && st.BackgroundColor() != nil && !st.Style().Bold
+		st, _ := cellStyle(s.text.view, off)
+		k := s.text.view.keyAt(off)
+		return k.playing && st == s.text.view.style(k) && st.BackgroundColor() != nil && !st.Style().Bold
 	}
 	f.q.until(t, "the played word to be marked", playingStyled)
-	if s.transcript.playA != off || s.transcript.playB != off+len("attribution") {
-		t.Errorf("playing span %d..%d, want %d..%d", s.transcript.playA, s.transcript.playB, off, off+len("attribution"))
+	if s.text.view.playA != off || s.text.view.playB != off+len("attribution") {
+		t.Errorf("playing span %d..%d, want %d..%d", s.text.view.playA, s.text.view.playB, off, off+len("attribution"))
 	}
 	// The previous word is back to normal once playback moves on.
 	p.Seek(secDuration(tr.Words[w+1].Start + 0.1))
-	f.q.until(t, "the next word to be marked", func() bool { return s.transcript.playA > off })
-	if st, _ := cellStyle(s.transcript, off); s.transcript.keyAt(off).playing || st != s.transcript.style(s.transcript.keyAt(off)) {
+	f.q.until(t, "the next word to be marked", func() bool { return s.text.view.playA > off })
+	if st, _ := cellStyle(s.text.view, off); s.text.view.keyAt(off).playing || st != s.text.view.style(s.text.view.keyAt(off)) {
 		t.Error("the word played before is still marked")
 	}
 }
