@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/session"
 )
 
@@ -90,8 +89,6 @@ func newLibraryScreen(deps Deps, win fyne.Window, notify func(error), openReview
 	return s
 }
 
-const allCategoriesLabel = "All categories"
-
 func (s *libraryScreen) build() {
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("Search transcripts, notes, titles and questions")
@@ -99,10 +96,7 @@ func (s *libraryScreen) build() {
 		s.query = v
 		s.refresh()
 	}
-	cats := []string{allCategoriesLabel}
-	for _, c := range review.Categories {
-		cats = append(cats, review.CategoryTitle(c))
-	}
+	cats := categoryOptions()
 	s.categorySel = widget.NewSelect(cats, s.onCategory)
 	s.datesSel = widget.NewSelect([]string{datesAll, dates7, dates30, dates90, datesCustom}, s.onDates)
 	s.from = widget.NewEntry()
@@ -158,19 +152,14 @@ func (s *libraryScreen) build() {
 	split := container.NewVSplit(listArea, chartArea)
 	split.Offset = 0.6
 	s.content = split
-	s.categorySel.SetSelected(allCategoriesLabel)
+	s.categorySel.SetSelected(allCategories)
 	s.datesSel.SetSelected(datesAll)
 	s.updateButtons()
 	s.built = true
 }
 
 func (s *libraryScreen) onCategory(label string) {
-	s.category = ""
-	for _, c := range review.Categories {
-		if review.CategoryTitle(c) == label {
-			s.category = c
-		}
-	}
+	s.category = categoryOf(label)
 	s.refresh()
 }
 

@@ -433,7 +433,7 @@ func TestLibraryFiltersByCategoryAndDate(t *testing.T) {
 	only("technical", b.ID)
 	l.categorySel.SetSelected(review.CategoryTitle(review.CategoryStrategic))
 	only("strategic", a.ID)
-	l.categorySel.SetSelected(allCategoriesLabel)
+	l.categorySel.SetSelected(allCategories)
 	only("all categories", a.ID, b.ID, c.ID)
 
 	l.datesSel.SetSelected(dates7)

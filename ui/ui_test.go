@@ -112,41 +112,41 @@ func (f *fixture) pressSpace() {
 func TestPracticeOneQuestionRecordsTakesIntoOneSession(t *testing.T) {
 	f := newFixture(t)
 	p := f.ui.practice
-	p.category.SetSelected(review.CategoryTitle(review.CategoryStrategic))
-	if len(p.question.Options) < 5 {
-		t.Fatalf("strategic questions listed: %d, want at least 5", len(p.question.Options))
+	p.pick.category.SetSelected(review.CategoryTitle(review.CategoryStrategic))
+	if len(p.pick.question.Options) < 5 {
+		t.Fatalf("strategic questions listed: %d, want at least 5", len(p.pick.question.Options))
 	}
-	p.question.SetSelectedIndex(1)
+	p.pick.question.SetSelectedIndex(1)
 	want := f.ui.deps.Bank.ByCategory(review.CategoryStrategic)[1]
 
-	test.Tap(p.startOne)
-	if p.phase != phaseThinking { // no voice configured: straight to thinking
-		t.Fatalf("phase after start = %v, want thinking", p.phase)
+	test.Tap(p.pick.startOne)
+	if p.run.State().Phase != phaseThinking { // no voice configured: straight to thinking
+		t.Fatalf("phase after start = %v, want thinking", p.run.State().Phase)
 	}
 	if p.prompt.Text != want.Prompt {
 		t.Fatalf("prompt shown = %q, want %q", p.prompt.Text, want.Prompt)
 	}
-	if p.stop.Disabled() == false || p.skip.Disabled() {
+	if p.ctl.stop.Disabled() == false || p.ctl.skip.Disabled() {
 		t.Fatal("while thinking, Skip must be enabled and Stop disabled")
 	}
-	test.Tap(p.skip)
-	if p.phase != phaseRecording {
-		t.Fatalf("phase after skip = %v, want recording", p.phase)
+	test.Tap(p.ctl.skip)
+	if p.run.State().Phase != phaseRecording {
+		t.Fatalf("phase after skip = %v, want recording", p.run.State().Phase)
 	}
 	// The level meter moves while the tone is captured.
 	f.q.until(t, "a level on the meter", func() bool { return p.meter.rms > 0.1 })
 	f.q.until(t, "the whole tone to be captured", func() bool { return p.recording.Frames() >= int64(len(f.rec.Samples)) })
 	f.pressSpace() // Space stops the recording
-	if p.phase != phaseDone {
-		t.Fatalf("phase after Space = %v, want done", p.phase)
+	if p.run.State().Phase != phaseDone {
+		t.Fatalf("phase after Space = %v, want done", p.run.State().Phase)
 	}
 
-	test.Tap(p.retake)
-	test.Tap(p.skip)
+	test.Tap(p.ctl.retake)
+	test.Tap(p.ctl.skip)
 	f.q.until(t, "the second take to capture", func() bool { return p.recording.Frames() >= int64(len(f.rec.Samples)) })
-	test.Tap(p.stop)
+	test.Tap(p.ctl.stop)
 
-	sess, err := f.store.Get(p.sess.ID)
+	sess, err := f.store.Get(p.run.State().SessionID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,12 +172,12 @@ func TestPracticeOneQuestionRecordsTakesIntoOneSession(t *testing.T) {
 	if got := calls[0].MaxFrames; got != int64(want.AnswerSeconds)*16000 {
 		t.Errorf("recording limit = %d frames, want %d (the question's answer time)", got, want.AnswerSeconds*16000)
 	}
-	if p.next.Text != "Finish" {
-		t.Errorf("last question's next button says %q, want Finish", p.next.Text)
+	if p.ctl.next.Text != "Finish" {
+		t.Errorf("last question's next button says %q, want Finish", p.ctl.next.Text)
 	}
-	test.Tap(p.next)
-	if p.phase != phaseFinished {
-		t.Fatalf("phase after finishing = %v", p.phase)
+	test.Tap(p.ctl.next)
+	if p.run.State().Phase != phaseFinished {
+		t.Fatalf("phase after finishing = %v", p.run.State().Phase)
 	}
 	if len(f.errs) > 0 {
 		t.Fatalf("errors shown: %v", f.errs)
@@ -188,9 +188,9 @@ func TestPracticeDrillWalksThroughRandomQuestions(t *testing.T) {
 	f := newFixture(t)
 	p := f.ui.practice
 	f.app.Preferences().SetInt(PrefAnswerSeconds, 60)
-	p.category.SetSelected(review.CategoryTitle(review.CategoryBehavioral))
-	p.drillSize.SetSelected("3")
-	test.Tap(p.startDrill)
+	p.pick.category.SetSelected(review.CategoryTitle(review.CategoryBehavioral))
+	p.pick.drillSize.SetSelected("3")
+	test.Tap(p.pick.startDrill)
 	seen := map[string]bool{}
 	for i := 0; i < 3; i++ {
 		q := p.current()
@@ -198,25 +198,25 @@ func TestPracticeDrillWalksThroughRandomQuestions(t *testing.T) {
 			t.Fatalf("drill question %d is %s, want behavioral", i, q.Category)
 		}
 		seen[q.ID] = true
-		test.Tap(p.skip)
-		if p.phase != phaseRecording {
+		test.Tap(p.ctl.skip)
+		if p.run.State().Phase != phaseRecording {
 			t.Fatalf("question %d: not recording after skip", i)
 		}
-		test.Tap(p.stop)
-		test.Tap(p.next)
+		test.Tap(p.ctl.stop)
+		test.Tap(p.ctl.next)
 	}
 	if len(seen) != 3 {
 		t.Fatalf("drill asked %d distinct questions, want 3", len(seen))
 	}
-	if p.phase != phaseFinished {
-		t.Fatalf("phase = %v, want finished", p.phase)
+	if p.run.State().Phase != phaseFinished {
+		t.Fatalf("phase = %v, want finished", p.run.State().Phase)
 	}
 	for _, c := range f.rec.Calls() {
 		if c.MaxFrames != 60*16000 {
 			t.Fatalf("answer time setting not applied: %d frames", c.MaxFrames)
 		}
 	}
-	sess, err := f.store.Get(p.sess.ID)
+	sess, err := f.store.Get(p.run.State().SessionID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,11 +229,11 @@ func TestPracticeDeviceLostKeepsWhatWasCaptured(t *testing.T) {
 	f := newFixture(t)
 	p := f.ui.practice
 	f.rec.FailAfter = 8000 // the microphone vanishes after half a second
-	p.question.SetSelectedIndex(0)
-	test.Tap(p.startOne)
-	test.Tap(p.skip)
-	f.q.until(t, "the take to end by itself", func() bool { return p.phase == phaseDone })
-	sess, err := f.store.Get(p.sess.ID)
+	p.pick.question.SetSelectedIndex(0)
+	test.Tap(p.pick.startOne)
+	test.Tap(p.ctl.skip)
+	f.q.until(t, "the take to end by itself", func() bool { return p.run.State().Phase == phaseDone })
+	sess, err := f.store.Get(p.run.State().SessionID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,10 +260,10 @@ func TestPracticeWithoutMicrophoneStillWorks(t *testing.T) {
 	if !contains(p.notice.Text, "no default input device") {
 		t.Fatalf("notice = %q, want the reason there is no microphone", p.notice.Text)
 	}
-	test.Tap(p.startOne)
-	test.Tap(p.skip)
-	if p.phase != phaseDone || p.next.Disabled() {
-		t.Fatalf("without a microphone the flow should reach done with Next enabled, got phase %v", p.phase)
+	test.Tap(p.pick.startOne)
+	test.Tap(p.ctl.skip)
+	if p.run.State().Phase != phaseDone || p.ctl.next.Disabled() {
+		t.Fatalf("without a microphone the flow should reach done with Next enabled, got phase %v", p.run.State().Phase)
 	}
 	// Nothing was recorded, so no empty session is left in the library.
 	if entries, err := store.List(context.Background()); err != nil || len(entries) != 0 {
@@ -275,13 +275,13 @@ func TestRecordingFailureIsReported(t *testing.T) {
 	f := newFixture(t)
 	p := f.ui.practice
 	f.rec.Err = errTest(`input device "USB Mic" not found`)
-	test.Tap(p.startOne)
-	test.Tap(p.skip)
+	test.Tap(p.pick.startOne)
+	test.Tap(p.ctl.skip)
 	if len(f.errs) != 1 || !contains(f.errs[0].Error(), "USB Mic") {
 		t.Fatalf("errors = %v, want one naming the device", f.errs)
 	}
-	if p.phase != phaseDone {
-		t.Fatalf("phase = %v, want done (retake possible)", p.phase)
+	if p.run.State().Phase != phaseDone {
+		t.Fatalf("phase = %v, want done (retake possible)", p.run.State().Phase)
 	}
 }
 
