@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -20,7 +19,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/rehearse-app/rehearse/assets"
 	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/session"
@@ -46,26 +44,24 @@ func (c *testClock) set(t time.Time) {
 	c.mu.Unlock()
 }
 
+// libFixture is the library screen alone in a window, on a uiFixture
+// whose library clock moves on a minute per call.
 type libFixture struct {
-	app    fyne.App
+	*uiFixture
 	win    fyne.Window
 	bank   *review.Bank
-	store  *session.Store
 	clock  *testClock
 	lib    *libraryScreen
-	q      *uiQueue
-	errs   []error
 	opened [][2]string
 }
 
 // newLibFixture opens a library screen on a fresh store in its own window.
 func newLibFixture(t *testing.T) *libFixture {
 	t.Helper()
-	a := test.NewTempApp(t)
-	f := &libFixture{app: a, q: newUIQueue(), clock: &testClock{t: time.Date(2026, 11, 1, 9, 0, 0, 0, time.Local)}}
-	f.bank = testBank(t)
-	f.store = openStore(t, f.clock.now)
-	f.win = a.NewWindow("library")
+	clock := &testClock{t: time.Date(2026, 11, 1, 9, 0, 0, 0, time.Local)}
+	f := &libFixture{uiFixture: newUIFixture(t, clock.now), clock: clock}
+	f.bank = f.deps.Bank
+	f.win = f.app.NewWindow("library")
 	f.lib = f.screen(f.store)
 	f.win.SetContent(f.lib.content)
 	f.win.Resize(fyne.NewSize(1200, 1400))
@@ -75,38 +71,13 @@ func newLibFixture(t *testing.T) *libFixture {
 
 // screen builds a library screen on store wired to the fixture's queue.
 func (f *libFixture) screen(store *session.Store) *libraryScreen {
-	rules, errs := review.LoadRules(review.BankSource{FS: assets.Rules(), Dir: "rules", Label: "builtin"})
-	if len(errs) > 0 {
-		panic(fmt.Sprint(errs))
-	}
-	rv := review.New(rules)
-	deps := Deps{Bank: f.bank, Store: store, Prefs: f.app.Preferences(), Reviewer: rv,
-		ReviewTake: func(s *session.Session, tk *session.Take) (*review.Report, error) {
-			if tk.Transcript == nil {
-				return nil, errors.New("no transcript")
-			}
-			return rv.Review(review.Input{Transcript: tk.Transcript, Question: s.Question(tk.QuestionID)}), nil
-		}}
-	l := newLibraryScreen(deps, f.win, func(err error) { f.errs = append(f.errs, err) },
+	deps := f.deps
+	deps.Store = store
+	deps.ReviewTake = reviewTakeWith(deps.Reviewer, store)
+	l := newLibraryScreen(deps, f.win, f.notify,
 		func(sid, tid string) { f.opened = append(f.opened, [2]string{sid, tid}) })
 	l.do = f.q.do
 	return l
-}
-
-func testBank(t testing.TB) *review.Bank {
-	bank, errs := review.LoadBank(review.BankSource{FS: assets.Questions(), Dir: "questions", Label: "builtin"})
-	if len(errs) > 0 {
-		t.Fatalf("built-in bank: %v", errs)
-	}
-	return bank
-}
-
-func openStore(t testing.TB, now func() time.Time) *session.Store {
-	st, err := session.Open(filepath.Join(t.TempDir(), "lib"), session.Options{Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return st
 }
 
 // refreshed refreshes the screen and waits for the rows to be shown.

@@ -2,105 +2,35 @@ package ui
 
 import (
 	"context"
-	"math"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/rehearse-app/rehearse/assets"
 	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/review"
-	"github.com/rehearse-app/rehearse/session"
 )
 
-// uiQueue stands in for fyne.Do in tests: goroutines queue their UI updates
-// and the test runs them on its own goroutine, so widget state is only ever
-// touched by one goroutine (as with the real driver) and -race stays quiet.
-type uiQueue struct {
-	mu  sync.Mutex
-	fns []func()
-	ch  chan struct{}
-}
-
-func newUIQueue() *uiQueue { return &uiQueue{ch: make(chan struct{}, 1)} }
-
-func (q *uiQueue) do(f func()) {
-	q.mu.Lock()
-	q.fns = append(q.fns, f)
-	q.mu.Unlock()
-	select {
-	case q.ch <- struct{}{}:
-	default:
-	}
-}
-
-// drain runs queued updates until cond holds or the timeout passes.
-func (q *uiQueue) until(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.After(10 * time.Second)
-	for !cond() {
-		q.mu.Lock()
-		fns := q.fns
-		q.fns = nil
-		q.mu.Unlock()
-		for _, f := range fns {
-			f()
-		}
-		if cond() {
-			return
-		}
-		select {
-		case <-q.ch:
-		case <-time.After(20 * time.Millisecond):
-		case <-deadline:
-			t.Fatalf("timed out waiting for %s", what)
-		}
-	}
-}
-
-// tone returns secs seconds of a 440 Hz tone at 16 kHz.
-func tone(secs float64) []int16 {
-	n := int(secs * 16000)
-	s := make([]int16, n)
-	for i := range s {
-		s[i] = int16(8000 * math.Sin(2*math.Pi*440*float64(i)/16000))
-	}
-	return s
-}
-
+// fixture is the whole app (the four screens) on a uiFixture, with a
+// fake microphone that hears 1.5 s of tone.
 type fixture struct {
-	app   fyne.App
-	ui    *App
-	store *session.Store
-	rec   *audio.FakeRecorder
-	q     *uiQueue
-	errs  []error
+	*uiFixture
+	ui  *App
+	rec *audio.FakeRecorder
 }
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	a := test.NewTempApp(t)
-	bank, errs := review.LoadBank(review.BankSource{FS: assets.Questions(), Dir: "questions", Label: "builtin"})
-	if len(errs) > 0 {
-		t.Fatalf("built-in bank: %v", errs)
-	}
-	store, err := session.Open(t.TempDir(), session.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := audio.NewFakeRecorder(tone(1.5))
-	f := &fixture{app: a, store: store, rec: rec, q: newUIQueue()}
-	deps := Deps{Bank: bank, Store: store, Prefs: a.Preferences(), Recorder: rec, UserBankDir: t.TempDir()}
-	f.ui = New(a, deps)
+	f := &fixture{uiFixture: newUIFixture(t, nil), rec: audio.NewFakeRecorder(tone(1.5))}
+	deps := f.deps
+	deps.Recorder = f.rec
+	f.ui = New(f.app, deps)
 	f.ui.practice.do = f.q.do
 	f.ui.settings.do = f.q.do
 	f.ui.library.do = f.q.do
 	f.ui.review.do = f.q.do
-	f.ui.practice.notify = func(err error) { f.errs = append(f.errs, err) }
+	f.ui.practice.notify = f.notify
 	t.Cleanup(f.ui.Shutdown)
 	return f
 }
@@ -249,13 +179,12 @@ func TestPracticeDeviceLostKeepsWhatWasCaptured(t *testing.T) {
 }
 
 func TestPracticeWithoutMicrophoneStillWorks(t *testing.T) {
-	a := test.NewTempApp(t)
-	bank, _ := review.LoadBank(review.BankSource{FS: assets.Questions(), Dir: "questions", Label: "builtin"})
-	store, err := session.Open(t.TempDir(), session.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	u := New(a, Deps{Bank: bank, Store: store, Prefs: a.Preferences(), RecorderErr: errTest("no default input device")})
+	f := newUIFixture(t, nil)
+	deps := f.deps
+	deps.RecorderErr = errTest("no default input device")
+	u := New(f.app, deps)
+	t.Cleanup(u.Shutdown)
+	store := f.store
 	p := u.practice
 	if !contains(p.notice.Text, "no default input device") {
 		t.Fatalf("notice = %q, want the reason there is no microphone", p.notice.Text)
