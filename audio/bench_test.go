@@ -6,19 +6,12 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/rehearse-app/rehearse/audio/alsatest"
+	"github.com/rehearse-app/rehearse/internal/testkit"
 )
-
-// cpuTime is the process's user plus system CPU time.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 // rssBytes is the process's resident set size from /proc/self/statm.
 func rssBytes() int64 {
@@ -57,11 +50,11 @@ func benchCapture(b *testing.B, deviceRate int) {
 	sys := initSystem(b)
 	dir := b.TempDir()
 	const seconds = 60
-	cpu0 := cpuTime()
+	cpu0 := testkit.CPUTime()
 	for b.Loop() {
 		recordFromFileDevice(b, sys, dir, seconds, deviceRate)
 	}
-	cpu := cpuTime() - cpu0
+	cpu := testkit.CPUTime() - cpu0
 	audio := time.Duration(b.N) * seconds * time.Second
 	b.ReportMetric(float64(audio)/float64(b.Elapsed()), "x-realtime")
 	b.ReportMetric(cpu.Seconds()/audio.Minutes(), "cpu-s/audio-min")
@@ -106,11 +99,11 @@ func BenchmarkCaptureMemory60Min(b *testing.B) {
 				}
 			}
 		}()
-		cpu0 := cpuTime()
+		cpu0 := testkit.CPUTime()
 		start := time.Now()
 		recordFromFileDevice(b, sys, dir, 3600, 0)
 		wall := time.Since(start)
-		cpu := cpuTime() - cpu0
+		cpu := testkit.CPUTime() - cpu0
 		close(stop)
 		<-sampled
 		runtime.GC()

@@ -33,6 +33,12 @@ type RecordOptions struct {
 	// new one put in (latest wins). Make it with capacity 1. It is a
 	// bidirectional channel because dropping the stale value needs a receive.
 	Levels chan Level
+	// Pace, if not nil, receives live pace readings (a PaceMeter measures
+	// the take as it is recorded, in its own goroutine), latest wins. Make
+	// it with capacity 1.
+	Pace chan LivePace
+	// PaceOptions tunes the live pace meter.
+	PaceOptions PaceOptions
 
 	deviceRate int // tests: open the device at this rate (forces resampling)
 }
@@ -63,7 +69,8 @@ type Recording struct {
 	w    *WAVWriter
 	stop atomic.Bool
 	done chan struct{}
-	res  Result // set by run before it closes done
+	res  Result     // set by run before it closes done
+	pace *PaceMeter // nil unless RecordOptions.Pace is set
 }
 
 // Record starts recording from opt.Device to opt.Path: 16 kHz mono 16-bit,
@@ -104,6 +111,9 @@ func startRecording(ctx context.Context, src source, opt RecordOptions) (*Record
 		return nil, fmt.Errorf("recording: %w", err)
 	}
 	rec := &Recording{w: w, done: make(chan struct{})}
+	if opt.Pace != nil {
+		rec.pace = NewPaceMeter(opt.PaceOptions, opt.Pace)
+	}
 	go rec.run(ctx, src, p, opt)
 	return rec, nil
 }
@@ -148,6 +158,9 @@ func (r *Recording) run(ctx context.Context, src source, p *pipeline, opt Record
 		}
 		p.track(out)
 		p.sendLevel(opt.Levels, out, written+int64(len(out)))
+		if r.pace != nil {
+			r.pace.Write(out)
+		}
 		if full {
 			break
 		}
@@ -166,6 +179,9 @@ func (r *Recording) run(ctx context.Context, src source, p *pipeline, opt Record
 	}
 	if err := r.w.Close(); err != nil && runErr == nil {
 		runErr = err
+	}
+	if r.pace != nil {
+		r.pace.Close()
 	}
 	n := r.w.Frames()
 	r.res = Result{Frames: n, Duration: framesDuration(n, TakeRate), Overflows: p.overflows, Peak: float32(p.peak) / 32768, Err: runErr}
@@ -270,22 +286,7 @@ func (p *pipeline) sendLevel(ch chan Level, out []int16, frames int64) {
 	if len(out) > 0 {
 		lv.RMS = float32(math.Sqrt(sum/float64(len(out))) / 32768)
 	}
-	offerLevel(ch, lv)
-}
-
-// offerLevel puts lv in ch, replacing a stale value, and never blocks.
-func offerLevel(ch chan Level, lv Level) {
-	for i := 0; i < 2; i++ {
-		select {
-		case ch <- lv:
-			return
-		default:
-		}
-		select {
-		case <-ch: // drop the stale value
-		default:
-		}
-	}
+	offerLatest(ch, lv)
 }
 
 // FakeRecorder is a deterministic Recorder for tests of code that records:

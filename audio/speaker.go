@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/rehearse-app/rehearse/internal/atomicfile"
 )
 
 // Speaker reads text aloud with a Voice on an output device, keeping every
@@ -80,7 +82,7 @@ func (s *Speaker) RenderTo(ctx context.Context, text, out string) error {
 	if s.voice == nil {
 		return ErrNoVoice
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.wav")
+	tmp, err := atomicfile.CreateTemp(out)
 	if err != nil {
 		return fmt.Errorf("speech: %w", err)
 	}
@@ -93,20 +95,8 @@ func (s *Speaker) RenderTo(ctx context.Context, text, out string) error {
 	if _, err := WAVInfo(name); err != nil {
 		return fmt.Errorf("speech: %s rendered an unreadable file: %w", s.voice.Name(), err)
 	}
-	f, err := os.OpenFile(name, os.O_RDWR, 0)
-	if err != nil {
+	if err := atomicfile.Commit(name, out); err != nil {
 		return fmt.Errorf("speech: %w", err)
 	}
-	err = f.Sync()
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("speech: syncing %s: %w", name, err)
-	}
-	if err := os.Rename(name, out); err != nil {
-		return fmt.Errorf("speech: %w", err)
-	}
-	syncDir(filepath.Dir(out))
 	return nil
 }

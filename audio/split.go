@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/rehearse-app/rehearse/internal/atomicfile"
 )
 
 // Chunk is one piece of a split recording.
@@ -102,7 +104,7 @@ func quietest(win []byte, ch int, hop int64) int64 {
 // copyFrames writes frames [start,end) of the open WAV as a new WAV file.
 func copyFrames(f *os.File, l *wavLayout, start, end int64, out string) error {
 	ba := int64(l.blockAlign)
-	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
+	tmp, err := atomicfile.CreateTemp(out)
 	if err != nil {
 		return err
 	}
@@ -136,8 +138,5 @@ func copyFrames(f *os.File, l *wavLayout, start, end int64, out string) error {
 	if err := w.Close(); err != nil {
 		return err
 	}
-	if err := os.Rename(name, out); err != nil {
-		return err
-	}
-	return nil
+	return atomicfile.Commit(name, out)
 }

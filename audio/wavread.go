@@ -5,8 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
+
+	"github.com/rehearse-app/rehearse/internal/atomicfile"
 )
 
 // PCM is interleaved 16-bit audio held in memory.
@@ -73,33 +74,26 @@ func WriteWAVFile(path string, pcm *PCM) error {
 	if pcm == nil || pcm.Channels < 1 || pcm.Rate < 1 {
 		return fmt.Errorf("writing %s: invalid PCM (rate and channels must be positive)", path)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	tmp, err := atomicfile.CreateTemp(path)
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	tmpName := tmp.Name()
-	fail := func(err error) error {
+	w, err := newWAVWriter(tmp, tmpName, pcm.Rate, pcm.Channels)
+	if err != nil {
 		tmp.Close()
 		os.Remove(tmpName)
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	w, err := newWAVWriter(tmp, tmpName, pcm.Rate, pcm.Channels)
+	err = w.Write(pcm.Samples)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
-		return fail(err)
-	}
-	if err := w.Write(pcm.Samples); err != nil {
-		return fail(err)
-	}
-	if err := w.Close(); err != nil {
 		os.Remove(tmpName)
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	if err := os.Rename(tmpName, path); err != nil {
-		os.Remove(tmpName)
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	syncDir(filepath.Dir(path))
-	return nil
+	return atomicfile.Commit(tmpName, path)
 }
 
 // decodeInt16 decodes little-endian 16-bit samples from b into dst
@@ -109,13 +103,4 @@ func decodeInt16(dst []int16, b []byte) []int16 {
 		dst[i] = int16(binary.LittleEndian.Uint16(b[2*i:]))
 	}
 	return dst
-}
-
-// syncDir fsyncs a directory so a rename in it survives a power cut; errors
-// are ignored (some systems cannot sync directories).
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
 }

@@ -43,7 +43,7 @@ const minAudioPaceS = 10.0
 // audioOnly says whether the review has a recording's delivery but no
 // words to read.
 func (st *reviewState) audioOnly() bool {
-	return st.in.Audio != nil && len(st.sc.toks) == 0
+	return st.input.Audio != nil && len(st.sc.toks) == 0
 }
 
 // skip says whether rule r sits out this review: an audio-only review runs
@@ -53,7 +53,7 @@ func (st *reviewState) skip(r *RuleSpec) bool {
 	if !st.audioOnly() {
 		return false
 	}
-	switch r.Extends {
+	switch r.Kind {
 	case KindPause, KindPace, KindHesitation:
 		return false
 	}
@@ -62,7 +62,7 @@ func (st *reviewState) skip(r *RuleSpec) bool {
 
 // audioMetrics fills the metrics of an audio-only review.
 func (st *reviewState) audioMetrics(limit float64) {
-	a, m := st.in.Audio, &st.rep.Metrics
+	a, m := st.input.Audio, &st.rep.Metrics
 	m.DurationS = round1(max(m.DurationS, a.DurationS))
 	m.SpeakingS = round1(a.SpeakingS)
 	for _, p := range a.Pauses {
@@ -77,7 +77,7 @@ func (st *reviewState) audioMetrics(limit float64) {
 // audioExtras adds the recording's own measures to the metrics (both in an
 // audio-only review and beside a transcript's).
 func (st *reviewState) audioExtras() {
-	a := st.in.Audio
+	a := st.input.Audio
 	if a == nil {
 		return
 	}
@@ -104,7 +104,7 @@ func (st *reviewState) audioExtras() {
 // same sound and is not counted again; beside an untimed transcript they
 // cannot be placed against its fillers and are left to the text rules.
 func (st *reviewState) hesitations(r *RuleSpec) {
-	a := st.in.Audio
+	a := st.input.Audio
 	if a == nil || (!st.timed && !st.audioOnly()) {
 		return
 	}

@@ -3,6 +3,8 @@ package review
 import (
 	"strings"
 	"testing"
+
+	"github.com/rehearse-app/rehearse/internal/testkit"
 )
 
 // benchAnswer is a realistic spoken answer of about 300 words, with fillers,
@@ -40,14 +42,14 @@ func BenchmarkReview(b *testing.B) {
 	b.ReportMetric(float64(len(toks)), "words")
 	// CPU time of the process per review: on a shared, loaded machine the
 	// wall-clock ns/op includes time spent waiting for a core; this does not.
-	before := cpuTime()
+	before := testkit.CPUTime()
 	n := 0
 	for b.Loop() {
 		rv.Review(Input{Transcript: tr, Question: q})
 		n++
 	}
 	if n > 0 {
-		b.ReportMetric(float64((cpuTime()-before).Nanoseconds())/float64(n), "cpu-ns/op")
+		b.ReportMetric(float64((testkit.CPUTime()-before).Nanoseconds())/float64(n), "cpu-ns/op")
 	}
 }
 

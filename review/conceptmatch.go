@@ -7,47 +7,52 @@ import (
 
 // Defaults of a concept match (MatchSpec.Concepts).
 const (
-	defaultWindow = 20 // words all elements of a line must fall within
-	negationReach = 5  // words before a term, in its clause, a negation still applies to
-	hypoBefore    = 10 // words before a term a "would have" / "if ... had" still governs
-	hypoAfter     = 20 // ... and after it, to the end of its sentence
-	clauseReach   = 14 // words evidence is widened by, at most, to its clause
+	defaultWindow      = 20 // words all elements of a line must fall within
+	negationReach      = 5  // words before a term, in its clause, a negation still applies to
+	hypotheticalBefore = 10 // words before a term a "would have" / "if ... had" still governs
+	hypotheticalAfter  = 20 // ... and after it, to the end of its sentence
+	clauseReach        = 14 // words evidence is widened by, at most, to its clause
 )
 
 // conceptLine is one compiled concept match: every element must occur
 // within window words.
 type conceptLine struct {
-	spec      int32   // the cspec the hit is reported for
-	elems     []int32 // element ids
-	window    int
-	negatable bool // a negation before an element's term cancels it
-	real      bool // a hypothetical ("I would have ...") does not count
-	ordered   bool // elements in the order given, in one sentence
+	spec      int32   // the compiledSpec (index into matcher.specs) the hit is reported for
+	elements  []int32 // element ids
+	window    int     // words all elements must fall within
+	negatable bool    // a negation before an element's term cancels it
+	real      bool    // a hypothetical ("I would have ...") does not count
+	ordered   bool    // elements in the order given, in one sentence
 }
 
-// conceptMatcher matches concept lines over lemmatised tokens.
+// conceptMatcher matches concept lines over lemmatised tokens. An element
+// of a line ("@decide|leave it to") expands to terms (phrases of base-form
+// words); a term may serve several elements.
 type conceptMatcher struct {
-	vocab     map[string]int32 // base-form word -> id
-	terms     [][]int32        // term -> word ids
-	byFirst   map[int32][]int32
-	termElems [][]int32        // term -> elements it belongs to
-	termIDs   map[string]int32 // a term's base words -> term
-	elemIDs   map[string]int32 // element text -> id
-	lines     []conceptLine
-	concepts  *Concepts
+	vocab            map[string]int32  // base-form word -> id
+	terms            [][]int32         // term -> word ids
+	termsByFirstWord map[int32][]int32 // word id -> the terms it starts
+	termElements     [][]int32         // term -> elements it belongs to
+	termByWords      map[string]int32  // a term's base words -> term
+	elementIDs       map[string]int32  // element text -> id
+	lines            []conceptLine
+	concepts         *Concepts
 }
 
+// newConceptMatcher returns an empty concept matcher that expands elements
+// with the concepts c.
 func newConceptMatcher(c *Concepts) *conceptMatcher {
-	return &conceptMatcher{vocab: map[string]int32{}, byFirst: map[int32][]int32{}, termIDs: map[string]int32{},
-		elemIDs: map[string]int32{}, concepts: c}
+	return &conceptMatcher{vocab: map[string]int32{}, termsByFirstWord: map[int32][]int32{}, termByWords: map[string]int32{},
+		elementIDs: map[string]int32{}, concepts: c}
 }
 
-// element compiles one element ("@decide|leave it to") and returns its id.
-func (cm *conceptMatcher) element(e string) int32 {
-	if id, ok := cm.elemIDs[e]; ok {
+// compileElement compiles one element ("@decide|leave it to") and returns
+// its id.
+func (cm *conceptMatcher) compileElement(e string) int32 {
+	if id, ok := cm.elementIDs[e]; ok {
 		return id
 	}
-	id := intern(cm.elemIDs, e)
+	id := intern(cm.elementIDs, e)
 	terms, _ := cm.concepts.Expand(e)
 	for _, t := range terms {
 		ws := wordsOf(t)
@@ -60,29 +65,29 @@ func (cm *conceptMatcher) element(e string) int32 {
 			ids[i] = intern(cm.vocab, ws[i])
 		}
 		key := strings.Join(ws, " ")
-		ti, ok := cm.termIDs[key]
+		ti, ok := cm.termByWords[key]
 		if !ok {
 			ti = int32(len(cm.terms))
-			cm.termIDs[key] = ti
+			cm.termByWords[key] = ti
 			cm.terms = append(cm.terms, ids)
-			cm.termElems = append(cm.termElems, nil)
-			cm.byFirst[ids[0]] = append(cm.byFirst[ids[0]], ti)
+			cm.termElements = append(cm.termElements, nil)
+			cm.termsByFirstWord[ids[0]] = append(cm.termsByFirstWord[ids[0]], ti)
 		}
-		if !slices.Contains(cm.termElems[ti], id) {
-			cm.termElems[ti] = append(cm.termElems[ti], id)
+		if !slices.Contains(cm.termElements[ti], id) {
+			cm.termElements[ti] = append(cm.termElements[ti], id)
 		}
 	}
 	return id
 }
 
-// add compiles a concept match of spec index spec.
-func (cm *conceptMatcher) add(spec int32, ms MatchSpec) {
+// addLine compiles the concept match ms of spec index spec into a line.
+func (cm *conceptMatcher) addLine(spec int32, ms MatchSpec) {
 	l := conceptLine{spec: spec, window: ms.Window, real: ms.Real, ordered: ms.Ordered, negatable: true}
 	if l.window <= 0 {
 		l.window = defaultWindow
 	}
 	for _, e := range ms.Concepts {
-		l.elems = append(l.elems, cm.element(e))
+		l.elements = append(l.elements, cm.compileElement(e))
 		terms, _ := cm.concepts.Expand(e)
 		for _, t := range terms {
 			for _, w := range wordsOf(t) {
@@ -114,14 +119,14 @@ func (cm *conceptMatcher) fold() {
 			cm.vocab[w] = to
 		}
 	}
-	cm.byFirst = map[int32][]int32{}
+	cm.termsByFirstWord = map[int32][]int32{}
 	for ti, t := range cm.terms {
 		for k, id := range t {
 			if to, ok := remap[id]; ok {
 				t[k] = to
 			}
 		}
-		cm.byFirst[t[0]] = append(cm.byFirst[t[0]], int32(ti))
+		cm.termsByFirstWord[t[0]] = append(cm.termsByFirstWord[t[0]], int32(ti))
 	}
 }
 
@@ -130,19 +135,25 @@ func negator(w string) bool { return negatorBytes([]byte(w)) }
 
 // occurrence is one match of a term, for one element.
 type occurrence struct {
-	elem, start, end int32
-	negated, hypo    bool
+	element, start, end   int32
+	negated, hypothetical bool
 }
 
-// conceptScratch holds the buffers one concept scan reuses.
+// conceptScratch holds the buffers one concept scan reuses; the slices
+// named per token are indexed like the scan's tokens.
 type conceptScratch struct {
-	lemma []int32
-	neg   []bool
-	hypo  []bool
-	occ   []occurrence
-	off   []int32
-	buf   []byte
-	kind  []uint8
+	lemmaIDs     []int32 // per token: its lemma's vocabulary id, or unknownID
+	isNegator    []bool  // per token: the word negates what follows
+	hypothetical []bool  // per token: the word is only imagined ("would have")
+	wordKinds    []uint8 // per token: its kind for the hypothetical scope (kindHave ...)
+	// occurrences of terms, grouped by element: element e's occurrences
+	// are occurrences[elementStart[e]:elementStart[e+1]], in text order
+	occurrences  []occurrence
+	elementStart []int32
+	wordBuf      []byte // the normalised word being looked up
+	// taken holds the occurrences a window has chosen so far, one per
+	// element, so that no two elements stand on the same words
+	taken []*occurrence
 	// cache maps a normalised word to its lemma id, for cacheFor
 	cache    map[string]int32
 	cacheFor *conceptMatcher
@@ -154,60 +165,59 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 	if len(cm.lines) == 0 || len(toks) == 0 {
 		return hits
 	}
-	cs.lemma = cs.lemma[:0]
-	cs.neg = cs.neg[:0]
-	cs.hypo = cs.hypo[:0]
-	cs.kind = cs.kind[:0]
+	cs.lemmaIDs = cs.lemmaIDs[:0]
+	cs.isNegator = cs.isNegator[:0]
+	cs.hypothetical = cs.hypothetical[:0]
+	cs.wordKinds = cs.wordKinds[:0]
 	if cs.cacheFor != cm || len(cs.cache) > maxLemmaCache {
 		cs.cache, cs.cacheFor = map[string]int32{}, cm
 	}
 	known := func(w string) bool { _, ok := cm.vocab[w]; return ok }
 	for _, t := range toks {
-		cs.buf = normWord(cs.buf[:0], text[t.Start:t.End])
-		id, ok := cs.cache[string(cs.buf)]
+		cs.wordBuf = normWord(cs.wordBuf[:0], text[t.Start:t.End])
+		id, ok := cs.cache[string(cs.wordBuf)]
 		if !ok {
-			w := string(cs.buf)
-			id = -1
+			w := string(cs.wordBuf)
+			id = unknownID
 			if l, ok := cm.vocab[lemmaOf(w, known)]; ok {
 				id = l
 			}
 			cs.cache[w] = id
 		}
-		cs.lemma = append(cs.lemma, id)
-		cs.neg = append(cs.neg, negatorBytes(cs.buf))
-		cs.hypo = append(cs.hypo, false)
-		cs.kind = append(cs.kind, hypoKind(cs.buf))
+		cs.lemmaIDs = append(cs.lemmaIDs, id)
+		cs.isNegator = append(cs.isNegator, negatorBytes(cs.wordBuf))
+		cs.hypothetical = append(cs.hypothetical, false)
+		cs.wordKinds = append(cs.wordKinds, hypotheticalWordKind(cs.wordBuf))
 	}
 	cm.markHypotheticals(text, toks, cs)
-	cs.occ = cs.occ[:0]
-	for i, id := range cs.lemma {
+	cs.occurrences = cs.occurrences[:0]
+	for i, id := range cs.lemmaIDs {
 		if id < 0 {
 			continue
 		}
-		for _, ti := range cm.byFirst[id] {
-			end := cm.matchTerm(toks, cs.lemma, cm.terms[ti], i)
-			if end < 0 {
+		for _, ti := range cm.termsByFirstWord[id] {
+			end, ok := cm.matchTerm(toks, cs.lemmaIDs, cm.terms[ti], i)
+			if !ok {
 				continue
 			}
-			neg := false
-			neg = cs.negatedAt(toks, i)
-			for _, e := range cm.termElems[ti] {
-				cs.occ = append(cs.occ, occurrence{elem: e, start: int32(i), end: int32(end), negated: neg, hypo: cs.hypo[i]})
+			neg := cs.negatedAt(toks, i)
+			for _, e := range cm.termElements[ti] {
+				cs.occurrences = append(cs.occurrences, occurrence{element: e, start: int32(i), end: int32(end), negated: neg, hypothetical: cs.hypothetical[i]})
 			}
 		}
 	}
 	// group by element, each group in text order
-	slices.SortStableFunc(cs.occ, func(a, b occurrence) int { return int(a.elem - b.elem) })
-	n := int32(len(cm.elemIDs))
-	cs.off = cs.off[:0]
+	slices.SortStableFunc(cs.occurrences, func(a, b occurrence) int { return int(a.element - b.element) })
+	n := int32(len(cm.elementIDs))
+	cs.elementStart = cs.elementStart[:0]
 	for i := int32(0); i <= n; i++ {
-		cs.off = append(cs.off, 0)
+		cs.elementStart = append(cs.elementStart, 0)
 	}
-	for _, o := range cs.occ {
-		cs.off[o.elem+1]++
+	for _, o := range cs.occurrences {
+		cs.elementStart[o.element+1]++
 	}
 	for i := int32(1); i <= n; i++ {
-		cs.off[i] += cs.off[i-1]
+		cs.elementStart[i] += cs.elementStart[i-1]
 	}
 	for li := range cm.lines {
 		if h, ok := cm.matchLine(&cm.lines[li], toks, cs, accept); ok {
@@ -220,10 +230,10 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 // unreal reports whether the word at i, after a scan, is imagined (a
 // hypothetical) or negated in its clause.
 func (cs *conceptScratch) unreal(toks []Token, i int) bool {
-	if i >= len(cs.hypo) {
+	if i >= len(cs.hypothetical) {
 		return false
 	}
-	if cs.hypo[i] {
+	if cs.hypothetical[i] {
 		return true
 	}
 	return cs.negatedAt(toks, i)
@@ -237,24 +247,25 @@ func (cs *conceptScratch) negatedAt(toks []Token, i int) bool {
 		if toks[j+1].Flags&ClauseStart != 0 {
 			return false
 		}
-		if cs.neg[j] {
+		if cs.isNegator[j] {
 			return true
 		}
 	}
 	return false
 }
 
-// matchTerm matches term at token i and returns the end token, or -1.
-func (cm *conceptMatcher) matchTerm(toks []Token, lemma, term []int32, i int) int {
+// matchTerm matches term at token i, on lemma ids, and returns the token
+// just after it.
+func (cm *conceptMatcher) matchTerm(toks []Token, lemmaIDs, term []int32, i int) (end int, ok bool) {
 	if i+len(term) > len(toks) {
-		return -1
+		return 0, false
 	}
 	for k, w := range term {
-		if lemma[i+k] != w || toks[i+k].Sentence != toks[i].Sentence {
-			return -1
+		if lemmaIDs[i+k] != w || toks[i+k].Sentence != toks[i].Sentence {
+			return 0, false
 		}
 	}
-	return i + len(term)
+	return i + len(term), true
 }
 
 // markHypotheticals marks the words a "would have", "could have", "if I
@@ -262,11 +273,11 @@ func (cm *conceptMatcher) matchTerm(toks []Token, lemma, term []int32, i int) in
 func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conceptScratch) {
 	for i := range toks {
 		marker := false
-		switch cs.kind[i] {
+		switch cs.wordKinds[i] {
 		case kindHave:
 			// "would have offered", not "could have it ready"
-			marker = i > 0 && i+1 < len(toks) && cs.kind[i-1] == kindModal &&
-				participle(string(normWord(cs.buf[:0], text[toks[i+1].Start:toks[i+1].End])))
+			marker = i > 0 && i+1 < len(toks) && cs.wordKinds[i-1] == kindModal &&
+				participle(string(normWord(cs.wordBuf[:0], text[toks[i+1].Start:toks[i+1].End])))
 		case kindModalHave:
 			marker = true
 		case kindReflect:
@@ -275,25 +286,38 @@ func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conce
 		case kindNext, kindLooking:
 			// "next time I'd give her options", "looking back, ..."
 			if i+1 < len(toks) {
-				marker = cs.kind[i] == kindNext && cs.kind[i+1] == kindTime ||
-					cs.kind[i] == kindLooking && cs.kind[i+1] == kindBack
+				marker = cs.wordKinds[i] == kindNext && cs.wordKinds[i+1] == kindTime ||
+					cs.wordKinds[i] == kindLooking && cs.wordKinds[i+1] == kindBack
 			}
 		case kindIf:
-			for j := i + 1; j < len(toks) && j <= i+4 && toks[j].Sentence == toks[i].Sentence; j++ {
-				if cs.kind[j] == kindHad {
-					marker = true
-				}
-			}
+			marker = cs.ifHindsight(toks, i)
 		}
 		if !marker {
 			continue
 		}
-		for j := max(0, i-hypoBefore); j < len(toks) && j <= i+hypoAfter; j++ {
+		for j := max(0, i-hypotheticalBefore); j < len(toks) && j <= i+hypotheticalAfter; j++ {
 			if toks[j].Sentence == toks[i].Sentence {
-				cs.hypo[j] = true
+				cs.hypothetical[j] = true
 			}
 		}
 	}
+}
+
+// ifHindsight reports whether the "if" at token i opens a hindsight:
+// "if I had asked", or "if I did it again" (a past form, then "again").
+func (cs *conceptScratch) ifHindsight(toks []Token, i int) bool {
+	past := false
+	for j := i + 1; j < len(toks) && j <= i+6 && toks[j].Sentence == toks[i].Sentence; j++ {
+		switch k := cs.wordKinds[j]; {
+		case k == kindHad && j <= i+4:
+			return true
+		case k == kindPast:
+			past = true
+		case k == kindAgain && past:
+			return true
+		}
+	}
+	return false
 }
 
 // Word kinds the hypothetical scope looks for.
@@ -309,12 +333,16 @@ const (
 	kindLooking         // looking (back)
 	kindTime            // (next) time
 	kindBack            // (looking) back
+	kindPast            // did, were, was (in "if I did it again")
+	kindAgain           // again
 )
 
 // maxLemmaCache bounds the per-scratch cache of word -> lemma id.
 const maxLemmaCache = 20000
 
-func hypoKind(w []byte) uint8 {
+// hypotheticalWordKind returns the kind of a normalised word for the
+// hypothetical scope (kindOther for most words).
+func hypotheticalWordKind(w []byte) uint8 {
 	switch string(w) {
 	case "have", "'ve":
 		return kindHave
@@ -326,6 +354,10 @@ func hypoKind(w []byte) uint8 {
 		return kindIf
 	case "had", "hadn't":
 		return kindHad
+	case "did", "were", "was":
+		return kindPast
+	case "again":
+		return kindAgain
 	case "hindsight", "wish", "retrospect", "regret":
 		return kindReflect
 	case "next":
@@ -340,6 +372,7 @@ func hypoKind(w []byte) uint8 {
 	return kindOther
 }
 
+// negatorBytes reports whether a normalised word negates what follows it.
 func negatorBytes(w []byte) bool {
 	switch string(w) {
 	case "not", "never", "no", "without", "nothing", "nobody", "neither", "nor", "cannot":
@@ -362,51 +395,57 @@ func participle(w string) bool {
 // matchLine finds the first window of the line's width that holds an
 // occurrence of every element, and returns its hit.
 func (cm *conceptMatcher) matchLine(l *conceptLine, toks []Token, cs *conceptScratch, accept func(int32, int) bool) (hit, bool) {
-	usable := func(o *occurrence) bool { return !(o.negated && l.negatable) && !(o.hypo && l.real) }
+	usable := func(o *occurrence) bool { return !(o.negated && l.negatable) && !(o.hypothetical && l.real) }
 	// anchors: every usable occurrence of the first element, in order; a
 	// window may also start at another element's occurrence, so try each
 	// element's occurrences as the window's first word
-	best := hit{start: -1}
-	anchors := l.elems
+	var best hit
+	found := false
+	anchors := l.elements
 	if l.ordered {
-		anchors = l.elems[:1]
+		anchors = l.elements[:1]
 	}
-	for _, ea := range anchors {
-		for k := cs.off[ea]; k < cs.off[ea+1]; k++ {
-			a := &cs.occ[k]
-			if !usable(a) {
+	for _, anchorElem := range anchors {
+		for k := cs.elementStart[anchorElem]; k < cs.elementStart[anchorElem+1]; k++ {
+			anchor := &cs.occurrences[k]
+			if !usable(anchor) {
 				continue
 			}
-			h, ok := cm.windowFrom(l, a, toks, cs, usable)
-			if ok && (best.start < 0 || h.at < best.at) && (accept == nil || accept(l.spec, int(h.at))) {
-				best = h
+			h, ok := cm.windowFrom(l, anchor, toks, cs, usable)
+			if ok && (!found || h.at < best.at) && (accept == nil || accept(l.spec, int(h.at))) {
+				best, found = h, true
 			}
 		}
 	}
-	if best.start < 0 {
-		return best, false
+	if !found {
+		return hit{}, false
 	}
 	best.start, best.end = clauseOf(toks, best.start, best.end)
 	return best, true
 }
 
 // windowFrom looks for every element of l in the window starting at the
-// occurrence a (in order, for an ordered line).
+// occurrence a (in order, for an ordered line). The hit spans a to the
+// furthest element found; from is where the next element's search starts.
 func (cm *conceptMatcher) windowFrom(l *conceptLine, a *occurrence, toks []Token, cs *conceptScratch, usable func(*occurrence) bool) (hit, bool) {
-	hi, from, at := a.end, a.start, a.start
-	for _, e := range l.elems {
+	spanEnd, from, at := a.end, a.start, a.start
+	cs.taken = append(cs.taken[:0], a)
+	for _, e := range l.elements {
 		found := false
-		group := cs.occ[cs.off[e]:cs.off[e+1]]
+		group := cs.occurrences[cs.elementStart[e]:cs.elementStart[e+1]]
 		k, _ := slices.BinarySearchFunc(group, from, func(o occurrence, at int32) int { return int(o.start - at) })
 		for ; k < len(group) && int(group[k].start-a.start) < l.window; k++ {
 			o := &group[k]
-			if int(o.end-a.start) > l.window || !usable(o) {
+			if int(o.end-a.start) > l.window || !usable(o) || (o != a && overlapsTaken(o, cs.taken)) {
 				continue
+			}
+			if o != a {
+				cs.taken = append(cs.taken, o)
 			}
 			if l.ordered && toks[o.start].Sentence != toks[a.start].Sentence {
 				continue
 			}
-			hi = max(hi, o.end)
+			spanEnd = max(spanEnd, o.end)
 			if l.ordered {
 				at = o.start // an ordered line stands where its last element does
 				from = o.end
@@ -421,7 +460,19 @@ func (cm *conceptMatcher) windowFrom(l *conceptLine, a *occurrence, toks []Token
 			return hit{}, false
 		}
 	}
-	return hit{spec: l.spec, at: at, start: a.start, end: hi}, true
+	return hit{spec: l.spec, at: at, start: a.start, end: spanEnd}, true
+}
+
+// overlapsTaken reports whether o shares a word with an occurrence already
+// standing for another element of the line: "or push back" is an
+// alternative or a cost, not both.
+func overlapsTaken(o *occurrence, taken []*occurrence) bool {
+	for _, t := range taken {
+		if o.start < t.end && t.start < o.end {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseOf widens tokens [a, b) to the clause they stand in, by at most

@@ -44,9 +44,13 @@ func TestConceptMatches(t *testing.T) {
 		{"within the window", MatchSpec{Concepts: []string{"@option", "@cost"}, Window: 6}, "The second option would cost a week.", true},
 		{"ordered, in order", MatchSpec{Concepts: []string{"i", "@choose"}, Window: 3, Ordered: true}, "Then I picked the list.", true},
 		{"ordered, wrong order", MatchSpec{Concepts: []string{"i", "@choose"}, Window: 3, Ordered: true}, "They picked it. I agreed.", false},
+		{"two elements on one word", MatchSpec{Concepts: []string{"@option", "or we|cost"}}, "Or we wait.", false},
+		{"two elements on their own words", MatchSpec{Concepts: []string{"@option", "@cost"}}, "Or we wait a week.", true},
+		{"hindsight: if I did it again", MatchSpec{Concepts: []string{"@option"}, Real: true}, "If I did it again, I'd go in with options.", false},
+		{"an 'if' that offers", MatchSpec{Concepts: []string{"@option"}, Real: true}, "If you want it Friday, that is one option.", true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			rule := RuleSpec{ID: "x", Extends: KindExistence, Level: LevelInfo, Message: "m", Match: []MatchSpec{c.ms}}
+			rule := RuleSpec{ID: "x", Kind: KindExistence, Level: LevelInfo, Message: "m", Match: []MatchSpec{c.ms}}
 			if _, err := cs.checkRule(&rule); err != nil {
 				t.Fatal(err)
 			}
@@ -62,7 +66,7 @@ func TestConceptMatches(t *testing.T) {
 // rule and field that name it.
 func TestConceptErrors(t *testing.T) {
 	cs := NewConcepts([]ConceptSpec{{ID: "a", Terms: []string{"a"}}})
-	rule := RuleSpec{ID: "x", Extends: KindExistence, Level: LevelInfo, Message: "m",
+	rule := RuleSpec{ID: "x", Kind: KindExistence, Level: LevelInfo, Message: "m",
 		Match: []MatchSpec{{Tokens: []string{"b"}}, {Concepts: []string{"@a", "@nope"}}}}
 	field, err := cs.checkRule(&rule)
 	if err == nil || field != "match[1].concepts" {
@@ -70,5 +74,33 @@ func TestConceptErrors(t *testing.T) {
 	}
 	if _, errs := ParseConceptFile([]byte("concepts:\n  - id: Bad Id\n    terms: [x]\n  - id: ok\n    terms: []\n"), "c.yaml"); len(errs) != 2 {
 		t.Errorf("want 2 errors, got %v", errs)
+	}
+}
+
+// TestVetoRevoked: an "unless" match vetoes the rule's matches unless a
+// "revoked_by" match comes after it; the last word wins.
+func TestVetoRevoked(t *testing.T) {
+	cs := NewConcepts([]ConceptSpec{{ID: "option", Terms: []string{"option", "or we"}}})
+	rule := RuleSpec{ID: "x", Kind: KindExistence, Level: LevelPositive, Message: "m",
+		Match:     []MatchSpec{{Concepts: []string{"@option"}}},
+		Unless:    []MatchSpec{{Concepts: []string{"i pick"}}},
+		RevokedBy: []MatchSpec{{Concepts: []string{"her call"}}}}
+	if _, err := cs.checkRule(&rule); err != nil {
+		t.Fatal(err)
+	}
+	rv := New(NewRuleSetWithConcepts([]RuleSpec{rule}, cs))
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Two options: a list today or we wait. It's her call.", true},
+		{"Two options: a list today or we wait. I pick the list.", false},
+		{"Two options: a list today or we wait. I'd tell her what I pick, and then it's her call.", true},
+		{"It's her call, I said. Two options: a list today or we wait. In the end I pick the list.", false},
+	} {
+		rep := rv.Review(Input{Transcript: &Transcript{Text: c.text}})
+		if got := len(rep.Findings) > 0; got != c.want {
+			t.Errorf("%q: match %v, want %v", c.text, got, c.want)
+		}
 	}
 }

@@ -8,9 +8,10 @@ import (
 
 const defaultPause = 2.0 // seconds, when no pause rule is loaded
 
+// pauseLimit returns the pause rule's minimum pause, or defaultPause.
 func (st *reviewState) pauseLimit() float64 {
 	for _, r := range st.rv.rules.rules {
-		if r.Extends == KindPause {
+		if r.Kind == KindPause {
 			return r.MinSeconds
 		}
 	}
@@ -41,13 +42,15 @@ func envelopeVoice(e *Envelope) voice {
 	return voice{ok: true, floor: floor, threshold: floor + (speech-floor)/4}
 }
 
+// metrics measures the answer: words, durations, pauses and rate, from
+// the word timings, the envelope or the recording's delivery.
 func (st *reviewState) metrics() {
-	rep, t := st.rep, st.t
+	rep, t := st.rep, st.transcript
 	m := &rep.Metrics
 	m.Words = len(st.sc.toks)
 	m.DurationS = t.Duration
-	if m.DurationS == 0 && st.in.Envelope != nil {
-		m.DurationS = st.in.Envelope.Duration()
+	if m.DurationS == 0 && st.input.Envelope != nil {
+		m.DurationS = st.input.Envelope.Duration()
 	}
 	if m.DurationS == 0 && st.timed {
 		m.DurationS = t.Words[len(t.Words)-1].End
@@ -65,13 +68,13 @@ func (st *reviewState) metrics() {
 			}
 		}
 		m.SpeakingS = ws[len(ws)-1].End - ws[0].Start
-	case st.in.Envelope != nil:
+	case st.input.Envelope != nil:
 		st.envelopeGaps(limit)
 	default:
 		m.SpeakingS = m.DurationS
 	}
 	for _, g := range st.gaps {
-		d := g.e - g.s
+		d := g.end - g.start
 		m.LongestPauseS = max(m.LongestPauseS, d)
 		if d >= limit {
 			m.PausesOver2s++
@@ -83,7 +86,7 @@ func (st *reviewState) metrics() {
 	if m.SpeakingS > 0 {
 		m.WPM = round1(float64(m.Words) * 60 / m.SpeakingS)
 	}
-	if q := st.in.Question; q != nil && q.AnswerSeconds > 0 {
+	if q := st.input.Question; q != nil && q.AnswerSeconds > 0 {
 		m.TargetS = q.AnswerSeconds
 		if m.DurationS > 0 {
 			m.LengthPct = round1(m.DurationS * 100 / float64(q.AnswerSeconds))
@@ -97,7 +100,7 @@ func (st *reviewState) metrics() {
 // envelopeGaps finds silences of at least limit seconds between the first
 // and last voiced frame, and the speaking time, from the envelope alone.
 func (st *reviewState) envelopeGaps(limit float64) {
-	e := st.in.Envelope
+	e := st.input.Envelope
 	v := envelopeVoice(e)
 	m := &st.rep.Metrics
 	if !v.ok {
@@ -138,7 +141,7 @@ func (st *reviewState) envelopeGaps(limit float64) {
 
 // tokenAt returns the first token whose time starts at or after sec.
 func (st *reviewState) tokenAt(sec float64) int {
-	for i, s := range st.sc.times {
+	for i, s := range st.sc.tokenTimes {
 		if s.ok && s.s >= sec-0.001 {
 			return i
 		}
@@ -146,11 +149,13 @@ func (st *reviewState) tokenAt(sec float64) int {
 	return len(st.sc.toks)
 }
 
+// gapFinding builds a finding of rule r about the silence or sound g,
+// placed before the first word after it when the words are timed.
 func (st *reviewState) gapFinding(r *RuleSpec, g gap, msg string) Finding {
 	f := Finding{Rule: r.ID, Level: r.Level, Message: msg, Suggestion: r.Suggestion,
-		TimeStart: g.s, TimeEnd: g.e, HasTime: true}
+		TimeStart: g.start, TimeEnd: g.end, HasTime: true}
 	if st.timed {
-		if i := st.tokenAt(g.e); i < len(st.sc.toks) {
+		if i := st.tokenAt(g.end); i < len(st.sc.toks) {
 			f.Start, f.End = st.sc.toks[i].Start, st.sc.toks[i].Start
 		} else {
 			f.Start, f.End = len(st.text), len(st.text)
@@ -159,12 +164,14 @@ func (st *reviewState) gapFinding(r *RuleSpec, g gap, msg string) Finding {
 	return f
 }
 
+// secs formats seconds with one decimal: "2.5 s".
 func secs(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) + " s" }
 
+// pauses adds a finding for each silence of at least r.MinSeconds.
 func (st *reviewState) pauses(r *RuleSpec) {
 	for _, g := range st.gaps {
-		if g.e-g.s >= r.MinSeconds {
-			st.add(st.gapFinding(r, g, r.Message+" ("+secs(g.e-g.s)+")"))
+		if g.end-g.start >= r.MinSeconds {
+			st.add(st.gapFinding(r, g, r.Message+" ("+secs(g.end-g.start)+")"))
 		}
 	}
 }
@@ -172,7 +179,7 @@ func (st *reviewState) pauses(r *RuleSpec) {
 // voicedGaps reports gaps between timed words of at least r.MinGap seconds
 // in which the envelope holds voiced sound for at least 80 ms.
 func (st *reviewState) voicedGaps(r *RuleSpec) {
-	e := st.in.Envelope
+	e := st.input.Envelope
 	if !st.timed || e == nil {
 		return
 	}
@@ -181,16 +188,16 @@ func (st *reviewState) voicedGaps(r *RuleSpec) {
 		return
 	}
 	cands := st.gaps
-	if w0 := st.t.Words[0].Start; w0 > 0 {
+	if w0 := st.transcript.Words[0].Start; w0 > 0 {
 		cands = append([]gap{{0, w0}}, cands...)
 	}
 	const edge, need = 0.05, 0.08
 	for _, g := range cands {
-		if g.e-g.s < r.MinGap {
+		if g.end-g.start < r.MinGap {
 			continue
 		}
-		a := int(math.Ceil((g.s + edge) / e.Hop))
-		b := int(math.Floor((g.e - edge) / e.Hop))
+		a := int(math.Ceil((g.start + edge) / e.Hop))
+		b := int(math.Floor((g.end - edge) / e.Hop))
 		run, best, bestEnd := 0, 0, 0
 		for i := max(a, 0); i < min(b, len(e.RMS)); i++ {
 			if e.RMS[i] > v.threshold {
@@ -211,6 +218,8 @@ func (st *reviewState) voicedGaps(r *RuleSpec) {
 	}
 }
 
+// pace checks the speaking rate against r's range and adds a finding when
+// it is outside.
 func (st *reviewState) pace(r *RuleSpec) {
 	m := st.rep.Metrics
 	if st.audioOnly() {
@@ -228,7 +237,7 @@ func (st *reviewState) pace(r *RuleSpec) {
 		basis = "syllables in the recording (estimated)"
 	case st.timed:
 		basis = "word timings"
-	case st.in.Envelope != nil && st.t.Duration == 0:
+	case st.input.Envelope != nil && st.transcript.Duration == 0:
 		basis = "voice activity in the recording"
 	}
 	st.rep.Pace = &PaceCheck{WPM: m.WPM, MinWPM: r.MinWPM, MaxWPM: r.MaxWPM, Source: r.Source, Basis: basis}
@@ -258,77 +267,91 @@ func (st *reviewState) finish() {
 	m.FillersPer100Words = per100(m.Fillers, m.Words)
 	m.HedgesPer100Words = per100(m.Hedges, m.Words)
 
-	var total [4]int
-	q := st.in.Question
+	var total [4]int // points per area, in the order of ScoreReasons.area
+	q := st.input.Question
 	for i := range st.rv.rules.rules {
 		r := &st.rv.rules.rules[i]
 		if !r.applies(q) || st.skip(r) {
 			continue
 		}
-		n := st.sc.count[i]
-		if r.Extends == KindCoverage {
-			if q == nil || len(q.TalkingPoints) == 0 {
-				continue
-			}
-			a, k := rep.ScoreReasons.area(AreaContent)
-			a.Assessed = true
-			covered, counted := 0.0, 0
-			for _, tp := range rep.TalkingPoints {
-				if tp.Optional {
-					continue
-				}
-				counted++
-				if tp.Covered {
-					covered++
-				} else if tp.Partial {
-					covered += 0.5
-				}
-			}
-			pts := 0
-			if counted > 0 {
-				pts = int(math.Round(100*covered/float64(counted))) - 100
-			}
-			a.Reasons = append(a.Reasons, ScoreReason{Rule: r.ID, Count: n, Points: pts})
-			total[k] += pts
-			continue
+		switch {
+		case r.Kind == KindCoverage:
+			st.scoreCoverage(r, st.sc.findingCount[i], &total)
+		case r.Kind == KindStar:
+			st.scoreStar(r, &total)
+		case r.Score != nil:
+			st.scoreRule(r, st.sc.findingCount[i], &total)
 		}
-		if r.Extends == KindStar {
-			a, k := rep.ScoreReasons.area(AreaStructure)
-			a.Assessed = true
-			for _, e := range r.Elements {
-				for _, h := range rep.Star {
-					if h.ID == e.ID && !h.Present && e.Points != 0 {
-						a.Reasons = append(a.Reasons, ScoreReason{Rule: e.Rule, Count: 1, Points: e.Points})
-						total[k] += e.Points
-					}
-				}
-			}
-			continue
-		}
-		if r.Score == nil {
-			continue
-		}
-		a, k := rep.ScoreReasons.area(r.Score.Area)
-		a.Assessed = true
-		if n == 0 {
-			continue
-		}
-		pts := n * r.Score.Points
-		if c := r.Score.Cap; c < 0 {
-			pts = max(pts, c)
-		} else if c > 0 {
-			pts = min(pts, c)
-		}
-		a.Reasons = append(a.Reasons, ScoreReason{Rule: r.ID, Count: n, Points: pts})
-		total[k] += pts
 	}
 	score := func(k int) int { return min(100, max(0, 100+total[k])) }
 	rep.Scores = Scores{Delivery: score(0), Structure: score(1), Agency: score(2), Content: score(3)}
-	for _, a := range []*AreaReasons{&rep.ScoreReasons.Delivery, &rep.ScoreReasons.Structure, &rep.ScoreReasons.Agency, &rep.ScoreReasons.Content} {
+	rep.ScoreReasons.each(func(a *AreaReasons) {
 		if a.Reasons == nil {
 			a.Reasons = []ScoreReason{}
 		}
+	})
+}
+
+// scoreCoverage scores content by the share of the question's required
+// talking points covered (a partly covered one counts half); n is the
+// rule's finding count.
+func (st *reviewState) scoreCoverage(r *RuleSpec, n int, total *[4]int) {
+	q := st.input.Question
+	if q == nil || len(q.TalkingPoints) == 0 {
+		return
 	}
+	a, k := st.rep.ScoreReasons.area(AreaContent)
+	a.Assessed = true
+	covered, counted := 0.0, 0
+	for _, tp := range st.rep.TalkingPoints {
+		if tp.Optional {
+			continue
+		}
+		counted++
+		if tp.Covered {
+			covered++
+		} else if tp.Partial {
+			covered += 0.5
+		}
+	}
+	pts := 0
+	if counted > 0 {
+		pts = int(math.Round(100*covered/float64(counted))) - 100
+	}
+	a.Reasons = append(a.Reasons, ScoreReason{Rule: r.ID, Count: n, Points: pts})
+	total[k] += pts
+}
+
+// scoreStar lowers structure by the points of each missing STAR element.
+func (st *reviewState) scoreStar(r *RuleSpec, total *[4]int) {
+	a, k := st.rep.ScoreReasons.area(AreaStructure)
+	a.Assessed = true
+	for _, e := range r.Elements {
+		for _, h := range st.rep.Star {
+			if h.ID == e.ID && !h.Present && e.Points != 0 {
+				a.Reasons = append(a.Reasons, ScoreReason{Rule: e.Rule, Count: 1, Points: e.Points})
+				total[k] += e.Points
+			}
+		}
+	}
+}
+
+// scoreRule moves the rule's score area by its points per finding (n
+// findings), within its cap.
+func (st *reviewState) scoreRule(r *RuleSpec, n int, total *[4]int) {
+	a, k := st.rep.ScoreReasons.area(r.Score.Area)
+	a.Assessed = true
+	if n == 0 {
+		return
+	}
+	pts := n * r.Score.Points
+	if c := r.Score.Cap; c < 0 {
+		pts = max(pts, c)
+	} else if c > 0 {
+		pts = min(pts, c)
+	}
+	a.Reasons = append(a.Reasons, ScoreReason{Rule: r.ID, Count: n, Points: pts})
+	total[k] += pts
 }
 
 // area returns the reasons of a score area and its index (delivery,
@@ -343,4 +366,11 @@ func (s *ScoreReasons) area(name string) (*AreaReasons, int) {
 		return &s.Content, 3
 	}
 	return &s.Delivery, 0
+}
+
+// each calls fn with the reasons of each score area.
+func (s *ScoreReasons) each(fn func(a *AreaReasons)) {
+	for _, a := range []*AreaReasons{&s.Delivery, &s.Structure, &s.Agency, &s.Content} {
+		fn(a)
+	}
 }

@@ -28,7 +28,7 @@ func FuzzParseConceptFile(f *testing.F) {
 		if len(elems) == 0 {
 			return
 		}
-		rule := RuleSpec{ID: "x", Extends: KindExistence, Level: LevelInfo, Message: "m",
+		rule := RuleSpec{ID: "x", Kind: KindExistence, Level: LevelInfo, Message: "m",
 			Match: []MatchSpec{{Concepts: elems[:1]}, {Concepts: elems, Window: 5, Ordered: true}, {Concepts: elems, Real: true}}}
 		if _, err := cs.checkRule(&rule); err != nil {
 			return

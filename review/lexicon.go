@@ -13,14 +13,14 @@ import (
 var morphText string
 
 var (
-	morphOnce sync.Once
-	morph     map[string]string
+	irregularOnce  sync.Once
+	irregularForms map[string]string
 )
 
 // irregular returns the lemma of an irregular form ("went" → "go"), or "".
 func irregular(w string) string {
-	morphOnce.Do(func() { morph = parseMorph(morphText) })
-	return morph[w]
+	irregularOnce.Do(func() { irregularForms = parseMorph(morphText) })
+	return irregularForms[w]
 }
 
 // parseMorph reads "form lemma" lines; the first lemma of a form wins.

@@ -8,27 +8,14 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/rehearse-app/rehearse/internal/testkit"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files with the current output")
 
 // golden compares got with the file at path, or rewrites it under -update.
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./review -update to create it)", err)
-	}
-	if string(want) != string(got) {
-		t.Errorf("%s differs from the output (run with -update if the change is right)\n--- got:\n%s\n--- want:\n%s", path, got, want)
-	}
-}
+func golden(t *testing.T, path string, got []byte) { testkit.Golden(t, path, got, *update) }
 
 func errText(errs []error) []byte {
 	var b strings.Builder

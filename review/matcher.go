@@ -13,6 +13,7 @@ const (
 	rolePart                // a talking point part (item = index into matcher.parts)
 	roleStar                // a STAR element (item = element index)
 	roleUnless              // existence / occurrence: a match that cancels the main ones
+	roleRevoke              // existence / occurrence: a match that voids an earlier veto
 )
 
 // pointMatches returns the matchers of a talking point or part: its cues,
@@ -33,14 +34,17 @@ func pointMatches(cues []string, lines [][]string, label string, labelFallback b
 	return ms
 }
 
+// Word ids below zero are not words of the vocabulary: a token the rules
+// never name, or a marker standing in a compiled phrase for a gap or a
+// number.
 const (
-	gapID     int32 = -2 // "..." in a phrase
-	numID     int32 = -3 // "#number" in a phrase: digits or a number word
-	maxGap          = 20 // words a "..." may skip
-	unknownID int32 = -1
+	unknownID    int32 = -1 // a token that is not in the vocabulary
+	gapMarker    int32 = -2 // "..." in a phrase
+	numberMarker int32 = -3 // "#number" in a phrase: digits or a number word
+	maxGap             = 20 // words a "..." may skip
 )
 
-// Compiled match positions (see posCode).
+// Compiled match positions (see positionCode).
 const (
 	posAny uint8 = iota
 	posSentStart
@@ -64,38 +68,43 @@ var filledPauses = []string{"um", "uh", "er", "ah", "erm", "hmm", "mm", "uhm"}
 // leadInWords may come before a sentence-start match ("Um, okay, so ...").
 var leadInWords = []string{"um", "uh", "er", "ah", "erm", "hmm", "mm", "uhm", "okay", "ok", "well", "so", "yeah", "right", "and", "but", "alright"}
 
+// pattern is one compiled phrase of a MatchSpec's Tokens.
 type pattern struct {
-	ids  []int32
-	spec int32
+	words []int32 // word ids, with gapMarker and numberMarker
+	spec  int32   // index into matcher.specs
+	gaps  int     // how many gapMarkers words holds
 }
 
-type cspec struct {
-	rule     int32
-	role     uint8
-	pos      uint8
-	item     int32 // talking point or theme index
-	within   int
-	opening  int
-	real     bool // only what happened: not imagined, not negated
-	notPre   [][]int32
-	notFol   [][]int32
-	pre, fol [][]int32
+// compiledSpec is a MatchSpec compiled for one rule: which rule and in what
+// role its matches count, and the context a match must stand in. Its
+// phrases are in matcher.patterns, its concept lines in the concept matcher.
+type compiledSpec struct {
+	rule     int32 // index into the rule set
+	role     uint8 // what a match does for its rule (roleMain ...)
+	position uint8 // where a match must stand (posAny ...)
+	item     int32 // the talking point, part, theme or STAR element (see the roles)
+	within   int   // words the neighbour conditions look across (at least 1)
+	opening  int   // only matches within the first opening words (0: anywhere)
+	real     bool  // only what happened: not imagined, not negated
+	// the neighbour conditions, as compiled phrases
+	notPrecededBy, notFollowedBy [][]int32
+	precededBy, followedBy       [][]int32
 }
 
 // matcher is the compiled form of a rule set (plus one question's cues):
 // a vocabulary of every word the rules name, and the phrases indexed by
 // their first word, so a review is one pass over the tokens.
 type matcher struct {
-	vocab   map[string]int32
-	starts  [][]int32 // first word id -> patterns of one word, or with a marker second
-	starts2 [][]int32 // first word id -> longer patterns, sorted by their second word id
-	pats    []pattern
-	specs   []cspec
-	leadIn  []bool                  // by word id
-	pause   []bool                  // by word id: a filled pause (um, uh ...)
-	number  []bool                  // by word id: a number word
-	prefix  [prefixBits / 64]uint64 // bitset of hashed 3-byte prefixes of the vocabulary
-	concept *conceptMatcher         // the matches by meaning
+	vocab           map[string]int32
+	byFirstWord     [][]int32 // first word id -> patterns of one word, or with a marker second
+	byFirstTwoWords [][]int32 // first word id -> longer patterns, sorted by their second word id
+	patterns        []pattern
+	specs           []compiledSpec
+	isLeadIn        []bool                  // by word id
+	isPause         []bool                  // by word id: a filled pause (um, uh ...)
+	isNumber        []bool                  // by word id: a number word
+	prefixSeen      [prefixBits / 64]uint64 // bitset of hashed 3-byte prefixes of the vocabulary
+	concepts        *conceptMatcher         // the matches by meaning
 	// parts maps a part spec's item to its talking point and part index
 	parts []partRef
 }
@@ -103,7 +112,8 @@ type matcher struct {
 // partRef locates one part of a talking point.
 type partRef struct{ point, part int }
 
-func (m *matcher) id(w string) int32 { return intern(m.vocab, w) }
+// internWord returns w's id in the matcher's vocabulary, adding it if new.
+func (m *matcher) internWord(w string) int32 { return intern(m.vocab, w) }
 
 // intern returns w's id in vocab, adding it with the next id if new.
 func intern(vocab map[string]int32, w string) int32 {
@@ -115,30 +125,34 @@ func intern(vocab map[string]int32, w string) int32 {
 	return id
 }
 
-func (m *matcher) phrase(p string) []int32 {
+// compilePhrase returns the word ids of a phrase, with markers for "..."
+// and "#number".
+func (m *matcher) compilePhrase(p string) []int32 {
 	ws := wordsOf(p)
 	ids := make([]int32, len(ws))
 	for i, w := range ws {
 		if w == gapWord {
-			ids[i] = gapID
+			ids[i] = gapMarker
 		} else if w == numberWord {
-			ids[i] = numID
+			ids[i] = numberMarker
 		} else {
-			ids[i] = m.id(w)
+			ids[i] = m.internWord(w)
 		}
 	}
 	return ids
 }
 
-func (m *matcher) phrases(ps []string) [][]int32 {
+// compilePhrases compiles each of ps (see compilePhrase).
+func (m *matcher) compilePhrases(ps []string) [][]int32 {
 	var out [][]int32
 	for _, p := range ps {
-		out = append(out, m.phrase(p))
+		out = append(out, m.compilePhrase(p))
 	}
 	return out
 }
 
-func posCode(p string) uint8 {
+// positionCode maps a MatchSpec position to its compiled code.
+func positionCode(p string) uint8 {
 	switch p {
 	case PosSentenceStart:
 		return posSentStart
@@ -158,106 +172,142 @@ func posCode(p string) uint8 {
 	return posAny
 }
 
-func (m *matcher) add(rule int, role uint8, item int, ms []MatchSpec) {
+// addSpecs compiles the match specs ms of rule index rule, whose matches
+// count in role for item (see compiledSpec).
+func (m *matcher) addSpecs(rule int, role uint8, item int, ms []MatchSpec) {
 	for _, s := range ms {
-		cs := cspec{rule: int32(rule), role: role, item: int32(item), pos: posCode(s.Position),
+		spec := compiledSpec{rule: int32(rule), role: role, item: int32(item), position: positionCode(s.Position),
 			within: max(s.Within, 1), opening: s.Opening, real: s.Real,
-			notPre: m.phrases(s.NotPrecededBy), notFol: m.phrases(s.NotFollowedBy),
-			pre: m.phrases(s.PrecededBy), fol: m.phrases(s.FollowedBy)}
-		m.specs = append(m.specs, cs)
+			notPrecededBy: m.compilePhrases(s.NotPrecededBy), notFollowedBy: m.compilePhrases(s.NotFollowedBy),
+			precededBy: m.compilePhrases(s.PrecededBy), followedBy: m.compilePhrases(s.FollowedBy)}
+		m.specs = append(m.specs, spec)
 		if len(s.Concepts) > 0 {
-			m.concept.add(int32(len(m.specs)-1), s)
+			m.concepts.addLine(int32(len(m.specs)-1), s)
 		}
 		for _, t := range s.Tokens {
-			m.pats = append(m.pats, pattern{ids: m.phrase(t), spec: int32(len(m.specs) - 1)})
+			words := m.compilePhrase(t)
+			m.patterns = append(m.patterns, pattern{words: words, spec: int32(len(m.specs) - 1),
+				gaps: countOf(words, gapMarker)})
 		}
 	}
 }
 
 // compile builds the matcher for rules, plus the talking point cues of q.
 func compile(rules []RuleSpec, concepts *Concepts, q *Question) *matcher {
-	m := &matcher{vocab: map[string]int32{}, concept: newConceptMatcher(concepts)}
+	m := &matcher{vocab: map[string]int32{}, concepts: newConceptMatcher(concepts)}
 	for _, w := range leadInWords {
-		m.id(w)
+		m.internWord(w)
 	}
 	for _, w := range numberWords {
-		m.id(w) // so "#number" knows every number word, not only those a rule names
+		m.internWord(w) // so "#number" knows every number word, not only those a rule names
 	}
 	byID := map[string]int{}
 	for i, r := range rules {
 		byID[r.ID] = i
 	}
-	for i, r := range rules {
-		switch r.Extends {
-		case KindExistence:
-			m.add(i, roleMain, 0, r.Match)
-			m.add(i, roleUnless, 0, r.Unless)
-		case KindOccurrence:
-			ms, unless := r.Match, r.Unless
-			if r.SameAs != "" {
-				ms, unless = rules[byID[r.SameAs]].Match, rules[byID[r.SameAs]].Unless
-			}
-			m.add(i, roleMain, 0, ms)
-			m.add(i, roleUnless, 0, unless)
-			m.add(i, roleAnchor, 0, r.Anchor)
-		case KindOrdering:
-			m.add(i, roleFirst, 0, r.First)
-			m.add(i, roleThen, 0, r.Then)
-		case KindQuestions:
-			for j, t := range r.Themes {
-				m.add(i, roleTheme, j, []MatchSpec{{Tokens: t.Cues}})
-			}
-		case KindCoverage:
-			if q != nil {
-				for j, tp := range q.TalkingPoints {
-					m.add(i, roleCue, j, pointMatches(tp.Cues, tp.Concepts, tp.Label, len(tp.Parts) == 0))
-					for k, p := range tp.Parts {
-						m.add(i, rolePart, len(m.parts), pointMatches(p.Cues, p.Concepts, p.Label, true))
-						m.parts = append(m.parts, partRef{point: j, part: k})
-					}
+	for i := range rules {
+		m.addRule(i, rules, byID, q)
+	}
+	m.concepts.fold()
+	m.indexPatterns()
+	m.markWords()
+	return m
+}
+
+// addRule compiles the match specs of rules[i] (byID indexes rules);
+// a coverage rule compiles q's talking points.
+func (m *matcher) addRule(i int, rules []RuleSpec, byID map[string]int, q *Question) {
+	r := &rules[i]
+	switch r.Kind {
+	case KindExistence:
+		m.addSpecs(i, roleMain, 0, r.Match)
+		m.addSpecs(i, roleUnless, 0, r.Unless)
+		m.addSpecs(i, roleRevoke, 0, r.RevokedBy)
+	case KindOccurrence:
+		src := r
+		if r.SameAs != "" {
+			src = &rules[byID[r.SameAs]]
+		}
+		m.addSpecs(i, roleMain, 0, src.Match)
+		m.addSpecs(i, roleUnless, 0, src.Unless)
+		m.addSpecs(i, roleRevoke, 0, src.RevokedBy)
+		m.addSpecs(i, roleAnchor, 0, r.Anchor)
+	case KindOrdering:
+		m.addSpecs(i, roleFirst, 0, r.First)
+		m.addSpecs(i, roleThen, 0, r.Then)
+	case KindQuestions:
+		for j, t := range r.Themes {
+			m.addSpecs(i, roleTheme, j, []MatchSpec{{Tokens: t.Cues}})
+		}
+	case KindCoverage:
+		if q != nil {
+			for j, tp := range q.TalkingPoints {
+				m.addSpecs(i, roleCue, j, pointMatches(tp.Cues, tp.Concepts, tp.Label, len(tp.Parts) == 0))
+				for k, p := range tp.Parts {
+					m.addSpecs(i, rolePart, len(m.parts), pointMatches(p.Cues, p.Concepts, p.Label, true))
+					m.parts = append(m.parts, partRef{point: j, part: k})
 				}
 			}
-		case KindStar:
-			for j, e := range r.Elements {
-				m.add(i, roleStar, j, e.Match)
-			}
+		}
+	case KindStar:
+		for j, e := range r.Elements {
+			m.addSpecs(i, roleStar, j, e.Match)
 		}
 	}
-	m.concept.fold()
-	m.starts = make([][]int32, len(m.vocab))
-	m.starts2 = make([][]int32, len(m.vocab))
-	for i, p := range m.pats {
-		if p.ids[0] < 0 {
+}
+
+// indexPatterns indexes the patterns by their first word, and those of
+// two words or more by their first two.
+func (m *matcher) indexPatterns() {
+	m.byFirstWord = make([][]int32, len(m.vocab))
+	m.byFirstTwoWords = make([][]int32, len(m.vocab))
+	for i, p := range m.patterns {
+		if p.words[0] < 0 {
 			continue // validation rejects these; never index by a marker
 		}
-		if len(p.ids) == 1 || p.ids[1] < 0 {
-			m.starts[p.ids[0]] = append(m.starts[p.ids[0]], int32(i))
+		if len(p.words) == 1 || p.words[1] < 0 {
+			m.byFirstWord[p.words[0]] = append(m.byFirstWord[p.words[0]], int32(i))
 		} else {
-			m.starts2[p.ids[0]] = append(m.starts2[p.ids[0]], int32(i))
+			m.byFirstTwoWords[p.words[0]] = append(m.byFirstTwoWords[p.words[0]], int32(i))
 		}
 	}
-	for _, l := range m.starts2 {
-		slices.SortStableFunc(l, func(a, b int32) int { return int(m.pats[a].ids[1] - m.pats[b].ids[1]) })
+	for _, l := range m.byFirstTwoWords {
+		slices.SortStableFunc(l, func(a, b int32) int { return int(m.patterns[a].words[1] - m.patterns[b].words[1]) })
 	}
-	m.leadIn = make([]bool, len(m.vocab))
+}
+
+// markWords fills the per-word tables (lead-in, filled pause, number word)
+// and the prefix bitset of the vocabulary.
+func (m *matcher) markWords() {
+	m.isLeadIn = make([]bool, len(m.vocab))
 	for _, w := range leadInWords {
-		m.leadIn[m.vocab[w]] = true
+		m.isLeadIn[m.vocab[w]] = true
 	}
 	for w := range m.vocab {
 		h := prefixHash([]byte(w))
-		m.prefix[h/64] |= 1 << (h % 64)
+		m.prefixSeen[h/64] |= 1 << (h % 64)
 	}
-	m.pause = make([]bool, len(m.vocab))
+	m.isPause = make([]bool, len(m.vocab))
 	for _, w := range filledPauses {
-		m.pause[m.vocab[w]] = true
+		m.isPause[m.vocab[w]] = true
 	}
-	m.number = make([]bool, len(m.vocab))
+	m.isNumber = make([]bool, len(m.vocab))
 	for _, w := range numberWords {
 		if id, ok := m.vocab[w]; ok {
-			m.number[id] = true
+			m.isNumber[id] = true
 		}
 	}
-	return m
+}
+
+// countOf returns how many times id occurs in words.
+func countOf(words []int32, id int32) int {
+	n := 0
+	for _, w := range words {
+		if w == id {
+			n++
+		}
+	}
+	return n
 }
 
 // stemSuffixes are tried, in order, when a word is not in the vocabulary:
@@ -280,21 +330,21 @@ func prefixHash(w []byte) uint32 {
 	return h % prefixBits
 }
 
-// exact looks a word up, first in the prefix bitset (most words of an
+// knownWord looks a word up, first in the prefix bitset (most words of an
 // answer are not in the vocabulary and stop there).
-func (m *matcher) exact(w []byte) (int32, bool) {
+func (m *matcher) knownWord(w []byte) (int32, bool) {
 	h := prefixHash(w)
-	if m.prefix[h/64]&(1<<(h%64)) == 0 {
+	if m.prefixSeen[h/64]&(1<<(h%64)) == 0 {
 		return unknownID, false
 	}
 	id, ok := m.vocab[string(w)]
 	return id, ok
 }
 
-// lookup returns the vocabulary id of a normalised word, trying a few
+// lookupWord returns the vocabulary id of a normalised word, trying a few
 // suffix strippings when the word itself is not known.
-func (m *matcher) lookup(w []byte) int32 {
-	if id, ok := m.exact(w); ok {
+func (m *matcher) lookupWord(w []byte) int32 {
+	if id, ok := m.knownWord(w); ok {
 		return id
 	}
 	if len(w) < 4 {
@@ -305,24 +355,24 @@ func (m *matcher) lookup(w []byte) int32 {
 			continue
 		}
 		base := w[:len(w)-len(suf)]
-		if id, ok := m.exact(base); ok {
+		if id, ok := m.knownWord(base); ok {
 			return id
 		}
 		switch suf {
 		case "ing", "ed", "es":
 			// analyzing -> analyze; planned -> plan
 			var tmp [48]byte
-			if id, ok := m.exact(append(append(tmp[:0], base...), 'e')); ok {
+			if id, ok := m.knownWord(append(append(tmp[:0], base...), 'e')); ok {
 				return id
 			}
 			if n := len(base); n >= 2 && base[n-1] == base[n-2] {
-				if id, ok := m.exact(base[:n-1]); ok {
+				if id, ok := m.knownWord(base[:n-1]); ok {
 					return id
 				}
 			}
 		case "ies":
 			var tmp [48]byte
-			if id, ok := m.exact(append(append(tmp[:0], base...), 'y')); ok {
+			if id, ok := m.knownWord(append(append(tmp[:0], base...), 'y')); ok {
 				return id
 			}
 		}
@@ -332,7 +382,7 @@ func (m *matcher) lookup(w []byte) int32 {
 
 // hit is one match of a compiled spec over tokens [start, end).
 type hit struct {
-	spec       int32
+	spec       int32 // index into matcher.specs
 	start, end int32 // the evidence: tokens [start, end)
 	at         int32 // where the match itself starts (for ordering)
 }
@@ -345,71 +395,101 @@ func (m *matcher) scan(toks []Token, ids []int32, hits []hit) []hit {
 		if id < 0 {
 			continue
 		}
-		for _, pi := range m.starts[id] {
-			hits = m.try(toks, ids, pi, i, hits)
+		for _, pi := range m.byFirstWord[id] {
+			hits = m.tryPattern(toks, ids, pi, i, hits)
 		}
 		// longer patterns: only those whose second word is the next word
-		l := m.starts2[id]
-		if len(l) == 0 || i+1 >= len(toks) || ids[i+1] < 0 {
+		longer := m.byFirstTwoWords[id]
+		if len(longer) == 0 || i+1 >= len(toks) || ids[i+1] < 0 {
 			continue
 		}
 		next := ids[i+1]
-		k, _ := slices.BinarySearchFunc(l, next, func(pi, want int32) int { return int(m.pats[pi].ids[1] - want) })
-		for ; k < len(l) && m.pats[l[k]].ids[1] == next; k++ {
-			hits = m.try(toks, ids, l[k], i, hits)
+		k, _ := slices.BinarySearchFunc(longer, next, func(pi, want int32) int { return int(m.patterns[pi].words[1] - want) })
+		for ; k < len(longer) && m.patterns[longer[k]].words[1] == next; k++ {
+			hits = m.tryPattern(toks, ids, longer[k], i, hits)
 		}
 	}
 	return hits
 }
 
-// try matches pattern pi at token i and appends a hit when it matches in
-// context.
-func (m *matcher) try(toks []Token, ids []int32, pi int32, i int, hits []hit) []hit {
-	p := &m.pats[pi]
-	end := m.matchAt(toks, ids, p.ids, i)
-	if end < 0 {
+// tryPattern matches pattern pi at token i and appends a hit when it
+// matches in context.
+func (m *matcher) tryPattern(toks []Token, ids []int32, pi int32, i int, hits []hit) []hit {
+	p := &m.patterns[pi]
+	var failed map[phraseAt]bool
+	if p.gaps > 1 {
+		failed = map[phraseAt]bool{} // without it, the search grows as maxGap^gaps
+	}
+	end, ok := m.matchRest(toks, ids, p.words, 0, i, failed)
+	if !ok {
 		return hits
 	}
 	s := &m.specs[p.spec]
 	if s.opening > 0 && i >= s.opening {
 		return hits
 	}
-	if !m.context(toks, ids, s, i, end) {
+	if !m.inContext(toks, ids, s, i, end) {
 		return hits
 	}
 	return append(hits, hit{spec: p.spec, start: int32(i), end: int32(end), at: int32(i)})
 }
 
-// matchAt matches phrase at token i and returns the end token, or -1.
-func (m *matcher) matchAt(toks []Token, ids, phrase []int32, i int) int {
+// phraseAt is the rest of a phrase, from word index word, tried at token
+// index token.
+type phraseAt struct{ word, token int }
+
+// matchAt matches a phrase without gaps (or with one) at token i and
+// returns the token just after the match.
+func (m *matcher) matchAt(toks []Token, ids, phrase []int32, i int) (end int, ok bool) {
+	return m.matchRest(toks, ids, phrase, 0, i, nil)
+}
+
+// matchRest matches phrase[from:] at token i and returns the token just
+// after the match. A "..." tries the rest of the phrase at each of the next
+// maxGap words of the sentence, nearest first. failed, when not nil,
+// remembers where the rest of the phrase did not match, so a phrase with
+// several gaps tries each place once.
+func (m *matcher) matchRest(toks []Token, ids, phrase []int32, from, i int, failed map[phraseAt]bool) (end int, ok bool) {
 	j := i
-	for k := 0; k < len(phrase); k++ {
+	for k := from; k < len(phrase); k++ {
 		w := phrase[k]
-		if w == gapID {
-			// find the rest of the phrase within maxGap words, same sentence
-			for skip := 0; skip <= maxGap && j+skip < len(toks); skip++ {
-				if toks[j+skip].Sentence != toks[i].Sentence {
-					break
-				}
-				if e := m.matchAt(toks, ids, phrase[k+1:], j+skip); e >= 0 {
-					return e
-				}
-			}
-			return -1
+		if w == gapMarker {
+			return m.matchAfterGap(toks, ids, phrase, k+1, j, toks[i].Sentence, failed)
 		}
 		if j >= len(toks) || toks[j].Sentence != toks[i].Sentence {
-			return -1
+			return 0, false
 		}
-		if w == numID {
-			if toks[j].Flags&Numeric == 0 && (ids[j] < 0 || int(ids[j]) >= len(m.number) || !m.number[ids[j]]) {
-				return -1
+		if w == numberMarker {
+			if toks[j].Flags&Numeric == 0 && (ids[j] < 0 || int(ids[j]) >= len(m.isNumber) || !m.isNumber[ids[j]]) {
+				return 0, false
 			}
 		} else if ids[j] != w {
-			return -1
+			return 0, false
 		}
 		j++
 	}
-	return j
+	return j, true
+}
+
+// matchAfterGap finds phrase[from:] within maxGap words from token j, in
+// sentence sentence, and returns the end of the first match.
+func (m *matcher) matchAfterGap(toks []Token, ids, phrase []int32, from, j, sentence int, failed map[phraseAt]bool) (end int, ok bool) {
+	for skip := 0; skip <= maxGap && j+skip < len(toks); skip++ {
+		at := phraseAt{word: from, token: j + skip}
+		if toks[at.token].Sentence != sentence {
+			break
+		}
+		if failed[at] {
+			continue
+		}
+		if e, ok := m.matchRest(toks, ids, phrase, from, at.token, failed); ok {
+			return e, true
+		}
+		if failed != nil {
+			failed[at] = true
+		}
+	}
+	return 0, false
 }
 
 // adjacent reports whether one of phrases ends just before token i (before
@@ -432,7 +512,7 @@ func (m *matcher) adjacent(toks []Token, ids []int32, phrases [][]int32, i, end,
 			if at < 0 || at+len(p) > len(toks) {
 				continue
 			}
-			if m.matchAt(toks, ids, p, at) >= 0 {
+			if _, ok := m.matchAt(toks, ids, p, at); ok {
 				return true
 			}
 		}
@@ -440,23 +520,23 @@ func (m *matcher) adjacent(toks []Token, ids []int32, phrases [][]int32, i, end,
 	return false
 }
 
-// context checks position and neighbour conditions of a match.
-func (m *matcher) context(toks []Token, ids []int32, s *cspec, i, end int) bool {
-	switch s.pos {
+// inContext checks position and neighbour conditions of a match.
+func (m *matcher) inContext(toks []Token, ids []int32, s *compiledSpec, i, end int) bool {
+	switch s.position {
 	case posSentStart:
-		if !m.sentenceStart(toks, ids, i) {
+		if !m.atSentenceStart(toks, ids, i) {
 			return false
 		}
 	case posClauseStart:
-		if toks[i].Flags&ClauseStart == 0 && !m.sentenceStart(toks, ids, i) {
+		if toks[i].Flags&ClauseStart == 0 && !m.atSentenceStart(toks, ids, i) {
 			return false
 		}
 	case posFiller:
-		if !m.fillerPos(toks, ids, i, end) {
+		if !m.inFillerPosition(toks, ids, i, end) {
 			return false
 		}
 	case posNotFiller:
-		if m.fillerPos(toks, ids, i, end) {
+		if m.inFillerPosition(toks, ids, i, end) {
 			return false
 		}
 	case posTag:
@@ -468,33 +548,33 @@ func (m *matcher) context(toks []Token, ids []int32, s *cspec, i, end int) bool 
 			return false
 		}
 	case posOpeningComma:
-		if toks[end-1].Flags&ClauseEnd == 0 || !m.afterOnly(toks, ids, i, m.pause) {
+		if toks[end-1].Flags&ClauseEnd == 0 || !m.precededOnlyBy(toks, ids, i, m.isPause) {
 			return false
 		}
 	}
-	if len(s.notPre) > 0 && m.adjacent(toks, ids, s.notPre, i, end, s.within, true) {
+	if len(s.notPrecededBy) > 0 && m.adjacent(toks, ids, s.notPrecededBy, i, end, s.within, true) {
 		return false
 	}
-	if len(s.notFol) > 0 && m.adjacent(toks, ids, s.notFol, i, end, s.within, false) {
+	if len(s.notFollowedBy) > 0 && m.adjacent(toks, ids, s.notFollowedBy, i, end, s.within, false) {
 		return false
 	}
-	if len(s.pre) > 0 && !m.adjacent(toks, ids, s.pre, i, end, s.within, true) {
+	if len(s.precededBy) > 0 && !m.adjacent(toks, ids, s.precededBy, i, end, s.within, true) {
 		return false
 	}
-	if len(s.fol) > 0 && !m.adjacent(toks, ids, s.fol, i, end, s.within, false) {
+	if len(s.followedBy) > 0 && !m.adjacent(toks, ids, s.followedBy, i, end, s.within, false) {
 		return false
 	}
 	return true
 }
 
-// sentenceStart: the first word of its sentence, or preceded in it only by
+// atSentenceStart: the first word of its sentence, or preceded in it only by
 // lead-in words (um, okay, so, well ...).
-func (m *matcher) sentenceStart(toks []Token, ids []int32, i int) bool {
-	return m.afterOnly(toks, ids, i, m.leadIn)
+func (m *matcher) atSentenceStart(toks []Token, ids []int32, i int) bool {
+	return m.precededOnlyBy(toks, ids, i, m.isLeadIn)
 }
 
-// afterOnly: token i is preceded in its sentence only by words in set.
-func (m *matcher) afterOnly(toks []Token, ids []int32, i int, set []bool) bool {
+// precededOnlyBy: token i is preceded in its sentence only by words in set.
+func (m *matcher) precededOnlyBy(toks []Token, ids []int32, i int, set []bool) bool {
 	for j := i - 1; j >= 0 && toks[j].Sentence == toks[i].Sentence; j-- {
 		if ids[j] < 0 || !set[ids[j]] {
 			return false
@@ -503,8 +583,8 @@ func (m *matcher) afterOnly(toks []Token, ids []int32, i int, set []bool) bool {
 	return true
 }
 
-// fillerPos: set off from the sentence — at a sentence or clause start, or
+// inFillerPosition: set off from the sentence — at a sentence or clause start, or
 // followed by a comma, dash or the sentence end.
-func (m *matcher) fillerPos(toks []Token, ids []int32, i, end int) bool {
-	return toks[i].Flags&ClauseStart != 0 || toks[end-1].Flags&ClauseEnd != 0 || m.sentenceStart(toks, ids, i)
+func (m *matcher) inFillerPosition(toks []Token, ids []int32, i, end int) bool {
+	return toks[i].Flags&ClauseStart != 0 || toks[end-1].Flags&ClauseEnd != 0 || m.atSentenceStart(toks, ids, i)
 }

@@ -49,7 +49,7 @@ func ParseTranscript(data []byte) (*Transcript, error) {
 	}
 	prev := 0.0
 	for i, w := range t.Words {
-		if bad(w.Start) || bad(w.End) || w.End < w.Start {
+		if invalidTime(w.Start) || invalidTime(w.End) || w.End < w.Start {
 			return nil, fmt.Errorf("transcript JSON: words[%d] (%q): start %g, end %g are not a valid time range", i, w.Word, w.Start, w.End)
 		}
 		if w.Start < prev-0.5 {
@@ -57,13 +57,13 @@ func ParseTranscript(data []byte) (*Transcript, error) {
 		}
 		prev = max(prev, w.End)
 	}
-	if bad(t.Duration) {
+	if invalidTime(t.Duration) {
 		return nil, fmt.Errorf("transcript JSON: duration %g is not a valid length", t.Duration)
 	}
 	return &t, nil
 }
 
-func bad(x float64) bool { return x < 0 || math.IsNaN(x) || math.IsInf(x, 0) }
+func invalidTime(x float64) bool { return x < 0 || math.IsNaN(x) || math.IsInf(x, 0) }
 
 func jsonError(data []byte, err error) error {
 	var se *json.SyntaxError

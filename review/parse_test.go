@@ -127,12 +127,12 @@ func TestReviewConcurrent(t *testing.T) {
 // TestStems checks suffix stripping finds the base word, and leaves the
 // word itself intact for later tries.
 func TestStems(t *testing.T) {
-	m := compile([]RuleSpec{{ID: "x", Extends: KindExistence, Level: LevelInfo, Message: "m",
+	m := compile([]RuleSpec{{ID: "x", Kind: KindExistence, Level: LevelInfo, Message: "m",
 		Match: []MatchSpec{{Tokens: []string{"analyze", "audit", "priority", "plan", "align"}}}}}, nil, nil)
 	for w, want := range map[string]string{"analyzing": "analyze", "audits": "audit", "audited": "audit",
 		"priorities": "priority", "planned": "plan", "aligning": "align", "alignment": ""} {
 		buf := []byte(w)
-		id := m.lookup(buf)
+		id := m.lookupWord(buf)
 		got := ""
 		for k, v := range m.vocab {
 			if v == id && id >= 0 {
@@ -152,7 +152,7 @@ func TestStems(t *testing.T) {
 func TestSpans(t *testing.T) {
 	rep := New(builtinRules(t)).Review(Input{Transcript: &Transcript{Text: "Um, I think so."}})
 	sp := rep.Spans()
-	if len(sp) != 2 || sp[0].Rule != "filler" || sp[0].Title != "Filler word" || sp[1].Rule != "hedge" || rep.Text[sp[1].Start:sp[1].End] != "I think" {
+	if len(sp) != 2 || sp[0].Rule != "filler" || sp[0].Title != "Filler word" || sp[1].Rule != "hedge" || rep.Text[sp[1].Start:sp[1].End] != "I think" || rep.Findings[sp[1].Finding].Rule != "hedge" {
 		t.Errorf("spans %+v", sp)
 	}
 }

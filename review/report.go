@@ -271,23 +271,26 @@ func round1(x float64) float64 { return math.Round(x*10) / 10 }
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // Span is a stretch of the transcript text to highlight: a finding's span
-// (byte offsets), its rule id and level, and the rule's human name.
+// (byte offsets), its rule id and level, the rule's human name, and the
+// finding's index in Report.Findings.
 type Span struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Rule  string `json:"rule"`
-	Level string `json:"level"`
-	Title string `json:"title"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Rule    string `json:"rule"`
+	Level   string `json:"level"`
+	Title   string `json:"title"`
+	Finding int    `json:"finding"`
 }
 
 // Spans returns the findings that point at words (not at the answer as a
-// whole or at a gap), in text order, for highlighting. Titles come from
-// RuleTitle.
+// whole or at a gap), in the findings' order, for highlighting: the one
+// place highlights are built from (report's exports pick from them).
+// Titles come from RuleTitle.
 func (r *Report) Spans() []Span {
 	var out []Span
-	for _, f := range r.Findings {
+	for i, f := range r.Findings {
 		if f.End > f.Start {
-			out = append(out, Span{Start: f.Start, End: f.End, Rule: f.Rule, Level: f.Level, Title: RuleTitle(f.Rule)})
+			out = append(out, Span{Start: f.Start, End: f.End, Rule: f.Rule, Level: f.Level, Title: RuleTitle(f.Rule), Finding: i})
 		}
 	}
 	return out

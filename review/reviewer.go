@@ -11,32 +11,34 @@ import (
 // concurrent use; the matchers for each question's talking points are
 // compiled once and cached.
 type Reviewer struct {
-	rules *RuleSet
-	mu    sync.Mutex
-	byQ   map[string]*qMatcher
-	pool  sync.Pool // *scratch
+	rules      *RuleSet
+	mu         sync.Mutex
+	byQuestion map[string]*questionMatcher
+	pool       sync.Pool // *scratch
 }
 
-type qMatcher struct {
-	tps []TalkingPoint
-	m   *matcher
+// questionMatcher is the matcher compiled with one question's talking
+// points, and the talking points it was compiled for.
+type questionMatcher struct {
+	talkingPoints []TalkingPoint
+	matcher       *matcher
 }
 
 // scratch holds the buffers one review reuses.
 type scratch struct {
-	tokenizer           // toks and sents of the text
-	norm      normWords // the normalised tokens
-	ids       []int32
-	hits      []hit
-	byR       []hit // hits grouped by rule, each group in text order
-	rOff      []int // rOff[r]..rOff[r+1] is rule r's group in byR
-	count     []int // findings per rule index
-	finds     []Finding
-	order     []int32
-	times     []span
-	gaps      []gap
-	wbuf      []byte
-	concept   conceptScratch
+	tokenizer              // toks and sents of the text
+	norm         normWords // the normalised tokens
+	wordIDs      []int32   // per token: its matcher vocabulary id, or unknownID
+	hits         []hit
+	hitsByRule   []hit     // hits grouped by rule, each group in text order
+	ruleStart    []int     // ruleStart[r]..ruleStart[r+1] is rule r's group in hitsByRule
+	findingCount []int     // findings per rule index
+	findings     []Finding // the array findings are gathered in, kept for the next review
+	findingOrder []int32   // findings' indexes, sorted by position
+	tokenTimes   []span    // per token: its time, when the words are timed
+	gaps         []gap
+	wordBuf      []byte // timeTokens's buffer
+	concepts     conceptScratch
 }
 
 // New returns a reviewer for the rules (nil: no rules at all).
@@ -44,7 +46,7 @@ func New(rules *RuleSet) *Reviewer {
 	if rules == nil {
 		rules = NewRuleSet(nil)
 	}
-	r := &Reviewer{rules: rules, byQ: map[string]*qMatcher{}}
+	r := &Reviewer{rules: rules, byQuestion: map[string]*questionMatcher{}}
 	r.pool.New = func() any { return new(scratch) }
 	return r
 }
@@ -55,92 +57,160 @@ func (rv *Reviewer) Rules() *RuleSet { return rv.rules }
 // matcherFor returns the compiled matcher including q's talking point cues.
 func (rv *Reviewer) matcherFor(q *Question) *matcher {
 	if q == nil || len(q.TalkingPoints) == 0 {
-		return rv.rules.m
+		return rv.rules.compiled
 	}
 	rv.mu.Lock()
 	defer rv.mu.Unlock()
-	if c, ok := rv.byQ[q.ID]; ok && reflect.DeepEqual(c.tps, q.TalkingPoints) {
-		return c.m
+	if c, ok := rv.byQuestion[q.ID]; ok && reflect.DeepEqual(c.talkingPoints, q.TalkingPoints) {
+		return c.matcher
 	}
 	m := compile(rv.rules.rules, rv.rules.concepts, q)
-	rv.byQ[q.ID] = &qMatcher{tps: slices.Clone(q.TalkingPoints), m: m}
+	rv.byQuestion[q.ID] = &questionMatcher{talkingPoints: slices.Clone(q.TalkingPoints), matcher: m}
 	return m
 }
 
 // Review reviews one answer. A nil transcript reviews an empty answer.
+// An answer with no words (none, or only filled pauses such as "um") and
+// no recording's delivery to judge is not scored: its report holds one
+// EmptyAnswerRule finding, and every score is unassessed (null in JSON).
 func (rv *Reviewer) Review(in Input) *Report {
 	t := in.Transcript
 	if t == nil {
 		t = &Transcript{}
 	}
-	text := t.Text
-	if strings.TrimSpace(text) == "" && len(t.Words) > 0 {
-		parts := make([]string, 0, len(t.Words))
-		for _, w := range t.Words {
-			parts = append(parts, strings.TrimSpace(w.Word))
-		}
-		text = strings.Join(parts, " ")
-	}
+	text := answerText(t)
 	q := in.Question
 	m := rv.matcherFor(q)
 	sc := rv.pool.Get().(*scratch)
 	defer rv.pool.Put(sc)
 
 	sc.run(text)
-	toks := sc.toks
-	sc.norm.reset()
-	sc.ids = sc.ids[:0]
-	for _, tk := range toks {
-		sc.ids = append(sc.ids, m.lookup(sc.norm.add(text[tk.Start:tk.End])))
-	}
-	sc.hits = m.scan(toks, sc.ids, sc.hits[:0])
-	if len(m.concept.lines) > 0 {
-		phrases := len(sc.hits)
-		// a concept match honours its spec's position and neighbours too
-		sc.hits = m.concept.scan(text, toks, sc.hits, &sc.concept, func(spec int32, at int) bool {
-			return m.context(toks, sc.ids, &m.specs[spec], at, at+1)
-		})
-		// a phrase that must have happened: not imagined, not negated
-		happened := slices.DeleteFunc(sc.hits[:phrases], func(h hit) bool {
-			return m.specs[h.spec].real && sc.concept.unreal(toks, int(h.start))
-		})
-		sc.hits = append(happened, sc.hits[phrases:]...)
-		if len(sc.hits) > len(happened) {
-			slices.SortStableFunc(sc.hits, func(a, b hit) int { return int(a.start - b.start) })
-		}
-	}
+	sc.findHits(m, text)
 	sc.groupHits(m, len(rv.rules.rules))
 	timed := len(t.Words) > 0
 	if timed {
-		sc.times, sc.wbuf = timeTokens(&sc.norm, t.Words, sc.times, sc.wbuf)
+		sc.tokenTimes, sc.wordBuf = timeTokens(&sc.norm, t.Words, sc.tokenTimes, sc.wordBuf)
 	}
 
-	rep := &Report{Text: text, Findings: sc.finds[:0], TalkingPoints: []TalkingPointHit{}}
+	rep := &Report{Text: text, Findings: sc.findings[:0], TalkingPoints: []TalkingPointHit{}}
 	if q != nil {
 		rep.Question = q.ID
 		rep.TalkingPoints = make([]TalkingPointHit, 0, len(q.TalkingPoints))
 	}
-	st := &reviewState{rv: rv, m: m, in: in, t: t, text: text, sc: sc, rep: rep, timed: timed, gaps: sc.gaps[:0]}
+	st := &reviewState{rv: rv, matcher: m, input: in, transcript: t, text: text, sc: sc, rep: rep, timed: timed, gaps: sc.gaps[:0]}
 	st.metrics()
-	for i := range rv.rules.rules {
-		r := &rv.rules.rules[i]
+	empty := in.Audio == nil && !sc.hasWord(text)
+	if empty {
+		st.emptyAnswer()
+	} else {
+		st.applyRules()
+	}
+	rep.Findings = sc.sortFindings(rep.Findings)
+	if !empty {
+		st.finish()
+	}
+	sc.gaps = st.gaps
+	return rep
+}
+
+// answerText returns the text a review reads: the transcript's text, or
+// its words joined by spaces when the text is blank.
+func answerText(t *Transcript) string {
+	if strings.TrimSpace(t.Text) != "" || len(t.Words) == 0 {
+		return t.Text
+	}
+	parts := make([]string, 0, len(t.Words))
+	for _, w := range t.Words {
+		parts = append(parts, strings.TrimSpace(w.Word))
+	}
+	return strings.Join(parts, " ")
+}
+
+// findHits looks up the vocabulary id of each token of text (sc.toks) and
+// finds every match of m: phrases, then concept lines.
+func (sc *scratch) findHits(m *matcher, text string) {
+	toks := sc.toks
+	sc.norm.reset()
+	sc.wordIDs = sc.wordIDs[:0]
+	for _, tk := range toks {
+		sc.wordIDs = append(sc.wordIDs, m.lookupWord(sc.norm.add(text[tk.Start:tk.End])))
+	}
+	sc.hits = m.scan(toks, sc.wordIDs, sc.hits[:0])
+	if len(m.concepts.lines) == 0 {
+		return
+	}
+	phrases := len(sc.hits)
+	// a concept match honours its spec's position and neighbours too
+	sc.hits = m.concepts.scan(text, toks, sc.hits, &sc.concepts, func(spec int32, at int) bool {
+		return m.inContext(toks, sc.wordIDs, &m.specs[spec], at, at+1)
+	})
+	// a phrase that must have happened: not imagined, not negated
+	happened := slices.DeleteFunc(sc.hits[:phrases], func(h hit) bool {
+		return m.specs[h.spec].real && sc.concepts.unreal(toks, int(h.start))
+	})
+	sc.hits = append(happened, sc.hits[phrases:]...)
+	if len(sc.hits) > len(happened) {
+		slices.SortStableFunc(sc.hits, func(a, b hit) int { return int(a.start - b.start) })
+	}
+}
+
+// hasWord reports whether text (tokenized into sc.toks) has a word that is
+// not a filled pause: what CheckTranscriptText calls an answer.
+func (sc *scratch) hasWord(text string) bool {
+	for _, tk := range sc.toks {
+		if !isFilledPause(text[tk.Start:tk.End]) {
+			return true
+		}
+	}
+	return false
+}
+
+// applyRules runs each rule that applies to the question, counting its
+// findings in sc.findingCount.
+func (st *reviewState) applyRules() {
+	sc, q := st.sc, st.input.Question
+	for i := range st.rv.rules.rules {
+		r := &st.rv.rules.rules[i]
 		if !r.applies(q) || st.skip(r) {
-			sc.count[i] = 0
+			sc.findingCount[i] = 0
 			continue
 		}
-		n := len(rep.Findings)
+		n := len(st.rep.Findings)
 		st.apply(i, r)
-		sc.count[i] = len(rep.Findings) - n
+		sc.findingCount[i] = len(st.rep.Findings) - n
 	}
-	// sort by position through an index (moving whole findings is slow),
-	// into a slice of exactly the right size that the report keeps
-	sc.finds = rep.Findings
-	sc.order = sc.order[:0]
-	for i := range sc.finds {
-		sc.order = append(sc.order, int32(i))
+}
+
+// EmptyAnswerRule is the rule id of the one finding of an answer with no
+// words (see Reviewer.Review).
+const EmptyAnswerRule = "empty-answer"
+
+// emptyAnswer fills the report of an answer with no words: one finding
+// that says so, every talking point uncovered, and no score assessed, so
+// nothing reads as a perfect answer.
+func (st *reviewState) emptyAnswer() {
+	st.add(Finding{Rule: EmptyAnswerRule, Level: LevelError, Message: "Nothing to review: the transcript is empty",
+		Suggestion: "Record or type an answer, then review it."})
+	if q := st.input.Question; q != nil {
+		for _, tp := range q.TalkingPoints {
+			st.rep.TalkingPoints = append(st.rep.TalkingPoints, TalkingPointHit{ID: tp.ID, Label: tp.Label, Optional: tp.Optional})
+		}
 	}
-	slices.SortFunc(sc.order, func(a, b int32) int {
-		fa, fb := &sc.finds[a], &sc.finds[b]
+	st.rep.ScoreReasons.each(func(a *AreaReasons) { a.Reasons = []ScoreReason{} })
+}
+
+// sortFindings returns findings sorted by position (then end, then the
+// order found) in a new slice of exactly the right size that the report
+// keeps. It sorts through an index, as moving whole findings is slow, and
+// keeps findings' array for the next review.
+func (sc *scratch) sortFindings(findings []Finding) []Finding {
+	sc.findings = findings
+	sc.findingOrder = sc.findingOrder[:0]
+	for i := range sc.findings {
+		sc.findingOrder = append(sc.findingOrder, int32(i))
+	}
+	slices.SortFunc(sc.findingOrder, func(a, b int32) int {
+		fa, fb := &sc.findings[a], &sc.findings[b]
 		if fa.Start != fb.Start {
 			return fa.Start - fb.Start
 		}
@@ -149,29 +219,30 @@ func (rv *Reviewer) Review(in Input) *Report {
 		}
 		return int(a - b)
 	})
-	rep.Findings = make([]Finding, len(sc.finds))
-	for i, k := range sc.order {
-		rep.Findings[i] = sc.finds[k]
+	sorted := make([]Finding, len(sc.findings))
+	for i, k := range sc.findingOrder {
+		sorted[i] = sc.findings[k]
 	}
-	clear(sc.finds) // drop references to this text
-	st.finish()
-	sc.gaps = st.gaps
-	return rep
+	clear(sc.findings) // drop references to this text
+	return sorted
 }
 
+// reviewState is one review in progress: its input, the matcher and
+// scratch it uses, and the report it fills in.
 type reviewState struct {
-	rv    *Reviewer
-	m     *matcher
-	in    Input
-	t     *Transcript
-	text  string
-	sc    *scratch
-	rep   *Report
-	timed bool
-	gaps  []gap // silences between timed words or in the envelope
+	rv         *Reviewer
+	matcher    *matcher
+	input      Input
+	transcript *Transcript
+	text       string
+	sc         *scratch
+	rep        *Report
+	timed      bool
+	gaps       []gap // silences between timed words or in the envelope
 }
 
-type gap struct{ s, e float64 }
+// gap is a silence, in seconds from the start of the recording.
+type gap struct{ start, end float64 }
 
 // finding builds a finding of rule r over tokens [a, b).
 func (st *reviewState) finding(r *RuleSpec, a, b int, msg string) Finding {
@@ -184,7 +255,7 @@ func (st *reviewState) finding(r *RuleSpec, a, b int, msg string) Finding {
 		f.Start, f.End = toks[a].Start, toks[b-1].End
 		f.Text = st.text[f.Start:f.End]
 		if st.timed {
-			s, e := st.sc.times[a], st.sc.times[b-1]
+			s, e := st.sc.tokenTimes[a], st.sc.tokenTimes[b-1]
 			if s.ok && e.ok {
 				f.TimeStart, f.TimeEnd, f.HasTime = s.s, e.e, true
 			}
@@ -193,24 +264,27 @@ func (st *reviewState) finding(r *RuleSpec, a, b int, msg string) Finding {
 	return f
 }
 
+// add adds a finding to the report.
 func (st *reviewState) add(f Finding) { st.rep.Findings = append(st.rep.Findings, f) }
 
 // ruleHits returns the hits of rule ri, in text order.
-func (st *reviewState) ruleHits(ri int) []hit { return st.sc.byR[st.sc.rOff[ri]:st.sc.rOff[ri+1]] }
+func (st *reviewState) ruleHits(ri int) []hit {
+	return st.sc.hitsByRule[st.sc.ruleStart[ri]:st.sc.ruleStart[ri+1]]
+}
 
-// hitsOf calls fn for each hit of rule ri with the given role, skipping
+// eachHit calls fn for each hit of rule ri with the given role, skipping
 // hits that overlap an earlier one of the same rule and role.
-func (st *reviewState) hitsOf(ri int, role uint8, fn func(h hit)) {
+func (st *reviewState) eachHit(ri int, role uint8, fn func(h hit)) {
 	lastEnd := int32(-1)
 	hits := st.ruleHits(ri)
 	for k := 0; k < len(hits); k++ {
 		h := hits[k]
-		if st.m.specs[h.spec].role != role || h.start < lastEnd {
+		if st.matcher.specs[h.spec].role != role || h.start < lastEnd {
 			continue
 		}
 		// prefer the longest match starting at the same word
 		for k2 := k + 1; k2 < len(hits) && hits[k2].start == h.start; k2++ {
-			if st.m.specs[hits[k2].spec].role == role && hits[k2].end > h.end {
+			if st.matcher.specs[hits[k2].spec].role == role && hits[k2].end > h.end {
 				h = hits[k2]
 			}
 		}
@@ -219,87 +293,15 @@ func (st *reviewState) hitsOf(ri int, role uint8, fn func(h hit)) {
 	}
 }
 
+// apply runs rule r (index ri) and adds its findings to the report.
 func (st *reviewState) apply(ri int, r *RuleSpec) {
-	rep := st.rep
-	switch r.Extends {
+	switch r.Kind {
 	case KindExistence:
-		n := 0
-		vetoed := st.has(ri, roleUnless)
-		st.hitsOf(ri, roleMain, func(h hit) {
-			if vetoed {
-				return
-			}
-			st.add(st.finding(r, int(h.start), int(h.end), ""))
-			n++
-		})
-		if r.Level != LevelPositive {
-			rep.Rates = append(rep.Rates, RuleRate{Rule: r.ID, Count: n, Per100Words: per100(n, rep.Metrics.Words)})
-		}
+		st.existence(ri, r)
 	case KindOccurrence:
-		limit := len(st.sc.toks)
-		if r.OpeningWords > 0 {
-			limit = min(limit, r.OpeningWords)
-		}
-		if r.OpeningSentences > 0 && r.OpeningSentences < len(st.sc.sents) {
-			limit = min(limit, st.sc.sents[r.OpeningSentences-1].Last)
-		}
-		n := 0
-		vetoed := st.has(ri, roleUnless)
-		st.hitsOf(ri, roleMain, func(h hit) {
-			if int(h.end) <= limit && !vetoed {
-				n++
-			}
-		})
-		if (r.Min != nil && n < *r.Min) || (r.Max != nil && n > *r.Max) {
-			a, b := -1, -1
-			st.hitsOf(ri, roleAnchor, func(h hit) {
-				if a < 0 {
-					a, b = int(h.start), int(h.end)
-				}
-			})
-			if a >= 0 {
-				msg := r.AnchorMessage
-				st.add(st.finding(r, a, b, msg))
-			} else if r.Max != nil && n > *r.Max {
-				// point at the first match over the limit
-				k := 0
-				st.hitsOf(ri, roleMain, func(h hit) {
-					if k == *r.Max {
-						st.add(st.finding(r, int(h.start), int(h.end), ""))
-					}
-					k++
-				})
-			} else {
-				st.add(st.finding(r, 0, 0, ""))
-			}
-		}
+		st.occurrence(ri, r)
 	case KindOrdering:
-		first := int32(-1)
-		st.hitsOf(ri, roleFirst, func(h hit) {
-			if first < 0 || h.at < first {
-				first = h.at
-			}
-		})
-		a, b := int32(-1), int32(-1)
-		st.hitsOf(ri, roleThen, func(h hit) {
-			switch {
-			case a < 0 && (first < 0 || h.at < first):
-				a, b = h.start, h.end
-			case a >= 0 && b >= 0 && h.start >= b && h.start <= b+3 &&
-				st.sc.toks[h.start].Sentence == st.sc.toks[a].Sentence:
-				b = h.end // "I'd do" + "LinkedIn Ads": span the whole tactic
-			default:
-				if a >= 0 {
-					b = -b - 2 // stop extending
-				}
-			}
-		})
-		if a >= 0 {
-			if b < 0 {
-				b = -b - 2
-			}
-			st.add(st.finding(r, int(a), int(b), ""))
-		}
+		st.ordering(ri, r)
 	case KindCoverage:
 		st.coverage(ri, r)
 	case KindQuestions:
@@ -317,6 +319,115 @@ func (st *reviewState) apply(ri int, r *RuleSpec) {
 	}
 }
 
+// vetoed reports whether an "unless" match of rule ri stands: the last
+// one comes after every "revoked_by" match.
+func (st *reviewState) vetoed(ri int) bool {
+	var lastVeto, lastRevoke int32
+	veto, revoke := false, false
+	for _, h := range st.ruleHits(ri) {
+		switch st.matcher.specs[h.spec].role {
+		case roleUnless:
+			lastVeto, veto = max(lastVeto, h.at), true
+		case roleRevoke:
+			lastRevoke, revoke = max(lastRevoke, h.at), true
+		}
+	}
+	return veto && (!revoke || lastRevoke < lastVeto)
+}
+
+// existence adds a finding for each match of an existence rule, unless an
+// "unless" match vetoes them all, and records the rule's rate.
+func (st *reviewState) existence(ri int, r *RuleSpec) {
+	rep := st.rep
+	n := 0
+	vetoed := st.vetoed(ri)
+	st.eachHit(ri, roleMain, func(h hit) {
+		if vetoed {
+			return
+		}
+		st.add(st.finding(r, int(h.start), int(h.end), ""))
+		n++
+	})
+	if r.Level != LevelPositive {
+		rep.Rates = append(rep.Rates, RuleRate{Rule: r.ID, Count: n, Per100Words: per100(n, rep.Metrics.Words)})
+	}
+}
+
+// occurrence counts the matches of an occurrence rule in its stretch of
+// the answer and adds one finding when the count is out of range: at the
+// first anchor match, else at the first match over the maximum, else about
+// the answer as a whole.
+func (st *reviewState) occurrence(ri int, r *RuleSpec) {
+	limit := len(st.sc.toks)
+	if r.OpeningWords > 0 {
+		limit = min(limit, r.OpeningWords)
+	}
+	if r.OpeningSentences > 0 && r.OpeningSentences < len(st.sc.sents) {
+		limit = min(limit, st.sc.sents[r.OpeningSentences-1].Last)
+	}
+	n := 0
+	vetoed := st.vetoed(ri)
+	st.eachHit(ri, roleMain, func(h hit) {
+		if int(h.end) <= limit && !vetoed {
+			n++
+		}
+	})
+	if (r.Min == nil || n >= *r.Min) && (r.Max == nil || n <= *r.Max) {
+		return
+	}
+	var anchor hit
+	anchored := false
+	st.eachHit(ri, roleAnchor, func(h hit) {
+		if !anchored {
+			anchor, anchored = h, true
+		}
+	})
+	if anchored {
+		st.add(st.finding(r, int(anchor.start), int(anchor.end), r.AnchorMessage))
+	} else if r.Max != nil && n > *r.Max {
+		// point at the first match over the limit
+		k := 0
+		st.eachHit(ri, roleMain, func(h hit) {
+			if k == *r.Max {
+				st.add(st.finding(r, int(h.start), int(h.end), ""))
+			}
+			k++
+		})
+	} else {
+		st.add(st.finding(r, 0, 0, ""))
+	}
+}
+
+// ordering flags the first "then" match that comes before every "first"
+// match. Further "then" matches that follow it within three words, in its
+// sentence, widen the span to the whole tactic ("I'd do" + "LinkedIn
+// Ads"), until one does not.
+func (st *reviewState) ordering(ri int, r *RuleSpec) {
+	first, hasFirst := int32(0), false
+	st.eachHit(ri, roleFirst, func(h hit) {
+		if !hasFirst || h.at < first {
+			first, hasFirst = h.at, true
+		}
+	})
+	var start, end int32
+	found, widening := false, false
+	st.eachHit(ri, roleThen, func(h hit) {
+		switch {
+		case !found && (!hasFirst || h.at < first):
+			start, end, found, widening = h.start, h.end, true, true
+		case widening && h.start >= end && h.start <= end+3 &&
+			st.sc.toks[h.start].Sentence == st.sc.toks[start].Sentence:
+			end = h.end
+		default:
+			widening = false
+		}
+	})
+	if found {
+		st.add(st.finding(r, int(start), int(end), ""))
+	}
+}
+
+// per100 returns n per 100 words, to one decimal (0 for no words).
 func per100(n, words int) float64 {
 	if words == 0 {
 		return 0
@@ -324,8 +435,10 @@ func per100(n, words int) float64 {
 	return round1(float64(n) * 100 / float64(words))
 }
 
+// coverage records which of the question's talking points the answer
+// covers, and adds a finding for each required one it misses.
 func (st *reviewState) coverage(ri int, r *RuleSpec) {
-	q := st.in.Question
+	q := st.input.Question
 	if q == nil {
 		return
 	}
@@ -365,7 +478,7 @@ func (st *reviewState) parts(ri, j int, tp TalkingPoint, res *TalkingPointHit) {
 	for k, p := range tp.Parts {
 		ph := PartHit{ID: p.ID, Label: p.Label}
 		if h, ok := st.firstHit(ri, rolePart, func(item int32) bool {
-			ref := st.m.parts[item]
+			ref := st.matcher.parts[item]
 			return ref.point == j && ref.part == k
 		}); ok {
 			ph.Covered = true
@@ -381,8 +494,8 @@ func (st *reviewState) parts(ri, j int, tp TalkingPoint, res *TalkingPointHit) {
 	res.Partial = n > 0 && !res.Covered
 }
 
-// has reports whether rule ri has a hit with the role.
-func (st *reviewState) has(ri int, role uint8) bool {
+// hasHit reports whether rule ri has a hit with the role.
+func (st *reviewState) hasHit(ri int, role uint8) bool {
 	_, ok := st.firstHit(ri, role, func(int32) bool { return true })
 	return ok
 }
@@ -391,7 +504,7 @@ func (st *reviewState) has(ri int, role uint8) bool {
 // passes want.
 func (st *reviewState) firstHit(ri int, role uint8, want func(item int32) bool) (hit, bool) {
 	for _, h := range st.ruleHits(ri) {
-		if s := &st.m.specs[h.spec]; s.role == role && want(s.item) {
+		if s := &st.matcher.specs[h.spec]; s.role == role && want(s.item) {
 			return h, true
 		}
 	}
@@ -421,6 +534,8 @@ func (st *reviewState) star(ri int, r *RuleSpec) {
 	}
 }
 
+// questions lists the questions the candidate asked and the themes each
+// touches.
 func (st *reviewState) questions(ri int, r *RuleSpec) {
 	for _, s := range st.sc.sents {
 		if !s.Question {
@@ -428,7 +543,7 @@ func (st *reviewState) questions(ri int, r *RuleSpec) {
 		}
 		aq := AskedQuestion{Text: st.text[s.Start:s.End], Start: s.Start, End: s.End, Themes: []string{}}
 		for _, h := range st.ruleHits(ri) {
-			sp := &st.m.specs[h.spec]
+			sp := &st.matcher.specs[h.spec]
 			if sp.role != roleTheme || int(h.start) < s.First || int(h.end) > s.Last {
 				continue
 			}
@@ -444,23 +559,23 @@ func (st *reviewState) questions(ri int, r *RuleSpec) {
 // groupHits orders the hits by rule (a counting sort, stable, so each
 // rule's hits stay in text order) and zeroes the per-rule finding counts.
 func (sc *scratch) groupHits(m *matcher, nRules int) {
-	sc.rOff = resize(sc.rOff, nRules+1)
-	sc.count = resize(sc.count, nRules)
+	sc.ruleStart = resize(sc.ruleStart, nRules+1)
+	sc.findingCount = resize(sc.findingCount, nRules)
 	for _, h := range sc.hits {
-		sc.rOff[m.specs[h.spec].rule+1]++
+		sc.ruleStart[m.specs[h.spec].rule+1]++
 	}
 	for i := 1; i <= nRules; i++ {
-		sc.rOff[i] += sc.rOff[i-1]
+		sc.ruleStart[i] += sc.ruleStart[i-1]
 	}
-	sc.byR = append(sc.byR[:0], sc.hits...)
-	fill := sc.count // reuse as cursor, reset after
-	copy(fill, sc.rOff[:nRules])
+	sc.hitsByRule = append(sc.hitsByRule[:0], sc.hits...)
+	fill := sc.findingCount // reuse as cursor, reset after
+	copy(fill, sc.ruleStart[:nRules])
 	for _, h := range sc.hits {
 		r := m.specs[h.spec].rule
-		sc.byR[fill[r]] = h
+		sc.hitsByRule[fill[r]] = h
 		fill[r]++
 	}
-	clear(sc.count)
+	clear(sc.findingCount)
 }
 
 // resize returns s with length n, zeroed, reusing its array when it can.

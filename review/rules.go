@@ -15,7 +15,7 @@ type RuleSet struct {
 	rules    []RuleSpec
 	byID     map[string]int
 	concepts *Concepts
-	m        *matcher // compiled without any question's cues
+	compiled *matcher // compiled without any question's cues
 }
 
 // LoadRules reads every *.yaml rule file of each source, in order. A rule
@@ -80,7 +80,7 @@ func (c *Concepts) checkRule(r *RuleSpec) (string, error) {
 	lists := []struct {
 		field string
 		ms    []MatchSpec
-	}{{"match", r.Match}, {"anchor", r.Anchor}, {"first", r.First}, {"then", r.Then}, {"unless", r.Unless}}
+	}{{"match", r.Match}, {"anchor", r.Anchor}, {"first", r.First}, {"then", r.Then}, {"unless", r.Unless}, {"revoked_by", r.RevokedBy}}
 	for i, e := range r.Elements {
 		lists = append(lists, struct {
 			field string
@@ -129,7 +129,7 @@ func NewRuleSetWithConcepts(rules []RuleSpec, concepts *Concepts) *RuleSet {
 	for i, r := range rs.rules {
 		rs.byID[r.ID] = i
 	}
-	rs.m = compile(rs.rules, concepts, nil)
+	rs.compiled = compile(rs.rules, concepts, nil)
 	return rs
 }
 
@@ -208,28 +208,42 @@ var ruleList = yamlList[RuleSpec]{
 	id:       func(r *RuleSpec) string { return r.ID },
 }
 
+// ruleCheck validates one rule of a file: r decoded from node n, named
+// item in errors made by fe.
+type ruleCheck struct {
+	r    *RuleSpec
+	n    *yaml.Node
+	fe   errorAt
+	item string
+}
+
+// bad returns the error for field of the rule.
+func (c ruleCheck) bad(field, format string, a ...any) error {
+	return c.fe(fieldNode(c.n, field), c.item, field, fmt.Errorf(format, a...))
+}
+
+// validateRule checks a rule's fields: those every rule has, then those of
+// its kind.
 func validateRule(r *RuleSpec, n *yaml.Node, fe errorAt, item string) error {
-	bad := func(field, format string, a ...any) error {
-		return fe(fieldNode(n, field), item, field, fmt.Errorf(format, a...))
-	}
+	c := ruleCheck{r: r, n: n, fe: fe, item: item}
 	if !validID(r.ID) {
-		return bad("id", "%q must be a non-empty id of lower-case letters, digits and dashes", r.ID)
+		return c.bad("id", "%q must be a non-empty id of lower-case letters, digits and dashes", r.ID)
 	}
 	switch r.Level {
 	case LevelInfo, LevelWarning, LevelError, LevelPositive:
 	default:
-		return bad("level", "%q is not one of info, warning, error, positive", r.Level)
+		return c.bad("level", "%q is not one of info, warning, error, positive", r.Level)
 	}
 	if strings.TrimSpace(r.Message) == "" {
-		return bad("message", "missing or empty")
+		return c.bad("message", "missing or empty")
 	}
-	for _, c := range r.Categories {
-		if !slices.Contains(Categories, c) {
-			return bad("categories", "%q is not one of %s", c, strings.Join(Categories, ", "))
+	for _, cat := range r.Categories {
+		if !slices.Contains(Categories, cat) {
+			return c.bad("categories", "%q is not one of %s", cat, strings.Join(Categories, ", "))
 		}
 	}
 	if r.Assesses != "" && !slices.Contains(RubricItems, r.Assesses) {
-		return bad("assesses", "%q is not one of %s", r.Assesses, strings.Join(RubricItems, ", "))
+		return c.bad("assesses", "%q is not one of %s", r.Assesses, strings.Join(RubricItems, ", "))
 	}
 	if field, err := validateDisplay(r); err != nil {
 		return bad(field, "%w", err)
@@ -241,112 +255,152 @@ func validateRule(r *RuleSpec, n *yaml.Node, fe errorAt, item string) error {
 			return fe(fieldNode(n, "score"), item, "score.area", fmt.Errorf("%q is not one of delivery, structure, agency, content", s.Area))
 		}
 	}
-	checkMatches := func(field string, ms []MatchSpec, need bool) error {
-		if need && len(ms) == 0 {
-			return bad(field, "missing: a %s rule needs at least one matcher", r.Extends)
-		}
-		list := mapValue(n, field)
-		for i, m := range ms {
-			mn := fieldNode(n, field)
-			if list != nil && i < len(list.Content) {
-				mn = list.Content[i]
-			}
-			if err := validateMatch(m); err != nil {
-				return fe(mn, item, fmt.Sprintf("%s[%d].%s", field, i, err.field), err.err)
-			}
-		}
-		return nil
-	}
-	switch r.Extends {
+	return c.kind()
+}
+
+// kind checks the fields of the rule's kind.
+func (c ruleCheck) kind() error {
+	r := c.r
+	switch r.Kind {
 	case KindExistence:
-		if err := checkMatches("unless", r.Unless, false); err != nil {
+		if err := c.matches("unless", r.Unless, false); err != nil {
 			return err
 		}
-		return checkMatches("match", r.Match, true)
+		if err := c.revokedBy(); err != nil {
+			return err
+		}
+		return c.matches("match", r.Match, true)
 	case KindOccurrence:
-		if r.SameAs == "" {
-			if err := checkMatches("match", r.Match, true); err != nil {
-				return err
-			}
-		} else if len(r.Match) > 0 {
-			return bad("same_as", "give either match or same_as, not both")
-		}
-		if r.Min == nil && r.Max == nil {
-			return bad("min", "an occurrence rule needs min or max")
-		}
-		if r.Min != nil && r.Max != nil && *r.Min > *r.Max {
-			return bad("max", "max %d is below min %d", *r.Max, *r.Min)
-		}
-		if r.OpeningWords < 0 || r.OpeningSentences < 0 {
-			return bad("opening_words", "must not be negative")
-		}
-		return checkMatches("anchor", r.Anchor, false)
+		return c.occurrence()
 	case KindOrdering:
-		if err := checkMatches("first", r.First, true); err != nil {
+		if err := c.matches("first", r.First, true); err != nil {
 			return err
 		}
-		return checkMatches("then", r.Then, true)
-	case KindCoverage:
+		return c.matches("then", r.Then, true)
+	case KindCoverage, KindHesitation:
 	case KindVoicedGap:
 		if r.MinGap <= 0 {
-			return bad("min_gap", "must be a number of seconds > 0")
+			return c.bad("min_gap", "must be a number of seconds > 0")
 		}
-	case KindHesitation:
 	case KindPause:
 		if r.MinSeconds <= 0 {
-			return bad("min_seconds", "must be a number of seconds > 0")
+			return c.bad("min_seconds", "must be a number of seconds > 0")
 		}
 	case KindPace:
 		if r.MinWPM <= 0 || r.MaxWPM <= r.MinWPM {
-			return bad("max_wpm", "need 0 < min_wpm < max_wpm, got %g..%g", r.MinWPM, r.MaxWPM)
+			return c.bad("max_wpm", "need 0 < min_wpm < max_wpm, got %g..%g", r.MinWPM, r.MaxWPM)
 		}
 		if strings.TrimSpace(r.Source) == "" {
-			return bad("source", "say where the range comes from")
+			return c.bad("source", "say where the range comes from")
 		}
 	case KindQuestions:
-		for i, t := range r.Themes {
-			if !validID(t.ID) || strings.TrimSpace(t.Label) == "" || len(t.Cues) == 0 {
-				return fe(fieldNode(n, "themes"), item, fmt.Sprintf("themes[%d]", i), errors.New("a theme needs an id, a label and cues"))
-			}
-			for _, c := range t.Cues {
-				if len(wordsOf(c)) == 0 {
-					return fe(fieldNode(n, "themes"), item, fmt.Sprintf("themes[%d].cues", i), fmt.Errorf("cue %q has no words", c))
-				}
-			}
-		}
+		return c.themes()
 	case KindStar:
-		if len(r.Elements) == 0 {
-			return bad("elements", "missing: a star rule lists the elements of a story")
-		}
-		for i, e := range r.Elements {
-			f := fmt.Sprintf("elements[%d]", i)
-			switch {
-			case !validID(e.ID):
-				return fe(fieldNode(n, "elements"), item, f+".id", fmt.Errorf("%q must be a non-empty id", e.ID))
-			case !validID(e.Rule):
-				return fe(fieldNode(n, "elements"), item, f+".rule", fmt.Errorf("%q must be the non-empty rule id of the missing-element finding", e.Rule))
-			case strings.TrimSpace(e.Label) == "" || strings.TrimSpace(e.Message) == "":
-				return fe(fieldNode(n, "elements"), item, f, errors.New("an element needs a label and a message"))
-			case len(e.Match) == 0:
-				return fe(fieldNode(n, "elements"), item, f+".match", errors.New("missing: list what shows the element"))
-			}
-			for j, m := range e.Match {
-				if err := validateMatch(m); err != nil {
-					return fe(fieldNode(n, "elements"), item, fmt.Sprintf("%s.match[%d].%s", f, j, err.field), err.err)
-				}
-			}
-		}
+		return c.star()
 	default:
-		return bad("extends", "%q is not a rule kind (existence, occurrence, ordering, coverage, voiced-gap, pause, pace, hesitation, questions, star)", r.Extends)
+		return c.bad("extends", "%q is not a rule kind (existence, occurrence, ordering, coverage, voiced-gap, pause, pace, hesitation, questions, star)", r.Kind)
 	}
 	return nil
 }
 
+// matches checks the match list under field (need: it must not be empty).
+func (c ruleCheck) matches(field string, ms []MatchSpec, need bool) error {
+	if need && len(ms) == 0 {
+		return c.bad(field, "missing: a %s rule needs at least one matcher", c.r.Kind)
+	}
+	list := mapValue(c.n, field)
+	for i, m := range ms {
+		mn := fieldNode(c.n, field)
+		if list != nil && i < len(list.Content) {
+			mn = list.Content[i]
+		}
+		if err := validateMatch(m); err != nil {
+			return c.fe(mn, c.item, fmt.Sprintf("%s[%d].%s", field, i, err.field), err.err)
+		}
+	}
+	return nil
+}
+
+// occurrence checks an occurrence rule: a match list or same_as, a range,
+// where to count, and its anchors.
+// revokedBy checks the matches that void a veto: they need a veto.
+func (c ruleCheck) revokedBy() error {
+	if len(c.r.RevokedBy) > 0 && len(c.r.Unless) == 0 {
+		return c.bad("revoked_by", "revoked_by voids an unless match; the rule has no unless")
+	}
+	return c.matches("revoked_by", c.r.RevokedBy, false)
+}
+
+func (c ruleCheck) occurrence() error {
+	r := c.r
+	if r.SameAs == "" {
+		if err := c.matches("match", r.Match, true); err != nil {
+			return err
+		}
+	} else if len(r.Match) > 0 {
+		return c.bad("same_as", "give either match or same_as, not both")
+	}
+	if r.Min == nil && r.Max == nil {
+		return c.bad("min", "an occurrence rule needs min or max")
+	}
+	if r.Min != nil && r.Max != nil && *r.Min > *r.Max {
+		return c.bad("max", "max %d is below min %d", *r.Max, *r.Min)
+	}
+	if r.OpeningWords < 0 || r.OpeningSentences < 0 {
+		return c.bad("opening_words", "must not be negative")
+	}
+	return c.matches("anchor", r.Anchor, false)
+}
+
+// themes checks the themes of a questions rule.
+func (c ruleCheck) themes() error {
+	for i, t := range c.r.Themes {
+		if !validID(t.ID) || strings.TrimSpace(t.Label) == "" || len(t.Cues) == 0 {
+			return c.fe(fieldNode(c.n, "themes"), c.item, fmt.Sprintf("themes[%d]", i), errors.New("a theme needs an id, a label and cues"))
+		}
+		for _, cue := range t.Cues {
+			if len(wordsOf(cue)) == 0 {
+				return c.fe(fieldNode(c.n, "themes"), c.item, fmt.Sprintf("themes[%d].cues", i), fmt.Errorf("cue %q has no words", cue))
+			}
+		}
+	}
+	return nil
+}
+
+// star checks the elements of a star rule.
+func (c ruleCheck) star() error {
+	if len(c.r.Elements) == 0 {
+		return c.bad("elements", "missing: a star rule lists the elements of a story")
+	}
+	at := fieldNode(c.n, "elements")
+	for i, e := range c.r.Elements {
+		f := fmt.Sprintf("elements[%d]", i)
+		switch {
+		case !validID(e.ID):
+			return c.fe(at, c.item, f+".id", fmt.Errorf("%q must be a non-empty id", e.ID))
+		case !validID(e.Rule):
+			return c.fe(at, c.item, f+".rule", fmt.Errorf("%q must be the non-empty rule id of the missing-element finding", e.Rule))
+		case strings.TrimSpace(e.Label) == "" || strings.TrimSpace(e.Message) == "":
+			return c.fe(at, c.item, f, errors.New("an element needs a label and a message"))
+		case len(e.Match) == 0:
+			return c.fe(at, c.item, f+".match", errors.New("missing: list what shows the element"))
+		}
+		for j, m := range e.Match {
+			if err := validateMatch(m); err != nil {
+				return c.fe(at, c.item, fmt.Sprintf("%s.match[%d].%s", f, j, err.field), err.err)
+			}
+		}
+	}
+	return nil
+}
+
+// matchErr is what is wrong with a match spec, and in which field.
 type matchErr struct {
 	field string
 	err   error
 }
 
+// validateMatch checks one match spec, or returns nil.
 func validateMatch(m MatchSpec) *matchErr {
 	if len(m.Tokens) == 0 && len(m.Concepts) == 0 {
 		return &matchErr{"tokens", errors.New("missing: list the words or phrases to match, or the concepts")}
@@ -388,7 +442,7 @@ func validateMatch(m MatchSpec) *matchErr {
 // applies reports whether rule r applies to question q (nil: no question).
 func (r *RuleSpec) applies(q *Question) bool {
 	if q == nil {
-		return !r.NeedsQuestion && r.Extends != KindCoverage && r.Assesses == ""
+		return !r.NeedsQuestion && r.Kind != KindCoverage && r.Assesses == ""
 	}
 	if r.Assesses != "" {
 		return slices.Contains(q.Rubric(), r.Assesses)

@@ -1,6 +1,6 @@
 package review
 
-// Rule kinds (the value of a rule's "extends").
+// Rule kinds (RuleSpec.Kind, written "extends" in a rule file).
 const (
 	KindExistence  = "existence"  // each match of the phrases is a finding
 	KindOccurrence = "occurrence" // the count of matches must lie within min..max
@@ -58,7 +58,7 @@ const (
 // RuleSpec is one rule as written in a rule file.
 type RuleSpec struct {
 	ID            string     `yaml:"id" json:"id"`
-	Extends       string     `yaml:"extends" json:"extends"`
+	Kind          string     `yaml:"extends" json:"extends"` // what the rule does: a Kind constant; the file key stays "extends", as in vale
 	Level         string     `yaml:"level" json:"level"`
 	Title         string     `yaml:"title" json:"title"`
 	Message       string     `yaml:"message" json:"message"`
@@ -77,6 +77,10 @@ type RuleSpec struct {
 	// count for nothing (e.g. options laid out, then "I'd go with waves":
 	// the speaker chose, the stakeholder did not)
 	Unless []MatchSpec `yaml:"unless" json:"unless,omitempty"`
+	// existence, occurrence: an "unless" match that one of these follows
+	// vetoes nothing: the last word wins ("I'd tell her which one I'd pick,
+	// and then it's her call")
+	RevokedBy []MatchSpec `yaml:"revoked_by" json:"revoked_by,omitempty"`
 	// occurrence: reuse the match list (and unless list) of another rule
 	SameAs string `yaml:"same_as" json:"same_as,omitempty"`
 	Min    *int   `yaml:"min" json:"min,omitempty"`

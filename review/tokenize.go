@@ -44,11 +44,14 @@ func Tokenize(text string) ([]Token, []Sentence) {
 	return tz.toks, tz.sents
 }
 
+// tokenizer holds the tokens and sentences of the last text it ran on.
 type tokenizer struct {
 	toks  []Token
 	sents []Sentence
 }
 
+// isWordRune reports whether r belongs in a word: a letter, a digit or a
+// combining mark.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
@@ -56,6 +59,7 @@ func isWordRune(r rune) bool {
 	return isWordRuneSlow(r)
 }
 
+// isWordRuneSlow is isWordRune for non-ASCII runes.
 func isWordRuneSlow(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
@@ -73,30 +77,24 @@ func decodeRune(text string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(text[i:])
 }
 
+// isApostrophe reports whether r is a straight or curly apostrophe.
 func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
+
+// openSentence is the state of the sentence run is reading.
+type openSentence struct {
+	start      int  // byte offset of its first word, or -1 before its first word
+	first      int  // index of its first token
+	fresh      bool // the next word starts a sentence
+	clause     bool // the next word starts a clause
+	question   bool // it ends with '?' so far
+	pendingEnd int  // byte offset just after a sentence-ending mark, or -1
+}
 
 // run tokenizes text, reusing the tokenizer's slices.
 func (tz *tokenizer) run(text string) {
 	tz.toks = tz.toks[:0]
 	tz.sents = tz.sents[:0]
-	sentStart, sentFirst := -1, 0
-	clause := true   // next word starts a clause
-	newSent := true  // next word starts a sentence
-	pendingEnd := -1 // byte offset just after a sentence-ending mark
-	question := false
-	closeSentence := func(end int) {
-		if len(tz.toks) > sentFirst && sentStart >= 0 {
-			last := &tz.toks[len(tz.toks)-1]
-			last.Flags |= SentenceEnd | ClauseEnd
-			if question {
-				last.Flags |= QuestionEnd
-			}
-			tz.sents = append(tz.sents, Sentence{Start: sentStart, End: end, First: sentFirst, Last: len(tz.toks), Question: question})
-		}
-		sentStart, sentFirst = -1, len(tz.toks)
-		newSent, clause, question = true, true, false
-		pendingEnd = -1
-	}
+	s := openSentence{start: -1, fresh: true, clause: true, pendingEnd: -1}
 	newlines := 0
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
@@ -108,91 +106,124 @@ func (tz *tokenizer) run(text string) {
 			isWord = isWordRuneSlow(r)
 		}
 		if isWord {
-			if pendingEnd >= 0 || newlines >= 2 && len(tz.toks) > sentFirst {
-				end := pendingEnd
+			if s.pendingEnd >= 0 || newlines >= 2 && len(tz.toks) > s.first {
+				end := s.pendingEnd
 				if end < 0 {
 					end = tz.toks[len(tz.toks)-1].End
 				}
-				closeSentence(end)
+				tz.closeSentence(&s, end)
 			}
 			newlines = 0
-			start := i
-			i += size
-			for i < len(text) {
-				if asciiWord(text[i]) {
-					i++ // ASCII letters and digits: the common case
-					continue
-				}
-				r2, s2 := decodeRune(text, i)
-				if isWordRune(r2) {
-					i += s2
-					continue
-				}
-				// inner apostrophe ("I'd") or decimal point ("2.5")
-				if isApostrophe(r2) || (r2 == '.' || r2 == ',') && unicode.IsDigit(r) {
-					if i+s2 < len(text) {
-						r3, s3 := utf8.DecodeRuneInString(text[i+s2:])
-						if isApostrophe(r2) && isWordRune(r3) || !isApostrophe(r2) && unicode.IsDigit(r3) {
-							i += s2 + s3
-							continue
-						}
-					}
-				}
-				break
-			}
-			var f TokenFlags
-			if text[start] >= '0' && text[start] <= '9' && numeric(text[start:i]) {
-				f |= Numeric
-			}
-			if newSent {
-				f |= SentenceStart | ClauseStart
-				sentStart = start
-			} else if clause {
-				f |= ClauseStart
-			}
-			tz.toks = append(tz.toks, Token{Start: start, End: i, Sentence: len(tz.sents), Flags: f})
-			newSent, clause = false, false
+			i = tz.addWord(&s, text, i, wordEnd(text, i+size, r))
 			continue
 		}
-		switch r {
-		case '.', '!', '?', '\u2026':
-			if len(tz.toks) > sentFirst {
-				pendingEnd = i + size
-				if r == '?' {
-					question = true
-				} else if r != '.' || !question {
-					question = false
-				}
-				tz.toks[len(tz.toks)-1].Flags |= ClauseEnd
-			}
-		case ',', ';', ':', '\u2014', '\u2013', '(', ')':
-			clause = true
-			if len(tz.toks) > sentFirst {
-				tz.toks[len(tz.toks)-1].Flags |= ClauseEnd
-			}
-		case '-':
-			// a dash set off by spaces separates clauses; a hyphen joins words
-			if (i == 0 || text[i-1] == ' ') && (i+1 >= len(text) || text[i+1] == ' ' || text[i+1] == '-') {
-				clause = true
-				if len(tz.toks) > sentFirst {
-					tz.toks[len(tz.toks)-1].Flags |= ClauseEnd
-				}
-			}
-		case '\n':
+		tz.punctuation(&s, text, i, r, size)
+		if r == '\n' {
 			newlines++
-		}
-		if r != '\n' && r != '\r' && r != ' ' && r != '\t' {
+		} else if r != '\r' && r != ' ' && r != '\t' {
 			newlines = 0
 		}
 		i += size
 	}
 	end := len(text)
-	if pendingEnd >= 0 {
-		end = pendingEnd
+	if s.pendingEnd >= 0 {
+		end = s.pendingEnd
 	} else if len(tz.toks) > 0 {
 		end = tz.toks[len(tz.toks)-1].End
 	}
-	closeSentence(end)
+	tz.closeSentence(&s, end)
+}
+
+// closeSentence ends the open sentence at byte offset end, if it has a
+// word, and opens the next.
+func (tz *tokenizer) closeSentence(s *openSentence, end int) {
+	if len(tz.toks) > s.first && s.start >= 0 {
+		last := &tz.toks[len(tz.toks)-1]
+		last.Flags |= SentenceEnd | ClauseEnd
+		if s.question {
+			last.Flags |= QuestionEnd
+		}
+		tz.sents = append(tz.sents, Sentence{Start: s.start, End: end, First: s.first, Last: len(tz.toks), Question: s.question})
+	}
+	*s = openSentence{start: -1, first: len(tz.toks), fresh: true, clause: true, pendingEnd: -1}
+}
+
+// wordEnd returns the end of the word whose first rune, first, ends at i:
+// letters and digits, with inner apostrophes ("I'd") and decimal points
+// ("2.5") when a letter or digit follows them.
+func wordEnd(text string, i int, first rune) int {
+	for i < len(text) {
+		if asciiWord(text[i]) {
+			i++ // ASCII letters and digits: the common case
+			continue
+		}
+		r, size := decodeRune(text, i)
+		if isWordRune(r) {
+			i += size
+			continue
+		}
+		// inner apostrophe ("I'd") or decimal point ("2.5")
+		if isApostrophe(r) || (r == '.' || r == ',') && unicode.IsDigit(first) {
+			if i+size < len(text) {
+				next, nextSize := utf8.DecodeRuneInString(text[i+size:])
+				if isApostrophe(r) && isWordRune(next) || !isApostrophe(r) && unicode.IsDigit(next) {
+					i += size + nextSize
+					continue
+				}
+			}
+		}
+		break
+	}
+	return i
+}
+
+// addWord adds the word text[start:end] to the open sentence and returns
+// end.
+func (tz *tokenizer) addWord(s *openSentence, text string, start, end int) int {
+	var f TokenFlags
+	if text[start] >= '0' && text[start] <= '9' && numeric(text[start:end]) {
+		f |= Numeric
+	}
+	if s.fresh {
+		f |= SentenceStart | ClauseStart
+		s.start = start
+	} else if s.clause {
+		f |= ClauseStart
+	}
+	tz.toks = append(tz.toks, Token{Start: start, End: end, Sentence: len(tz.sents), Flags: f})
+	s.fresh, s.clause = false, false
+	return end
+}
+
+// punctuation applies the mark r (size bytes at text[i]) to the open
+// sentence: a sentence end, a clause break, or nothing.
+func (tz *tokenizer) punctuation(s *openSentence, text string, i int, r rune, size int) {
+	hasWord := len(tz.toks) > s.first
+	switch r {
+	case '.', '!', '?', '\u2026':
+		if hasWord {
+			s.pendingEnd = i + size
+			if r == '?' {
+				s.question = true
+			} else if r != '.' || !s.question {
+				s.question = false
+			}
+			tz.toks[len(tz.toks)-1].Flags |= ClauseEnd
+		}
+	case ',', ';', ':', '\u2014', '\u2013', '(', ')':
+		s.clause = true
+		if hasWord {
+			tz.toks[len(tz.toks)-1].Flags |= ClauseEnd
+		}
+	case '-':
+		// a dash set off by spaces separates clauses; a hyphen joins words
+		if (i == 0 || text[i-1] == ' ') && (i+1 >= len(text) || text[i+1] == ' ' || text[i+1] == '-') {
+			s.clause = true
+			if hasWord {
+				tz.toks[len(tz.toks)-1].Flags |= ClauseEnd
+			}
+		}
+	}
 }
 
 // normWord appends the lower-case, apostrophe-normalised form of w to buf.

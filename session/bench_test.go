@@ -1,21 +1,21 @@
-package session
+package session_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/rehearse-app/rehearse/internal/testkit"
+	"github.com/rehearse-app/rehearse/internal/testkit/benchlib"
 	"github.com/rehearse-app/rehearse/review"
+	"github.com/rehearse-app/rehearse/session"
 )
 
 // benchLib is a library of 1,000 sessions of 5 takes each, built once per
-// test binary by writing session.json files directly (no WAVs: listing
-// never opens them).
+// test binary by benchlib.Write.
 var benchLib struct {
 	once sync.Once
 	root string
@@ -24,6 +24,13 @@ var benchLib struct {
 
 const benchSessions, benchTakes = 1000, 5
 
+// benchQuestions are the two questions every session of the benchmark
+// library asks: one strategic, one technical.
+var benchQuestions = []review.Question{
+	{ID: "budget-prioritization", Category: review.CategoryStrategic, Prompt: "We have a limited budget. How do you prioritise?", AnswerSeconds: 120},
+	{ID: "lead-vs-contact", Category: review.CategoryTechnical, Prompt: "Explain lead vs contact and CRM sync.", AnswerSeconds: 90},
+}
+
 // benchRoot returns the shared benchmark library, building it on first use.
 func benchRoot(b *testing.B) string {
 	benchLib.once.Do(func() {
@@ -31,7 +38,7 @@ func benchRoot(b *testing.B) string {
 		if benchLib.err != nil {
 			return
 		}
-		benchLib.err = writeBenchLibrary(benchLib.root, benchSessions, benchTakes)
+		benchLib.err = benchlib.Write(benchLib.root, benchQuestions, benchSessions, benchTakes)
 	})
 	if benchLib.err != nil {
 		b.Fatal(benchLib.err)
@@ -39,51 +46,14 @@ func benchRoot(b *testing.B) string {
 	return benchLib.root
 }
 
-// writeBenchLibrary writes n sessions of k takes, each take with a
-// 150-word transcript with word timings, a summary and a note.
-func writeBenchLibrary(root string, n, k int) error {
-	qs := testQuestions()
-	words := strings.Fields(strings.Repeat("so I would start from the attribution data and then weigh the trade-off between speed and accuracy ", 10))
-	tr := &review.Transcript{Text: strings.Join(words, " "), Duration: 60, Segments: []review.Segment{}}
-	for i, w := range words {
-		tr.Words = append(tr.Words, review.Word{Word: w, Start: float64(i) * 0.4, End: float64(i)*0.4 + 0.3})
-	}
-	base := time.Date(2025, 1, 1, 9, 0, 0, 0, time.UTC)
-	for i := 0; i < n; i++ {
-		created := base.Add(time.Duration(i) * 7 * time.Hour)
-		s := Session{SchemaVersion: SchemaVersion, ID: fmt.Sprintf("%s-%08x", created.Format("20060102-150405"), i),
-			Title: fmt.Sprintf("Drill %d", i), Created: created, Updated: created, Questions: qs}
-		for j := 0; j < k; j++ {
-			tid := fmt.Sprintf("take-%d", j)
-			s.Takes = append(s.Takes, Take{ID: tid, QuestionID: qs[j%2].ID, Audio: tid + ".wav", Duration: 60,
-				Created: created, Transcript: tr, TranscriptState: TranscriptDone,
-				Summary: summary(150, 140+float64(i%20), float64(i%7), 70, 60, 80, 50)})
-			s.Notes = append(s.Notes, Note{ID: fmt.Sprintf("note-%d", j), TakeID: tid, Author: "Coach", Tag: TagFix,
-				Text: "Lead with the trade-off", Start: -1, End: -1, Time: 12})
-		}
-		dir := filepath.Join(root, sessionsDir, s.ID)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-		data, err := json.Marshal(&s)
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(dir, sessionFile), data, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // reportCPU reports CPU ms per op since start.
 func reportCPU(b *testing.B, start time.Duration) {
-	b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(testkit.CPUTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkListWarm lists 1,000 sessions with an up-to-date index.json.
 func BenchmarkListWarm(b *testing.B) {
-	st, err := Open(benchRoot(b), Options{})
+	st, err := session.Open(benchRoot(b), session.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -91,7 +61,7 @@ func BenchmarkListWarm(b *testing.B) {
 		b.Fatalf("%d entries, %v", len(l), err)
 	}
 	b.ReportAllocs()
-	c0 := cpuTime()
+	c0 := testkit.CPUTime()
 	for b.Loop() {
 		if _, err := st.List(b.Context()); err != nil {
 			b.Fatal(err)
@@ -108,17 +78,17 @@ func BenchmarkListCold(b *testing.B) {
 	var cpu time.Duration
 	for b.Loop() {
 		b.StopTimer()
-		os.Remove(filepath.Join(root, indexFile))
-		st, err := Open(root, Options{})
+		os.Remove(filepath.Join(root, "index.json"))
+		st, err := session.Open(root, session.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		c0 := cpuTime()
+		c0 := testkit.CPUTime()
 		if l, err := st.List(b.Context()); err != nil || len(l) != benchSessions {
 			b.Fatalf("%d entries, %v", len(l), err)
 		}
-		cpu += cpuTime() - c0
+		cpu += testkit.CPUTime() - c0
 	}
 	b.ReportMetric(float64(cpu)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }
@@ -126,7 +96,7 @@ func BenchmarkListCold(b *testing.B) {
 // BenchmarkListOneStale lists 1,000 sessions after one session.json
 // changed (the common case after recording or a note).
 func BenchmarkListOneStale(b *testing.B) {
-	st, err := Open(benchRoot(b), Options{})
+	st, err := session.Open(benchRoot(b), session.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -153,14 +123,14 @@ func BenchmarkListOneStale(b *testing.B) {
 // BenchmarkSearch searches transcripts and notes of 1,000 sessions (search
 // text cached after the first call).
 func BenchmarkSearch(b *testing.B) {
-	st, err := Open(benchRoot(b), Options{})
+	st, err := session.Open(benchRoot(b), session.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	st.Search("accuracy", Filter{})
+	st.Search("accuracy", session.Filter{})
 	b.ReportAllocs()
 	for b.Loop() {
-		if r, err := st.Search("trade-off accuracy", Filter{Category: review.CategoryTechnical}); err != nil || len(r) != benchSessions {
+		if r, err := st.Search("trade-off accuracy", session.Filter{Category: review.CategoryTechnical}); err != nil || len(r) != benchSessions {
 			b.Fatalf("%d, %v", len(r), err)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/rehearse-app/rehearse/internal/atomicfile"
 )
 
 // ExportBundle writes session sessID as a .zip bundle to w: session.json
@@ -74,5 +76,5 @@ func addFileToZip(zw *zip.Writer, path, name string) error {
 
 // ExportBundleFile writes the bundle of session sessID to path atomically.
 func (s *Store) ExportBundleFile(path, sessID string) error {
-	return writeAtomic(path, 0o644, func(w io.Writer) error { return s.ExportBundle(w, sessID) })
+	return atomicfile.Write(path, 0o644, func(w io.Writer) error { return s.ExportBundle(w, sessID) })
 }

@@ -10,10 +10,11 @@
 // session.json changed size or modification time are re-read on the next
 // List.
 //
-// Sessions export to Markdown, to a self-contained HTML report, and to a
-// .zip bundle that ImportBundle reads back with strict checks, because a
-// bundle arrives from someone else.
+// Sessions export to a .zip bundle that ImportBundle reads back with strict
+// checks, because a bundle arrives from someone else (package audio checks
+// its WAV files). Reports of a session are package report's job.
 //
-// The package imports review (for the transcript and question types) and no
-// other package of this module; audio checks are handed in through Options.
+// The package imports review (for the transcript and question types) and
+// audio (only to check imported WAV files); further audio checks are handed
+// in through Options.
 package session

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"sort"
 	"testing"
+
+	"github.com/rehearse-app/rehearse/audio"
 )
 
 // FuzzImportBundle feeds arbitrary bytes to ImportBundle: it must never
@@ -56,7 +58,7 @@ func FuzzImportBundle(f *testing.F) {
 			t.Fatalf("accepted bundle does not load: %v", gerr)
 		}
 		for _, tk := range s.Takes {
-			if err := checkWAVFile(st.TakePath(s, tk)); err != nil {
+			if err := audio.CheckWAVFile(st.TakePath(s, tk), ""); err != nil {
 				t.Fatalf("accepted bad audio: %v", err)
 			}
 		}

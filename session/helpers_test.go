@@ -4,13 +4,13 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"encoding/binary"
 	"os"
 	"path/filepath"
 	"sort"
 	"testing"
 	"time"
 
+	"github.com/rehearse-app/rehearse/internal/testkit"
 	"github.com/rehearse-app/rehearse/review"
 )
 
@@ -39,26 +39,7 @@ func newTestStore(t testing.TB) *Store {
 }
 
 // wavBytes returns a canonical 16 kHz mono 16-bit WAV of n frames.
-func wavBytes(n int) []byte {
-	var b bytes.Buffer
-	data := n * 2
-	b.WriteString("RIFF")
-	binary.Write(&b, binary.LittleEndian, uint32(36+data))
-	b.WriteString("WAVEfmt ")
-	binary.Write(&b, binary.LittleEndian, uint32(16))
-	binary.Write(&b, binary.LittleEndian, uint16(1))     // PCM
-	binary.Write(&b, binary.LittleEndian, uint16(1))     // mono
-	binary.Write(&b, binary.LittleEndian, uint32(16000)) // rate
-	binary.Write(&b, binary.LittleEndian, uint32(32000)) // byte rate
-	binary.Write(&b, binary.LittleEndian, uint16(2))     // block align
-	binary.Write(&b, binary.LittleEndian, uint16(16))    // bits
-	b.WriteString("data")
-	binary.Write(&b, binary.LittleEndian, uint32(data))
-	for i := 0; i < n; i++ {
-		binary.Write(&b, binary.LittleEndian, int16((i*37)%2000-1000))
-	}
-	return b.Bytes()
-}
+func wavBytes(n int) []byte { return testkit.WAV(n) }
 
 // addRecordedTake records a take with a WAV of frames frames and a
 // transcript.

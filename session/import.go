@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/rehearse-app/rehearse/audio"
+	"github.com/rehearse-app/rehearse/internal/atomicfile"
 	"github.com/rehearse-app/rehearse/review"
 )
 
@@ -155,79 +157,13 @@ func (s *Store) importBundle(r io.ReaderAt, size int64, path string) (ImportResu
 	if len(zr.File) > lim.MaxEntries {
 		return ImportResult{}, refuse(path, "%d entries, more than the limit of %d", len(zr.File), lim.MaxEntries)
 	}
-	byName := map[string]*zip.File{}
-	folded := map[string]string{}
-	var total uint64
-	for _, zf := range zr.File {
-		name := zf.Name
-		if why := checkEntryName(name); why != "" {
-			return ImportResult{}, refuse(path, "%s", why)
-		}
-		mode := zf.Mode()
-		if mode&fs.ModeSymlink != 0 {
-			return ImportResult{}, refuse(path, "entry %q is a symbolic link", name)
-		}
-		if !mode.IsRegular() {
-			return ImportResult{}, refuse(path, "entry %q is not a regular file (mode %v)", name, mode)
-		}
-		if prev, ok := folded[strings.ToLower(name)]; ok {
-			return ImportResult{}, refuse(path, "duplicate entry %q (also %q)", name, prev)
-		}
-		folded[strings.ToLower(name)] = name
-		byName[name] = zf
-		if zf.Method != zip.Store && zf.Method != zip.Deflate {
-			return ImportResult{}, refuse(path, "entry %q uses unsupported compression method %d", name, zf.Method)
-		}
-		max := uint64(lim.MaxEntryBytes)
-		if name == sessionFile {
-			max = uint64(lim.MaxJSONBytes)
-		}
-		if zf.UncompressedSize64 > max {
-			return ImportResult{}, refuse(path, "entry %q is %d bytes uncompressed, more than the limit of %d", name, zf.UncompressedSize64, max)
-		}
-		if zf.UncompressedSize64 > uint64(lim.RatioFreeBytes) {
-			if zf.CompressedSize64 == 0 || float64(zf.UncompressedSize64)/float64(zf.CompressedSize64) > lim.MaxRatio {
-				return ImportResult{}, refuse(path, "entry %q expands %d to %d bytes, a compression ratio above %g (zip bomb?)", name, zf.CompressedSize64, zf.UncompressedSize64, lim.MaxRatio)
-			}
-		}
-		total += zf.UncompressedSize64
-		if total > uint64(lim.MaxTotalBytes) {
-			return ImportResult{}, refuse(path, "more than %d bytes uncompressed in all", lim.MaxTotalBytes)
-		}
-	}
-	jf := byName[sessionFile]
-	if jf == nil {
-		return ImportResult{}, refuse(path, "no session.json in the bundle")
-	}
-	data, err := readEntry(jf, lim.MaxJSONBytes)
+	byName, err := bundleEntries(zr, lim, path)
 	if err != nil {
-		return ImportResult{}, refuse(path, "session.json: %v", err)
+		return ImportResult{}, err
 	}
-	sess, err := decodeSession(data)
+	sess, err := bundleSession(byName, lim, path)
 	if err != nil {
-		return ImportResult{}, refuse(path, "session.json: %v", err)
-	}
-	for i, tk := range sess.Takes {
-		// A take may have no transcript yet; one it has is held to the
-		// limits of every transcript (size, words, text not binary).
-		if tk.Transcript == nil {
-			continue
-		}
-		if err := review.CheckTranscript(tk.Transcript); err != nil && !errors.Is(err, review.ErrEmptyTranscript) {
-			return ImportResult{}, refuse(path, "session.json: field takes[%d].transcript: %v", i, err)
-		}
-	}
-	used := map[string]bool{}
-	for i, tk := range sess.Takes {
-		if byName[tk.Audio] == nil {
-			return ImportResult{}, refuse(path, "session.json: field takes[%d].audio: %q is not in the bundle", i, tk.Audio)
-		}
-		used[tk.Audio] = true
-	}
-	for name := range byName {
-		if name != sessionFile && !used[name] {
-			return ImportResult{}, refuse(path, "unexpected file %q: no take in session.json uses it", name)
-		}
+		return ImportResult{}, err
 	}
 
 	tmp, err := os.MkdirTemp(filepath.Join(s.root, tmpDir), "import-")
@@ -235,31 +171,15 @@ func (s *Store) importBundle(r io.ReaderAt, size int64, path string) (ImportResu
 		return ImportResult{}, fmt.Errorf("session: import %s: %w", path, err)
 	}
 	defer os.RemoveAll(tmp)
-	for _, tk := range sess.Takes {
-		// Each file is extracted to exactly its header's size, and those
-		// sizes were checked against the limits above.
-		wp := filepath.Join(tmp, tk.Audio)
-		if err := extractEntry(byName[tk.Audio], wp); err != nil {
-			if errors.Is(err, ErrRefused) {
-				return ImportResult{}, refuse(path, "%s: %v", tk.Audio, errors.Unwrap(err))
-			}
-			return ImportResult{}, fmt.Errorf("session: import %s: %s: %w", path, tk.Audio, err)
-		}
-		if err := checkWAVFile(wp); err != nil {
-			return ImportResult{}, refuse(path, "%v", err)
-		}
-		if s.opt.ValidateWAV != nil {
-			if err := s.opt.ValidateWAV(wp); err != nil {
-				return ImportResult{}, refuse(path, "%s: %v", tk.Audio, err)
-			}
-		}
+	if err := s.extractTakes(sess, byName, tmp, path); err != nil {
+		return ImportResult{}, err
 	}
 	if _, err := os.Stat(s.Dir(sess.ID)); err == nil {
 		return s.mergeBundle(sess, tmp, path)
 	}
-	data, err = marshalSession(sess)
+	data, err := marshalSession(sess)
 	if err == nil {
-		err = writeFileAtomic(filepath.Join(tmp, sessionFile), data, 0o644)
+		err = atomicfile.WriteFile(filepath.Join(tmp, sessionFile), data, 0o644)
 	}
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("session: import %s: %w", path, err)
@@ -273,9 +193,121 @@ func (s *Store) importBundle(r io.ReaderAt, size int64, path string) (ImportResu
 		}
 		return ImportResult{}, fmt.Errorf("session: import %s: %w", path, err)
 	}
-	syncDir(filepath.Join(s.root, sessionsDir))
+	atomicfile.SyncDir(filepath.Join(s.root, sessionsDir))
 	s.markDirty(sess.ID)
 	return ImportResult{SessionID: sess.ID, New: true, TakesAdded: len(sess.Takes), NotesAdded: len(sess.Notes)}, nil
+}
+
+// bundleEntries checks every entry of a bundle against the limits (names,
+// kinds, duplicates, compression, sizes) and returns them by name.
+func bundleEntries(zr *zip.Reader, lim Limits, path string) (map[string]*zip.File, error) {
+	byName := map[string]*zip.File{}
+	folded := map[string]string{}
+	var total uint64
+	for _, zf := range zr.File {
+		name := zf.Name
+		if why := checkEntryName(name); why != "" {
+			return nil, refuse(path, "%s", why)
+		}
+		mode := zf.Mode()
+		if mode&fs.ModeSymlink != 0 {
+			return nil, refuse(path, "entry %q is a symbolic link", name)
+		}
+		if !mode.IsRegular() {
+			return nil, refuse(path, "entry %q is not a regular file (mode %v)", name, mode)
+		}
+		if prev, ok := folded[strings.ToLower(name)]; ok {
+			return nil, refuse(path, "duplicate entry %q (also %q)", name, prev)
+		}
+		folded[strings.ToLower(name)] = name
+		byName[name] = zf
+		if zf.Method != zip.Store && zf.Method != zip.Deflate {
+			return nil, refuse(path, "entry %q uses unsupported compression method %d", name, zf.Method)
+		}
+		max := uint64(lim.MaxEntryBytes)
+		if name == sessionFile {
+			max = uint64(lim.MaxJSONBytes)
+		}
+		if zf.UncompressedSize64 > max {
+			return nil, refuse(path, "entry %q is %d bytes uncompressed, more than the limit of %d", name, zf.UncompressedSize64, max)
+		}
+		if zf.UncompressedSize64 > uint64(lim.RatioFreeBytes) {
+			if zf.CompressedSize64 == 0 || float64(zf.UncompressedSize64)/float64(zf.CompressedSize64) > lim.MaxRatio {
+				return nil, refuse(path, "entry %q expands %d to %d bytes, a compression ratio above %g (zip bomb?)", name, zf.CompressedSize64, zf.UncompressedSize64, lim.MaxRatio)
+			}
+		}
+		total += zf.UncompressedSize64
+		if total > uint64(lim.MaxTotalBytes) {
+			return nil, refuse(path, "more than %d bytes uncompressed in all", lim.MaxTotalBytes)
+		}
+	}
+	return byName, nil
+}
+
+// bundleSession reads and checks a bundle's session.json: its transcripts
+// within the limits, every take's audio in the bundle and no file left
+// unused.
+func bundleSession(byName map[string]*zip.File, lim Limits, path string) (*Session, error) {
+	jf := byName[sessionFile]
+	if jf == nil {
+		return nil, refuse(path, "no session.json in the bundle")
+	}
+	data, err := readEntry(jf, lim.MaxJSONBytes)
+	if err != nil {
+		return nil, refuse(path, "session.json: %v", err)
+	}
+	sess, err := decodeSession(data)
+	if err != nil {
+		return nil, refuse(path, "session.json: %v", err)
+	}
+	for i, tk := range sess.Takes {
+		// A take may have no transcript yet; one it has is held to the
+		// limits of every transcript (size, words, text not binary).
+		if tk.Transcript == nil {
+			continue
+		}
+		if err := review.CheckTranscript(tk.Transcript); err != nil && !errors.Is(err, review.ErrEmptyTranscript) {
+			return nil, refuse(path, "session.json: field takes[%d].transcript: %v", i, err)
+		}
+	}
+	used := map[string]bool{}
+	for i, tk := range sess.Takes {
+		if byName[tk.Audio] == nil {
+			return nil, refuse(path, "session.json: field takes[%d].audio: %q is not in the bundle", i, tk.Audio)
+		}
+		used[tk.Audio] = true
+	}
+	for name := range byName {
+		if name != sessionFile && !used[name] {
+			return nil, refuse(path, "unexpected file %q: no take in session.json uses it", name)
+		}
+	}
+	return sess, nil
+}
+
+// extractTakes extracts a bundle's takes into tmp and checks each WAV file
+// (audio.CheckWAVFile, then Options.ValidateWAV).
+func (s *Store) extractTakes(sess *Session, byName map[string]*zip.File, tmp, path string) error {
+	for _, tk := range sess.Takes {
+		// Each file is extracted to exactly its header's size, and those
+		// sizes were checked against the limits above.
+		wp := filepath.Join(tmp, tk.Audio)
+		if err := extractEntry(byName[tk.Audio], wp); err != nil {
+			if errors.Is(err, ErrRefused) {
+				return refuse(path, "%s: %v", tk.Audio, errors.Unwrap(err))
+			}
+			return fmt.Errorf("session: import %s: %s: %w", path, tk.Audio, err)
+		}
+		if err := audio.CheckWAVFile(wp, tk.Audio); err != nil {
+			return refuse(path, "%v", err)
+		}
+		if s.opt.ValidateWAV != nil {
+			if err := s.opt.ValidateWAV(wp); err != nil {
+				return refuse(path, "%s: %v", tk.Audio, err)
+			}
+		}
+	}
+	return nil
 }
 
 // readEntry reads a zip entry whole, refusing more than max bytes.

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/rehearse-app/rehearse/internal/atomicfile"
 )
 
 // indexVersion is the version of index.json; another version is ignored and
@@ -90,10 +92,10 @@ func entryOf(sess *Session) Entry {
 		words += float64(tk.Summary.Words)
 		fillers += tk.Summary.FillersPer100Words * float64(tk.Summary.Words) / 100
 		wpm += tk.Summary.WPM
-		for _, sc := range summaryScores(tk.Summary) {
+		for _, sc := range tk.Summary.AreaScores() {
 			if sc.Assessed {
-				sums[sc.Name] += float64(sc.Value)
-				counts[sc.Name]++
+				sums[sc.Area] += float64(sc.Score)
+				counts[sc.Area]++
 			}
 		}
 	}
@@ -132,12 +134,7 @@ func (s *Store) List(ctx context.Context) ([]Entry, error) {
 	changed := false
 	present := make(map[string]bool, len(dents))
 	out := make([]Entry, 0, len(dents))
-	type job struct {
-		slot  int
-		id    string
-		stamp fileStamp
-	}
-	var jobs []job
+	var jobs []staleEntry
 	for _, d := range dents {
 		if err := ctx.Err(); err != nil {
 			s.requeueDirty(dirty)
@@ -166,12 +163,44 @@ func (s *Store) List(ctx context.Context) ([]Entry, error) {
 			out = append(out, ie.Entry)
 			continue
 		}
-		jobs = append(jobs, job{slot: len(out), id: id, stamp: st})
+		jobs = append(jobs, staleEntry{slot: len(out), id: id, stamp: st})
 		out = append(out, Entry{})
 	}
+	if err := s.reload(ctx, out, jobs); err != nil {
+		s.requeueDirty(dirty)
+		return nil, err
+	}
+	for _, j := range jobs {
+		idx.Entries[j.id] = indexEntry{Stamp: j.stamp, Entry: out[j.slot]}
+		changed = true
+	}
+	for id := range idx.Entries {
+		if !present[id] {
+			delete(idx.Entries, id)
+			changed = true
+		}
+	}
+	if changed {
+		s.writeIndex(idx)
+	}
+	sortEntries(out)
+	return out, nil
+}
+
+// staleEntry is a session whose index entry is missing or out of date:
+// its slot in List's output, its id and its session.json's stamp.
+type staleEntry struct {
+	slot  int
+	id    string
+	stamp fileStamp
+}
+
+// reload re-reads the stale sessions into their slots of out, on every
+// core. It stops early, returning ctx's error, when ctx is done.
+func (s *Store) reload(ctx context.Context, out []Entry, jobs []staleEntry) error {
 	// Re-read the stale sessions on every core.
 	var wg sync.WaitGroup
-	next := make(chan job)
+	next := make(chan staleEntry)
 	for w := 0; w < min(runtime.GOMAXPROCS(0), len(jobs)); w++ {
 		wg.Add(1)
 		go func() {
@@ -195,25 +224,7 @@ func (s *Store) List(ctx context.Context) ([]Entry, error) {
 	}
 	close(next)
 	wg.Wait()
-	if cerr != nil {
-		s.requeueDirty(dirty)
-		return nil, cerr
-	}
-	for _, j := range jobs {
-		idx.Entries[j.id] = indexEntry{Stamp: j.stamp, Entry: out[j.slot]}
-		changed = true
-	}
-	for id := range idx.Entries {
-		if !present[id] {
-			delete(idx.Entries, id)
-			changed = true
-		}
-	}
-	if changed {
-		s.writeIndex(idx)
-	}
-	sortEntries(out)
-	return out, nil
+	return cerr
 }
 
 // markDirty makes the next List re-read session id, whatever the stamp of
@@ -286,7 +297,7 @@ func (s *Store) writeIndex(idx *indexDoc) {
 		return
 	}
 	path := filepath.Join(s.root, indexFile)
-	if writeFileAtomic(path, data, 0o644) != nil {
+	if atomicfile.WriteFile(path, data, 0o644) != nil {
 		return
 	}
 	if fi, err := os.Stat(path); err == nil {

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/rehearse-app/rehearse/internal/atomicfile"
 	"github.com/rehearse-app/rehearse/review"
 )
 
@@ -349,7 +350,7 @@ func (s *Store) save(sess *Session) error {
 	if err != nil {
 		return err
 	}
-	err = writeFileAtomic(s.sessionPath(sess.ID), data, 0o644)
+	err = atomicfile.WriteFile(s.sessionPath(sess.ID), data, 0o644)
 	s.markDirty(sess.ID)
 	if err != nil {
 		return fmt.Errorf("session %s: %w", sess.ID, err)
@@ -429,7 +430,7 @@ func (s *Store) Delete(id string) error {
 	if err := os.Rename(s.Dir(id), dst); err != nil {
 		return fmt.Errorf("session %s: delete: %w", id, err)
 	}
-	syncDir(filepath.Join(s.root, sessionsDir))
+	atomicfile.SyncDir(filepath.Join(s.root, sessionsDir))
 	s.markDirty(id)
 	return nil
 }

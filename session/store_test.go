@@ -3,7 +3,6 @@ package session
 import (
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -42,27 +41,6 @@ func TestCreateGetRoundTrip(t *testing.T) {
 	}
 	if _, err := st.Get("../etc"); err == nil {
 		t.Fatal("Get(../etc) succeeded")
-	}
-}
-
-func TestWriteAtomicFailureKeepsOldFile(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "f.json")
-	if err := writeFileAtomic(path, []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	err := writeAtomic(path, 0o644, func(w io.Writer) error {
-		w.Write([]byte("half a new fi"))
-		return errors.New("disk full")
-	})
-	if err == nil || !strings.Contains(err.Error(), "disk full") || !strings.Contains(err.Error(), path) {
-		t.Fatalf("err = %v", err)
-	}
-	if b, _ := os.ReadFile(path); string(b) != "old" {
-		t.Fatalf("file now %q", b)
-	}
-	if got := treeOf(t, dir); len(got) != 2 { // "." and f.json: no temp left
-		t.Fatalf("left behind: %v", got)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/rehearse-app/rehearse/internal/atomicfile"
 	"github.com/rehearse-app/rehearse/review"
 )
 
@@ -559,7 +560,7 @@ func (q *Queue) persistLocked() error {
 	if err != nil {
 		return fmt.Errorf("transcription queue: encoding state: %w", err)
 	}
-	if err := writeFileAtomic(filepath.Join(q.cfg.Dir, queueFileName), append(data, '\n')); err != nil {
+	if err := atomicfile.WriteFile(filepath.Join(q.cfg.Dir, queueFileName), append(data, '\n'), 0o600); err != nil {
 		return fmt.Errorf("transcription queue: %w", err)
 	}
 	return nil

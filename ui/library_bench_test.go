@@ -1,58 +1,25 @@
 package ui
 
 import (
-	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/rehearse-app/rehearse/internal/testkit/benchlib"
 	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/session"
 )
 
-// writeLibrary writes n sessions of k takes straight to session.json files
-// (Store.Create and AddTake would fsync thousands of times): each take has
-// a 150-word transcript with word timings, a summary and a coach's note,
-// as a reviewed session in real use has.
+// writeLibrary writes n sessions of k takes of the bank's questions
+// straight to session.json files (see benchlib.Write).
 func writeLibrary(tb testing.TB, root string, bank *review.Bank, n, k int) {
 	tb.Helper()
-	qs := bank.All()
-	words := strings.Fields(strings.Repeat("so I would start from the attribution data and then weigh the trade-off between speed and accuracy ", 10))
-	tr := &review.Transcript{Text: strings.Join(words, " "), Duration: 60, Segments: []review.Segment{}}
-	for i, w := range words {
-		tr.Words = append(tr.Words, review.Word{Word: w, Start: float64(i) * 0.4, End: float64(i)*0.4 + 0.3})
-	}
-	base := time.Date(2025, 1, 1, 9, 0, 0, 0, time.UTC)
-	for i := 0; i < n; i++ {
-		created := base.Add(time.Duration(i) * 7 * time.Hour)
-		asked := []review.Question{qs[i%len(qs)], qs[(i+7)%len(qs)]}
-		s := session.Session{SchemaVersion: session.SchemaVersion, ID: fmt.Sprintf("%s-%08x", created.Format("20060102-150405"), i),
-			Title: fmt.Sprintf("Drill %d", i), Created: created, Updated: created, Questions: asked}
-		for j := 0; j < k; j++ {
-			tid := fmt.Sprintf("take-%d", j)
-			s.Takes = append(s.Takes, session.Take{ID: tid, QuestionID: asked[j%2].ID, Audio: tid + ".wav", Duration: 60,
-				Created: created, Transcript: tr, TranscriptState: session.TranscriptDone,
-				Summary: sum(140+float64(i%20), float64(i%7), 70, 60, 80, 50)})
-			s.Notes = append(s.Notes, session.Note{ID: fmt.Sprintf("note-%d", j), TakeID: tid, Author: "Coach", Tag: session.TagFix,
-				Text: "Lead with the trade-off", Start: -1, End: -1, Time: 12})
-		}
-		dir := filepath.Join(root, "sessions", s.ID)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			tb.Fatal(err)
-		}
-		data, err := json.Marshal(&s)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, "session.json"), data, 0o644); err != nil {
-			tb.Fatal(err)
-		}
+	if err := benchlib.Write(root, bank.All(), n, k); err != nil {
+		tb.Fatal(err)
 	}
 }
 

@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
+	"github.com/rehearse-app/rehearse/app"
+	"github.com/rehearse-app/rehearse/report"
 	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/session"
 )
@@ -103,10 +105,11 @@ func (s *libraryScreen) render(f exportFormat, id string, w io.Writer) error {
 	if s.deps.Reviewer != nil {
 		rules = s.deps.Reviewer.Rules()
 	}
+	rs := app.SessionReport(sess, reports)
 	if f == exportHTML {
-		return session.ExportHTML(w, sess, reports, rules)
+		return report.SessionHTML(w, rs, rules)
 	}
-	return session.ExportMarkdown(w, sess, reports, rules)
+	return report.SessionMarkdown(w, rs, rules)
 }
 
 // reports reviews every take with a transcript; takes that cannot be

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/rehearse-app/rehearse/app"
+	"github.com/rehearse-app/rehearse/report"
 	"github.com/rehearse-app/rehearse/session"
 )
 
@@ -111,9 +113,9 @@ func cmdExport(env *cliEnv, args []string) error {
 	reports := takeReviewer{rv: rv, store: store}.Session(sess)
 	return session.WriteFile(*out, func(w io.Writer) error {
 		if *format == "html" {
-			return session.ExportHTML(w, sess, reports, rv.Rules())
+			return report.SessionHTML(w, app.SessionReport(sess, reports), rv.Rules())
 		}
-		return session.ExportMarkdown(w, sess, reports, rv.Rules())
+		return report.SessionMarkdown(w, app.SessionReport(sess, reports), rv.Rules())
 	})
 }
 

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/rehearse-app/rehearse/audio"
+	"github.com/rehearse-app/rehearse/report"
 	"github.com/rehearse-app/rehearse/review"
 )
 
@@ -66,9 +67,9 @@ func cmdReview(env *cliEnv, args []string) error {
 	case "json":
 		return env.printJSON(rep)
 	case "markdown", "md":
-		return rep.WriteMarkdown(env.stdout, tr)
+		return report.WriteMarkdown(env.stdout, rep, tr)
 	default:
-		return rep.WriteText(env.stdout, tr)
+		return report.WriteText(env.stdout, rep, tr)
 	}
 }
 

@@ -23,6 +23,10 @@ Usage:
   rehearse record --out FILE.wav --seconds N [--device NAME]
   rehearse transcribe [--json] [--base-url URL] [--model M] FILE.wav
   rehearse review [--question ID] [--audio FILE.wav] [--format text|json|markdown] TRANSCRIPT
+  rehearse coach followup|review|rewrite --question ID [--json] [--base-url URL] [--model M] TRANSCRIPT
+                                           ask the optional interviewer model about an answer
+  rehearse coach questions --job FILE --count N [--out FILE.yaml]
+                                           questions tailored to a job description
   rehearse sessions [--json]                 list the library
   rehearse export SESSION --format md|html|bundle --out PATH
   rehearse import BUNDLE.zip
@@ -41,6 +45,7 @@ var commands = map[string]command{
 	"record":     cmdRecord,
 	"transcribe": cmdTranscribe,
 	"review":     cmdReview,
+	"coach":      cmdCoach,
 	"sessions":   cmdSessions,
 	"export":     cmdExport,
 	"import":     cmdImport,

@@ -15,7 +15,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/audio"
+	"github.com/rehearse-app/rehearse/report"
 	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/session"
 	"github.com/rehearse-app/rehearse/transcribe"
@@ -172,8 +174,8 @@ func TestTranscriptionFollowsTheSettings(t *testing.T) {
 	exports := t.TempDir()
 	reports := tr.Session(got)
 	for name, write := range map[string]func(io.Writer) error{
-		"s.md":   func(w io.Writer) error { return session.ExportMarkdown(w, got, reports, nil) },
-		"s.html": func(w io.Writer) error { return session.ExportHTML(w, got, reports, nil) },
+		"s.md":   func(w io.Writer) error { return report.SessionMarkdown(w, app.SessionReport(got, reports), nil) },
+		"s.html": func(w io.Writer) error { return report.SessionHTML(w, app.SessionReport(got, reports), nil) },
 	} {
 		if err := session.WriteFile(filepath.Join(exports, name), write); err != nil {
 			t.Fatal(err)
