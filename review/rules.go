@@ -246,7 +246,7 @@ func validateRule(r *RuleSpec, n *yaml.Node, fe errorAt, item string) error {
 		return c.bad("assesses", "%q is not one of %s", r.Assesses, strings.Join(RubricItems, ", "))
 	}
 	if field, err := validateDisplay(r); err != nil {
-		return bad(field, "%w", err)
+		return c.bad(field, "%w", err)
 	}
 	if s := r.Score; s != nil {
 		switch s.Area {
