@@ -52,7 +52,7 @@ func BenchmarkLibraryRefresh1000(b *testing.B) {
 		l.do = q.do
 		win.SetContent(l.content)
 		win.Resize(fyne.NewSize(1200, 900))
-		l.query = query
+		l.filter.query = query
 		l.refresh() // builds the index (and the search cache) once
 		waitLoaded(b, q, l)
 		if len(l.rows) != 1000 {

@@ -285,7 +285,7 @@ func TestLibraryListsSessionsWithTheirFigures(t *testing.T) {
 		t.Error("with no selection Open and Delete must be disabled, Import enabled")
 	}
 	l.list.Select(1)
-	if l.selected != b.ID || l.openBtn.Disabled() || l.exportMD.Disabled() {
+	if l.selected != b.ID || l.openBtn.Disabled() || l.exports.md.Disabled() {
 		t.Error("selecting a row must enable its actions")
 	}
 	// The selection survives a refresh.
@@ -336,7 +336,7 @@ func TestLibraryShowsDamagedSessionAmongTheOthers(t *testing.T) {
 		t.Errorf("status = %q", l.status.Text)
 	}
 	f.lib.selectID(b.ID)
-	if !l.openBtn.Disabled() || !l.exportZip.Disabled() || !l.renameBtn.Disabled() || l.deleteBtn.Disabled() {
+	if !l.openBtn.Disabled() || !l.exports.zip.Disabled() || !l.renameBtn.Disabled() || l.deleteBtn.Disabled() {
 		t.Error("a damaged session can only be deleted")
 	}
 }
@@ -354,8 +354,8 @@ func TestLibrarySearchesTranscriptsAndNotes(t *testing.T) {
 		return out
 	}
 	search := func(q string) {
-		l.search.SetText("")
-		test.Type(l.search, q)
+		l.filter.search.SetText("")
+		test.Type(l.filter.search, q)
 		f.q.until(t, "the search "+q, func() bool { return !l.busy && l.loaded && l.gen > 0 })
 		f.refreshed(t)
 	}
@@ -400,41 +400,41 @@ func TestLibraryFiltersByCategoryAndDate(t *testing.T) {
 			t.Fatalf("%s: listed %v, want %v", what, got, want)
 		}
 	}
-	l.categorySel.SetSelected(review.CategoryTitle(review.CategoryTechnical))
+	l.filter.categorySel.SetSelected(review.CategoryTitle(review.CategoryTechnical))
 	only("technical", b.ID)
-	l.categorySel.SetSelected(review.CategoryTitle(review.CategoryStrategic))
+	l.filter.categorySel.SetSelected(review.CategoryTitle(review.CategoryStrategic))
 	only("strategic", a.ID)
-	l.categorySel.SetSelected(allCategories)
+	l.filter.categorySel.SetSelected(allCategories)
 	only("all categories", a.ID, b.ID, c.ID)
 
-	l.datesSel.SetSelected(dates7)
+	l.filter.datesSel.SetSelected(dates7)
 	only("last 7 days", c.ID)
-	l.datesSel.SetSelected(dates30)
+	l.filter.datesSel.SetSelected(dates30)
 	only("last 30 days", b.ID, c.ID)
-	l.datesSel.SetSelected(datesCustom)
-	if !l.from.Visible() || !l.to.Visible() {
+	l.filter.datesSel.SetSelected(datesCustom)
+	if !l.filter.from.Visible() || !l.filter.to.Visible() {
 		t.Fatal("custom dates must show the from/to entries")
 	}
-	test.Type(l.from, "2026-09-30")
-	test.Type(l.to, "2026-11-10")
+	test.Type(l.filter.from, "2026-09-30")
+	test.Type(l.filter.to, "2026-11-10")
 	only("30 Sep to 10 Nov (whole day)", a.ID, b.ID)
 
-	l.to.SetText("2026-13-01")
-	if !l.filterErr.Visible() || !contains(l.filterErr.Text, `to date "2026-13-01" is not a date`) ||
-		!contains(l.filterErr.Text, "YYYY-MM-DD") {
-		t.Fatalf("bad date error = %q (visible %v)", l.filterErr.Text, l.filterErr.Visible())
+	l.filter.to.SetText("2026-13-01")
+	if !l.filter.filterErr.Visible() || !contains(l.filter.filterErr.Text, `to date "2026-13-01" is not a date`) ||
+		!contains(l.filter.filterErr.Text, "YYYY-MM-DD") {
+		t.Fatalf("bad date error = %q (visible %v)", l.filter.filterErr.Text, l.filter.filterErr.Visible())
 	}
-	l.to.SetText("2026-09-01")
-	if !contains(l.filterErr.Text, "from date 2026-09-30 is after the to date 2026-09-01") {
-		t.Fatalf("reversed range error = %q", l.filterErr.Text)
+	l.filter.to.SetText("2026-09-01")
+	if !contains(l.filter.filterErr.Text, "from date 2026-09-30 is after the to date 2026-09-01") {
+		t.Fatalf("reversed range error = %q", l.filter.filterErr.Text)
 	}
-	l.to.SetText("")
-	if l.filterErr.Visible() {
+	l.filter.to.SetText("")
+	if l.filter.filterErr.Visible() {
 		t.Fatal("the error must go once the dates are valid")
 	}
 	only("from 30 Sep", a.ID, b.ID, c.ID)
-	l.datesSel.SetSelected(datesAll)
-	if l.from.Visible() {
+	l.filter.datesSel.SetSelected(datesAll)
+	if l.filter.from.Visible() {
 		t.Fatal("from/to entries must hide for preset ranges")
 	}
 }

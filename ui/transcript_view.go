@@ -93,13 +93,19 @@ type transcriptView struct {
 	xs         [][]float32          // per row, the x of each cell
 	gridRows   []widget.TextGridRow // per row, the rune and style of each cell
 	styles     map[styleKey]*widget.CustomTextGridStyle
-	kindAt     []spanKind // per byte of text
-	noted      []bool     // per byte of text
-	cellRow    []int32    // per byte of text: the grid cell showing it, -1 for none
-	cellCol    []int32
+	bytes      textBytes // what each byte of the text is and where it shows
 
 	downRef   cellRef
 	rangeDone time.Time
+}
+
+// textBytes holds, per byte of the text, its highlight kind, whether a
+// note covers it, and the grid cell showing it (row -1 for none).
+type textBytes struct {
+	kindAt  []spanKind
+	noted   []bool
+	cellRow []int32
+	cellCol []int32
 }
 
 // runeFace is a rune in a text style, for the width cache.
@@ -286,7 +292,7 @@ func (v *transcriptView) style(k styleKey) widget.TextGridStyle {
 // keyAt is the style of the byte at off (after rebuild set kindAt).
 func (v *transcriptView) keyAt(off int) styleKey {
 	n := len(v.text)
-	key := styleKey{kind: v.kindAt[off], underline: v.noted[off]}
+	key := styleKey{kind: v.bytes.kindAt[off], underline: v.bytes.noted[off]}
 	space := isSpaceByte(v.text[off])
 	if off >= v.selA && off < v.selB && !space {
 		key.selected = true
@@ -294,9 +300,9 @@ func (v *transcriptView) keyAt(off int) styleKey {
 	if off >= v.playA && off < v.playB && !space {
 		key.playing = true
 	}
-	if space && (off == 0 || off+1 >= n || v.kindAt[off-1] != v.kindAt[off+1]) {
+	if space && (off == 0 || off+1 >= n || v.bytes.kindAt[off-1] != v.bytes.kindAt[off+1]) {
 		key.kind = kindNone // don't paint the gap between two marks
-		key.underline = key.underline && off > 0 && off+1 < n && v.noted[off-1] && v.noted[off+1]
+		key.underline = key.underline && off > 0 && off+1 < n && v.bytes.noted[off-1] && v.bytes.noted[off+1]
 	}
 	return key
 }
@@ -312,13 +318,13 @@ func (v *transcriptView) SetPlaying(a, b int) {
 	}
 	oa, ob := v.playA, v.playB
 	v.playA, v.playB = a, b
-	if len(v.cellRow) != len(v.text) || v.styles == nil {
+	if len(v.bytes.cellRow) != len(v.text) || v.styles == nil {
 		return // not laid out yet: rebuild will style them
 	}
 	changed := false
 	for _, span := range [2][2]int{{oa, ob}, {a, b}} {
 		for off := max(span[0], 0); off < min(span[1], len(v.text)); off++ {
-			r, c := v.cellRow[off], v.cellCol[off]
+			r, c := v.bytes.cellRow[off], v.bytes.cellCol[off]
 			if r < 0 {
 				continue
 			}
@@ -369,9 +375,9 @@ func (v *transcriptView) rebuild() {
 	n := len(v.text)
 	v.rows = make([][]cellRef, len(rows))
 	v.xs = make([][]float32, len(rows))
-	v.cellRow, v.cellCol = make([]int32, n), make([]int32, n)
-	for i := range v.cellRow {
-		v.cellRow[i] = -1
+	v.bytes.cellRow, v.bytes.cellCol = make([]int32, n), make([]int32, n)
+	for i := range v.bytes.cellRow {
+		v.bytes.cellRow[i] = -1
 	}
 	gridRows := make([]widget.TextGridRow, len(rows))
 	for i, span := range rows {
@@ -385,7 +391,7 @@ func (v *transcriptView) rebuild() {
 			xs[j] = x
 			x += wOf(it)
 			if off, ok := it.ref.textOffset(); ok {
-				v.cellRow[off], v.cellCol[off] = int32(i), int32(j)
+				v.bytes.cellRow[off], v.bytes.cellCol[off] = int32(i), int32(j)
 			}
 			cells[j] = widget.TextGridCell{Rune: it.r, Style: v.style(it.key)}
 		}
@@ -414,7 +420,7 @@ func (v *transcriptView) markBytes() {
 			noted[i] = true
 		}
 	}
-	v.kindAt, v.noted = kindAt, noted
+	v.bytes.kindAt, v.bytes.noted = kindAt, noted
 }
 
 // cellItems lists the cells of the text with the inserts in their place.
