@@ -3,11 +3,15 @@ package ui
 import (
 	"image/color"
 	"math"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"github.com/rehearse-app/rehearse/assets"
+	"github.com/rehearse-app/rehearse/review"
 )
 
 // wcagContrast is the WCAG contrast ratio of two colours.
@@ -77,5 +81,62 @@ func TestReviewFollowsThemeChange(t *testing.T) {
 	st, _ := cellStyle(f.s.text.view, fd.Start)
 	if st == nil || toNRGBA(st.BackgroundColor()) != dark {
 		t.Errorf("after switching to dark, filler cell %v, want %v", st, dark)
+	}
+}
+
+// coachRuleFile is a coach's own rule: a colour and a legend title of its
+// own, no id the app knows.
+const coachRuleFile = `rules:
+  - id: buzzword
+    extends: existence
+    level: warning
+    title: Buzzword
+    color: "#1E88E5"
+    show: words
+    message: A buzzword
+    match:
+      - tokens: [synergy]
+`
+
+// TestReviewCoachRuleGetsItsOwnLegendEntry: a rule from a user's rule
+// file is listed in the legend under its title and painted in its colour,
+// not grey as "Other rule".
+func TestReviewCoachRuleGetsItsOwnLegendEntry(t *testing.T) {
+	rules, errs := review.LoadRules(review.BankSource{FS: assets.Rules(), Dir: "rules", Label: "builtin"},
+		review.BankSource{FS: fstest.MapFS{"user/coach.yaml": {Data: []byte(coachRuleFile)}}, Dir: "user", Label: "user"})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	f := newReviewFixture(t, reviewOpts{})
+	rv := review.New(rules)
+	deps := f.s.deps
+	deps.Reviewer, deps.ReviewTake = rv, reviewTakeWith(rv, f.store)
+	f.s.shutdown()
+	f.s = newReviewScreen(deps, f.win, f.notify)
+	f.s.do = f.q.do
+	f.win.SetContent(f.s.content)
+	t.Cleanup(f.s.shutdown)
+
+	text := "We could find synergy with sales, or run the full plan next month; it's your call."
+	tr := timedTranscript(text, -1)
+	f.open(f.addTake(tr.Duration, tr))
+	if !strings.Contains(joined(texts(f.s.content)), "Buzzword") {
+		t.Fatalf("legend has no Buzzword entry: %q", texts(f.s.content))
+	}
+	k := f.s.kinds.ofRule("buzzword")
+	want := color.NRGBA{30, 136, 229, 255}
+	if info := f.s.kinds.info(k); k == kindOther || info.hue != want || info.title != "Buzzword" {
+		t.Fatalf("buzzword kind %d: %+v, want its own, coloured %v", k, info, want)
+	}
+	_, fd := findingByRule(f.s.report, "buzzword")
+	if fd.Rule == "" {
+		t.Fatalf("no buzzword finding: %+v", f.s.report.Findings)
+	}
+	st, _ := cellStyle(f.s.text.view, fd.Start)
+	if st == nil || toNRGBA(st.BackgroundColor()) != highlightColor(want) {
+		t.Errorf("buzzword cell style %v, want %v", st, highlightColor(want))
+	}
+	if got := f.s.findingTitle(fd); got != "Buzzword" {
+		t.Errorf("finding title %q", got)
 	}
 }
