@@ -1,269 +1,49 @@
 package review
 
-import (
-	"strings"
-	"time"
-	"unicode"
-)
+// maxAlignEdits bounds the edit distance (in words) that alignWords aligns
+// exactly; past it, words between the common start and end stay unmatched.
+// 2000 word edits costs at most 16 MB and a few milliseconds.
+const maxAlignEdits = 2000
 
-// Source models of transcripts that were typed or corrected by hand.
-const (
-	// SourceManual marks a transcript typed or pasted in, with no timings.
-	SourceManual = "manual"
-	// SourceManualEdited marks a transcriber's transcript corrected by hand;
-	// the words left unchanged keep their timings.
-	SourceManualEdited = "manual-edited"
-)
-
-// retextMaxEdits bounds the edit distance (in words) that Retext aligns
-// exactly; past it, words between the common start and end lose their
-// timings. 2000 word edits costs at most 16 MB and a few milliseconds.
-const retextMaxEdits = 2000
-
-// retextToken is one whitespace-separated piece of the new text.
-type retextToken struct {
-	text       string // as typed, punctuation included
-	start, end int    // byte span in the new text
-	norm       string // lower-case letters and digits only; "" for pure punctuation
-}
-
-// Retext returns a copy of old with its text replaced by newText, as when a
-// candidate corrects a transcript by hand. The old and new word sequences
-// are aligned (a shortest edit script over normalised words: case,
-// punctuation and apostrophes ignored); words left unchanged keep their
-// timings, changed and added words have none and are left out of Words,
-// which stays in text order. Segments keep their times and take the new
-// text of the words that fall in them; a segment whose words were all
-// changed is merged into its neighbour. The source becomes
-// SourceManualEdited (SourceManual when old has no timings). old is not
-// modified; a nil old gives a transcript with no timings.
-func Retext(old *Transcript, newText string) *Transcript {
-	newText = strings.TrimSpace(newText)
-	out := &Transcript{Text: newText, Words: []Word{}, Segments: []Segment{}}
-	src := &Source{Model: SourceManual, Time: time.Now().UTC()}
-	out.Source = src
-	if old == nil {
-		return out
-	}
-	out.Language, out.Duration = old.Language, old.Duration
-	if old.Source != nil {
-		src.Server = old.Source.Server
-	}
-	if len(old.Words) == 0 {
-		return out
-	}
-	src.Model = SourceManualEdited
-
-	toks := retextTokens(newText)
-	// Align only the tokens and words that carry letters or digits.
-	var a, b []string
-	var aIdx, bIdx []int
-	for i, w := range old.Words {
-		if n := NormalizeWord(w.Word); n != "" {
-			a, aIdx = append(a, n), append(aIdx, i)
-		}
-	}
-	for i, t := range toks {
-		if t.norm != "" {
-			b, bIdx = append(b, t.norm), append(bIdx, i)
-		}
-	}
-	oldOf := make([]int, len(toks)) // token -> old word index, or -1
-	for i := range oldOf {
-		oldOf[i] = -1
-	}
-	for _, p := range retextMatch(a, b) {
-		oldOf[bIdx[p[1]]] = aIdx[p[0]]
-	}
-	for i, t := range toks {
-		if oi := oldOf[i]; oi >= 0 {
-			w := old.Words[oi]
-			out.Words = append(out.Words, Word{Word: retextClean(t.text), Start: w.Start, End: w.End})
-		}
-	}
-	out.Segments = retextSegments(old, newText, toks, oldOf)
-	return out
-}
-
-// retextSegments rebuilds the segments: each token belongs to the old
-// segment of its matched word, or of the matched word before it (after it,
-// for tokens before the first match).
-func retextSegments(old *Transcript, text string, toks []retextToken, oldOf []int) []Segment {
-	if len(old.Segments) == 0 || len(toks) == 0 {
-		return []Segment{}
-	}
-	segOf := make([]int, len(toks))
-	cur := -1
-	for i := range toks {
-		if oi := oldOf[i]; oi >= 0 {
-			cur = max(cur, retextSegmentAt(old.Segments, old.Words[oi].Start))
-		}
-		segOf[i] = cur
-	}
-	if cur < 0 {
-		return []Segment{} // no word kept its timing
-	}
-	first := -1
-	for _, s := range segOf {
-		if s >= 0 {
-			first = s
-			break
-		}
-	}
-	for i := range segOf {
-		if segOf[i] < 0 {
-			segOf[i] = first
-		}
-	}
-	// Group consecutive tokens by segment. A group also covers the old
-	// segments that lost all their words up to the next group, so the new
-	// segments still tile the recording.
-	type group struct{ seg, from, to int }
-	var groups []group
-	for i := 0; i < len(toks); {
-		j := i
-		for j+1 < len(toks) && segOf[j+1] == segOf[i] {
-			j++
-		}
-		groups = append(groups, group{segOf[i], i, j})
-		i = j + 1
-	}
-	segs := []Segment{}
-	for g, gr := range groups {
-		first, last := gr.seg, len(old.Segments)-1
-		if g == 0 {
-			first = 0
-		}
-		if g+1 < len(groups) {
-			last = groups[g+1].seg - 1
-		}
-		segs = append(segs, Segment{
-			Start: old.Segments[first].Start,
-			End:   old.Segments[max(last, gr.seg)].End,
-			Text:  text[toks[gr.from].start:toks[gr.to].end],
-		})
-	}
-	return segs
-}
-
-// retextSegmentAt returns the index of the last segment starting at or
-// before t (segments are in time order), or 0.
-func retextSegmentAt(segs []Segment, t float64) int {
-	idx := 0
-	for i, s := range segs {
-		if s.Start <= t+1e-6 {
-			idx = i
-		} else {
-			break
-		}
-	}
-	return idx
-}
-
-// retextTokens splits text at white space, keeping byte spans.
-func retextTokens(text string) []retextToken {
-	var toks []retextToken
-	start := -1
-	for i, r := range text {
-		if unicode.IsSpace(r) {
-			if start >= 0 {
-				toks = append(toks, retextToken{text: text[start:i], start: start, end: i})
-				start = -1
-			}
-		} else if start < 0 {
-			start = i
-		}
-	}
-	if start >= 0 {
-		toks = append(toks, retextToken{text: text[start:], start: start, end: len(text)})
-	}
-	for i := range toks {
-		toks[i].norm = NormalizeWord(toks[i].text)
-	}
-	return toks
-}
-
-// NormalizeWord lower-cases a word and keeps only its letters and digits, so
-// "Marketo," and "marketo" or "don't" and "dont" compare equal.
-func NormalizeWord(w string) string {
-	var b strings.Builder
-	for _, r := range w {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
-
-// retextClean strips the punctuation around a typed word, the way
-// transcribers list words ("budget," -> "budget").
-func retextClean(w string) string {
-	c := strings.TrimFunc(w, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%' || r == '$' || r == '\'' || r == '’')
-	})
-	c = strings.Trim(c, "'’")
-	if c == "" {
-		return w
-	}
-	return c
-}
-
-// retextMatch returns the index pairs (i in a, j in b) of a longest common
-// subsequence of a and b: common prefix and suffix, and Myers' O(ND) diff
-// in between, keeping only the diagonals used at each step (O(D²) memory).
-func retextMatch(a, b []string) [][2]int {
+// alignWords is the one word aligner of the package: it matches two word
+// sequences in order and returns the index pairs (i in a, j in b) of a
+// longest common subsequence, i and j both increasing. eq(i, j) says
+// whether a[i] and b[j] are the same word; n and m are the lengths.
+//
+// It matches the common start and end first and runs Myers' O(ND) diff on
+// what is left, keeping only the diagonals used at each step (O(D²)
+// memory), so two sequences that agree cost almost nothing. Retext
+// (old transcript words against corrected text), timeTokens (the
+// reviewer's tokens against transcribed words) and Timeline (the words
+// of the text against timed words) all align through it.
+func alignWords(n, m int, eq func(i, j int) bool) [][2]int {
 	var pairs [][2]int
 	pre := 0
-	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+	for pre < n && pre < m && eq(pre, pre) {
 		pairs = append(pairs, [2]int{pre, pre})
 		pre++
 	}
 	suf := 0
-	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+	for suf < n-pre && suf < m-pre && eq(n-1-suf, m-1-suf) {
 		suf++
 	}
-	pairs = append(pairs, retextMyers(a[pre:len(a)-suf], b[pre:len(b)-suf], pre)...)
+	mid := func(i, j int) bool { return eq(i+pre, j+pre) }
+	pairs = append(pairs, alignMyers(n-pre-suf, m-pre-suf, mid, pre)...)
 	for k := suf; k > 0; k-- {
-		pairs = append(pairs, [2]int{len(a) - k, len(b) - k})
+		pairs = append(pairs, [2]int{n - k, m - k})
 	}
 	return pairs
 }
 
-// retextMyers aligns a and b (indexes shifted by off) with Myers' greedy
-// shortest edit script. It gives up, matching nothing, past retextMaxEdits.
-func retextMyers(a, b []string, off int) [][2]int {
-	n, m := len(a), len(b)
+// alignMyers aligns a[0:n] and b[0:m] (eq compares them; the pairs
+// returned are shifted by off) with Myers' greedy shortest edit script. It
+// gives up, matching nothing, past maxAlignEdits.
+func alignMyers(n, m int, eq func(i, j int) bool, off int) [][2]int {
 	if n == 0 || m == 0 {
 		return nil
 	}
-	maxD := min(n+m, retextMaxEdits)
-	v := make([]int32, 2*maxD+3)
-	at := func(k int) int { return k + maxD + 1 }
-	var trace [][]int32 // trace[d][k+d] = furthest x on diagonal k after step d
-	found := -1
-	for d := 0; d <= maxD && found < 0; d++ {
-		for k := -d; k <= d; k += 2 {
-			var x int
-			if k == -d || (k != d && v[at(k-1)] < v[at(k+1)]) {
-				x = int(v[at(k+1)])
-			} else {
-				x = int(v[at(k-1)]) + 1
-			}
-			y := x - k
-			for x < n && y < m && a[x] == b[y] {
-				x, y = x+1, y+1
-			}
-			v[at(k)] = int32(x)
-			if x >= n && y >= m {
-				found = d
-			}
-		}
-		snap := make([]int32, 2*d+1)
-		for k := -d; k <= d; k++ {
-			snap[k+d] = v[at(k)]
-		}
-		trace = append(trace, snap)
-	}
+	maxD := min(n+m, maxAlignEdits)
+	trace, found := myersTrace(n, m, maxD, eq)
 	if found < 0 {
 		return nil
 	}
@@ -295,4 +75,37 @@ func retextMyers(a, b []string, off int) [][2]int {
 		rev[i], rev[j] = rev[j], rev[i]
 	}
 	return rev
+}
+
+// myersTrace runs the forward pass of Myers' diff for at most maxD edits.
+// trace[d][k+d] is the furthest x on diagonal k after step d; found is
+// the number of edits of the shortest script, or -1 past maxD.
+func myersTrace(n, m, maxD int, eq func(i, j int) bool) (trace [][]int32, found int) {
+	v := make([]int32, 2*maxD+3)
+	at := func(k int) int { return k + maxD + 1 }
+	found = -1
+	for d := 0; d <= maxD && found < 0; d++ {
+		for k := -d; k <= d; k += 2 {
+			var x int
+			if k == -d || (k != d && v[at(k-1)] < v[at(k+1)]) {
+				x = int(v[at(k+1)])
+			} else {
+				x = int(v[at(k-1)]) + 1
+			}
+			y := x - k
+			for x < n && y < m && eq(x, y) {
+				x, y = x+1, y+1
+			}
+			v[at(k)] = int32(x)
+			if x >= n && y >= m {
+				found = d
+			}
+		}
+		snap := make([]int32, 2*d+1)
+		for k := -d; k <= d; k++ {
+			snap[k+d] = v[at(k)]
+		}
+		trace = append(trace, snap)
+	}
+	return trace, found
 }

@@ -245,6 +245,9 @@ func validateRule(r *RuleSpec, n *yaml.Node, fe errorAt, item string) error {
 	if r.Assesses != "" && !slices.Contains(RubricItems, r.Assesses) {
 		return c.bad("assesses", "%q is not one of %s", r.Assesses, strings.Join(RubricItems, ", "))
 	}
+	if field, err := validateDisplay(r); err != nil {
+		return c.bad(field, "%w", err)
+	}
 	if s := r.Score; s != nil {
 		switch s.Area {
 		case AreaDelivery, AreaStructure, AreaAgency, AreaContent:

@@ -109,6 +109,12 @@ type RuleSpec struct {
 
 	// star: the elements of a story
 	Elements []StarElement `yaml:"elements" json:"elements,omitempty"`
+
+	// display (see RuleDisplay): the legend colour, "#rrggbb" (none: the
+	// rule is drawn as "Other rule"), and how findings are drawn: words,
+	// stretch, answer, pause or gap (default stretch)
+	Color string `yaml:"color" json:"color,omitempty"`
+	Show  string `yaml:"show" json:"show,omitempty"`
 }
 
 // StarElement is one part of a STAR story (situation, task, action,

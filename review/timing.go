@@ -1,6 +1,9 @@
 package review
 
-import "unicode/utf8"
+import (
+	"sync"
+	"unicode/utf8"
+)
 
 // span is a time range in seconds; ok is false when unknown.
 type span struct {
@@ -35,39 +38,45 @@ func (w *normWords) at(i int) []byte {
 	return w.buf[start:w.end[i]]
 }
 
+// wordKeys holds the normalised word runs of transcribed words, each with
+// the index of the word it came from; timeTokens reuses one from a pool.
+type wordKeys struct {
+	runs  normWords
+	owner []int32
+}
+
+var wordKeysPool = sync.Pool{New: func() any { return new(wordKeys) }}
+
 // timeTokens gives each token (toks: their normalised words) the time of
-// the transcribed word it came from, matching words to tokens in order (a
-// word such as "root-cause" may cover several tokens; words the text lacks
-// are skipped). Tokens no word matched stay unknown.
+// the transcribed word it came from. A word such as "root-cause" holds
+// several word runs, as the tokenizer splits them; every run is aligned
+// with the tokens through alignWords, so words the text lacks and tokens
+// no word gave are skipped. Tokens no word matched stay unknown. wbuf is
+// scratch space handed back for the next call.
 func timeTokens(toks *normWords, words []Word, out []span, wbuf []byte) ([]span, []byte) {
 	n := toks.len()
 	out = append(out[:0], make([]span, n)...)
-	k := 0
-	for _, w := range words {
-		first, runs := firstRun(w.Word)
-		if runs == 0 || k >= n {
-			continue
-		}
-		wbuf = normWord(wbuf[:0], first)
-		for look := 0; look < 4 && k+look < n; look++ {
-			if string(toks.at(k+look)) != string(wbuf) {
-				continue
-			}
-			for j := 0; j < runs && k+look+j < n; j++ {
-				out[k+look+j] = span{s: w.Start, e: w.End, ok: true}
-			}
-			k += look + runs
-			break
-		}
+	keys := wordKeysPool.Get().(*wordKeys)
+	defer wordKeysPool.Put(keys)
+	keys.runs.reset()
+	keys.owner = keys.owner[:0]
+	for i, w := range words {
+		wordRuns(w.Word, func(run string) {
+			keys.runs.add(run)
+			keys.owner = append(keys.owner, int32(i))
+		})
+	}
+	eq := func(i, j int) bool { return string(toks.at(i)) == string(keys.runs.at(j)) }
+	for _, p := range alignWords(n, keys.runs.len(), eq) {
+		w := words[keys.owner[p[1]]]
+		out[p[0]] = span{s: w.Start, e: w.End, ok: true}
 	}
 	return out, wbuf
 }
 
-// firstRun returns the first word run of s and how many runs s holds, as
-// the tokenizer would split it.
-func firstRun(s string) (string, int) {
-	first := ""
-	n := 0
+// wordRuns calls fn with each word run of s, as the tokenizer would split
+// it: letters and digits, with apostrophes inside a run kept.
+func wordRuns(s string, fn func(run string)) {
 	in := false
 	start := 0
 	for i := 0; i < len(s); {
@@ -75,17 +84,13 @@ func firstRun(s string) (string, int) {
 		w := isWordRune(r) || in && isApostrophe(r) && i+size < len(s)
 		if w && !in {
 			in, start = true, i
-			n++
 		} else if !w && in {
 			in = false
-			if n == 1 {
-				first = s[start:i]
-			}
+			fn(s[start:i])
 		}
 		i += size
 	}
-	if in && n == 1 {
-		first = s[start:]
+	if in {
+		fn(s[start:])
 	}
-	return first, n
 }

@@ -219,138 +219,164 @@ func (r *progressChartRenderer) dot(x, y, radius float32, col color.Color) {
 	r.objs = append(r.objs, d)
 }
 
+// chartFrame is the geometry and style of one layout of the chart.
+type chartFrame struct {
+	fg, grid          color.Color
+	small, pad, lineH float32
+	left, right       float32 // the plots' x range
+	top, avail        float32 // where the plots start, and their total height
+	t0, t1            float64 // the time range, Unix seconds
+}
+
+func (f *chartFrame) xOf(t float64) float32 {
+	return f.left + float32((t-f.t0)/(f.t1-f.t0))*(f.right-f.left)
+}
+
 // Layout redraws the chart for size: the objects depend on the geometry,
 // so they are rebuilt rather than moved.
 func (r *progressChartRenderer) Layout(size fyne.Size) {
 	r.objs, r.texts, r.lines = r.objs[:0], nil, nil
-	fg := theme.Color(theme.ColorNameForeground)
-	grid := theme.Color(theme.ColorNameSeparator)
-	small := theme.Size(theme.SizeNameCaptionText)
-	pad := theme.Padding()
+	f := &chartFrame{fg: theme.Color(theme.ColorNameForeground), grid: theme.Color(theme.ColorNameSeparator),
+		small: theme.Size(theme.SizeNameCaptionText), pad: theme.Padding()}
 	if size.Width <= 0 || size.Height <= 0 {
 		return
 	}
 	if r.c.empty() {
-		t := r.text(r.c.emptyText(), theme.TextSize(), fg, fyne.NewPos(size.Width/2, size.Height/2-theme.TextSize()), fyne.TextAlignCenter)
-		if t.Position().X < pad {
-			t.Move(fyne.NewPos(pad, t.Position().Y))
+		t := r.text(r.c.emptyText(), theme.TextSize(), f.fg, fyne.NewPos(size.Width/2, size.Height/2-theme.TextSize()), fyne.TextAlignCenter)
+		if t.Position().X < f.pad {
+			t.Move(fyne.NewPos(f.pad, t.Position().Y))
 		}
 		return
 	}
 	pts := r.c.points
-
-	// Legend: a short line in each series' colour and its label.
-	lineH := fyne.MeasureText("Ag", small, fyne.TextStyle{}).Height
-	x, y := pad, pad
-	for i, s := range progressSeries {
-		w := fyne.MeasureText(s.label, small, fyne.TextStyle{}).Width + 18 + 2*pad
-		if x+w > size.Width-pad && x > pad {
-			x, y = pad, y+lineH+pad/2
-		}
-		col := seriesColor(i)
-		r.line(x, y+lineH/2, x+14, y+lineH/2, col, 3)
-		r.text(s.label, small, fg, fyne.NewPos(x+18, y), fyne.TextAlignLeading)
-		x += w
-	}
-	top := y + lineH + pad
+	f.lineH = fyne.MeasureText("Ag", f.small, fyne.TextStyle{}).Height
+	f.top = r.drawLegend(f, size)
 
 	// Time range shared by the plots.
-	t0, t1 := float64(pts[0].Time.Unix()), float64(pts[len(pts)-1].Time.Unix())
-	if t1 <= t0 {
-		t0, t1 = t0-86400, t1+86400
+	f.t0, f.t1 = float64(pts[0].Time.Unix()), float64(pts[len(pts)-1].Time.Unix())
+	if f.t1 <= f.t0 {
+		f.t0, f.t1 = f.t0-86400, f.t1+86400
 	}
-	axisW := fyne.MeasureText("100.0", small, fyne.TextStyle{}).Width + pad
-	left := pad + axisW
-	right := size.Width - pad - fyne.MeasureText("00 Mmm", small, fyne.TextStyle{}).Width/2
-	bottomAxis := lineH + pad
-	avail := size.Height - top - bottomAxis - pad
-	if right-left < 40 || avail < 60 {
-		r.text("Make the window larger to see the progress chart.", small, fg, fyne.NewPos(pad, top), fyne.TextAlignLeading)
+	axisW := fyne.MeasureText("100.0", f.small, fyne.TextStyle{}).Width + f.pad
+	f.left = f.pad + axisW
+	f.right = size.Width - f.pad - fyne.MeasureText("00 Mmm", f.small, fyne.TextStyle{}).Width/2
+	bottomAxis := f.lineH + f.pad
+	f.avail = size.Height - f.top - bottomAxis - f.pad
+	if f.right-f.left < 40 || f.avail < 60 {
+		r.text("Make the window larger to see the progress chart.", f.small, f.fg, fyne.NewPos(f.pad, f.top), fyne.TextAlignLeading)
 		return
 	}
-	panelH := avail / float32(len(chartPanels))
-	xOf := func(t float64) float32 { return left + float32((t-t0)/(t1-t0))*(right-left) }
-
 	series := make([][]xy, len(progressSeries))
 	for i, s := range progressSeries {
 		series[i] = seriesPoints(pts, s.key, chartMaxPoints)
 	}
 	for p, title := range chartPanels {
-		pTop := top + float32(p)*panelH
-		plotTop := pTop + lineH + pad/2
-		plotBot := pTop + panelH - pad
-		if plotBot-plotTop < 10 {
-			plotBot = plotTop + 10
+		r.drawPanel(f, p, title, series)
+	}
+	r.drawTimeAxis(f)
+}
+
+// drawLegend draws a short line in each series' colour and its label, and
+// returns where the plots start.
+func (r *progressChartRenderer) drawLegend(f *chartFrame, size fyne.Size) float32 {
+	x, y := f.pad, f.pad
+	for i, s := range progressSeries {
+		w := fyne.MeasureText(s.label, f.small, fyne.TextStyle{}).Width + 18 + 2*f.pad
+		if x+w > size.Width-f.pad && x > f.pad {
+			x, y = f.pad, y+f.lineH+f.pad/2
 		}
-		// Value range of the panel.
-		lo, hi := 0.0, 100.0
-		if p > 0 {
-			lo, hi = math.Inf(1), math.Inf(-1)
-			for i, s := range progressSeries {
-				if s.panel != p {
-					continue
-				}
-				for _, q := range series[i] {
-					lo, hi = math.Min(lo, q.v), math.Max(hi, q.v)
-				}
-			}
-			if math.IsInf(lo, 0) {
-				lo, hi = 0, 1
-			}
-			if p == 1 {
-				lo, hi = niceRange(lo-5, hi+5, 20)
-			} else {
-				lo, hi = niceRange(0, hi, 1)
-			}
+		col := seriesColor(i)
+		r.line(x, y+f.lineH/2, x+14, y+f.lineH/2, col, 3)
+		r.text(s.label, f.small, f.fg, fyne.NewPos(x+18, y), fyne.TextAlignLeading)
+		x += w
+	}
+	return y + f.lineH + f.pad
+}
+
+// panelRange is the value range of panel p: 0..100 for scores, else the
+// series' values widened to round numbers.
+func panelRange(p int, series [][]xy) (float64, float64) {
+	if p == 0 {
+		return 0, 100
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i, s := range progressSeries {
+		if s.panel != p {
+			continue
 		}
-		yOf := func(v float64) float32 {
-			return plotBot - float32((v-lo)/(hi-lo))*(plotBot-plotTop)
+		for _, q := range series[i] {
+			lo, hi = math.Min(lo, q.v), math.Max(hi, q.v)
 		}
-		r.text(title, small, fg, fyne.NewPos(left, pTop), fyne.TextAlignLeading).TextStyle = fyne.TextStyle{Bold: true}
-		for k := 0; k <= 2; k++ {
-			v := lo + (hi-lo)*float64(k)/2
-			yy := yOf(v)
-			r.line(left, yy, right, yy, grid, 1)
-			r.text(axisNumber(v), small, fg, fyne.NewPos(left-pad/2, yy-lineH/2), fyne.TextAlignTrailing)
+	}
+	if math.IsInf(lo, 0) {
+		lo, hi = 0, 1
+	}
+	if p == 1 {
+		return niceRange(lo-5, hi+5, 20)
+	}
+	return niceRange(0, hi, 1)
+}
+
+// drawPanel draws panel p: its title, grid, axis and series.
+func (r *progressChartRenderer) drawPanel(f *chartFrame, p int, title string, series [][]xy) {
+	panelH := f.avail / float32(len(chartPanels))
+	pTop := f.top + float32(p)*panelH
+	plotTop := pTop + f.lineH + f.pad/2
+	plotBot := pTop + panelH - f.pad
+	if plotBot-plotTop < 10 {
+		plotBot = plotTop + 10
+	}
+	lo, hi := panelRange(p, series)
+	yOf := func(v float64) float32 {
+		return plotBot - float32((v-lo)/(hi-lo))*(plotBot-plotTop)
+	}
+	r.text(title, f.small, f.fg, fyne.NewPos(f.left, pTop), fyne.TextAlignLeading).TextStyle = fyne.TextStyle{Bold: true}
+	for k := 0; k <= 2; k++ {
+		v := lo + (hi-lo)*float64(k)/2
+		yy := yOf(v)
+		r.line(f.left, yy, f.right, yy, f.grid, 1)
+		r.text(axisNumber(v), f.small, f.fg, fyne.NewPos(f.left-f.pad/2, yy-f.lineH/2), fyne.TextAlignTrailing)
+	}
+	r.line(f.left, plotTop, f.left, plotBot, f.fg, 1)
+	for i, s := range progressSeries {
+		if s.panel != p {
+			continue
 		}
-		r.line(left, plotTop, left, plotBot, fg, 1)
-		for i, s := range progressSeries {
-			if s.panel != p {
-				continue
-			}
-			col := seriesColor(i)
-			sp := series[i]
-			for k := 1; k < len(sp); k++ {
-				r.line(xOf(sp[k-1].t), yOf(sp[k-1].v), xOf(sp[k].t), yOf(sp[k].v), col, 2)
-			}
-			if len(sp) <= chartDotLimit {
-				for _, q := range sp {
-					r.dot(xOf(q.t), yOf(q.v), 3, col)
-				}
+		col := seriesColor(i)
+		sp := series[i]
+		for k := 1; k < len(sp); k++ {
+			r.line(f.xOf(sp[k-1].t), yOf(sp[k-1].v), f.xOf(sp[k].t), yOf(sp[k].v), col, 2)
+		}
+		if len(sp) <= chartDotLimit {
+			for _, q := range sp {
+				r.dot(f.xOf(q.t), yOf(q.v), 3, col)
 			}
 		}
 	}
+}
 
-	// Time axis under the last plot: dates at evenly spaced times.
-	axisY := top + avail - pad + 1
-	r.line(left, axisY, right, axisY, fg, 1)
-	labelW := fyne.MeasureText("00 Mmm 2006", small, fyne.TextStyle{}).Width + 2*pad
-	n := int((right - left) / labelW)
+// drawTimeAxis draws the time axis under the last plot: dates at evenly
+// spaced times.
+func (r *progressChartRenderer) drawTimeAxis(f *chartFrame) {
+	axisY := f.top + f.avail - f.pad + 1
+	r.line(f.left, axisY, f.right, axisY, f.fg, 1)
+	labelW := fyne.MeasureText("00 Mmm 2006", f.small, fyne.TextStyle{}).Width + 2*f.pad
+	n := int((f.right - f.left) / labelW)
 	n = max(1, min(n, 6))
 	format := "2 Jan"
-	if time.Unix(int64(t0), 0).Year() != time.Unix(int64(t1), 0).Year() {
+	if time.Unix(int64(f.t0), 0).Year() != time.Unix(int64(f.t1), 0).Year() {
 		format = "2 Jan 2006"
 	}
 	for k := 0; k <= n; k++ {
-		t := t0 + (t1-t0)*float64(k)/float64(n)
-		xx := xOf(t)
-		r.line(xx, axisY, xx, axisY+4, fg, 1)
+		t := f.t0 + (f.t1-f.t0)*float64(k)/float64(n)
+		xx := f.xOf(t)
+		r.line(xx, axisY, xx, axisY+4, f.fg, 1)
 		align := fyne.TextAlignCenter
 		if k == 0 {
 			align = fyne.TextAlignLeading
 		} else if k == n {
 			align = fyne.TextAlignTrailing
 		}
-		r.text(time.Unix(int64(t), 0).Format(format), small, fg, fyne.NewPos(xx, axisY+4), align)
+		r.text(time.Unix(int64(t), 0).Format(format), f.small, f.fg, fyne.NewPos(xx, axisY+4), align)
 	}
 }

@@ -3,7 +3,9 @@
 //
 // Each screen is one struct holding its widgets and its dependencies, built
 // by a build method, with onXxx handlers; state lives in plain fields, not
-// in widget text. Work done off the UI goroutine reaches widgets through
-// fyne.Do. Everything a screen talks to (recorder, speaker, store, queue) is
+// in widget text. A big screen is split by concern, one file and one part
+// struct each (review_player.go, review_notes.go, ...), and a flow with
+// phases is a plain type tested without widgets (practice_run.go). Work
+// done off the UI goroutine reaches widgets through fyne.Do. Everything a screen talks to (recorder, speaker, store, queue) is
 // handed in through Deps, so tests can give it fakes.
 package ui

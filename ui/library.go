@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/session"
 )
 
@@ -30,6 +29,21 @@ const (
 
 // dateLayout is how the from/to entries take dates.
 const dateLayout = "2006-01-02"
+
+// libraryFilter is what the list is filtered by, and its widgets.
+type libraryFilter struct {
+	query    string // search words as typed
+	category string // category id; "" = all
+	dates    string // one of the dates* choices
+	fromText string // from/to entries, used with datesCustom
+	toText   string
+
+	search      *widget.Entry
+	categorySel *widget.Select
+	datesSel    *widget.Select
+	from, to    *widget.Entry
+	filterErr   *widget.Label
+}
 
 // libraryScreen lists every session with its figures, searches and filters
 // them, opens, renames, deletes, exports and imports sessions, and charts
@@ -46,11 +60,7 @@ type libraryScreen struct {
 	now func() time.Time
 
 	// state
-	query    string // search words as typed
-	category string // category id; "" = all
-	dates    string // one of the dates* choices
-	fromText string // from/to entries, used with datesCustom
-	toText   string
+	filter   libraryFilter
 	rows     []session.Entry // what the list shows, newest first
 	selected string          // id of the selected session, "" = none
 	loaded   bool            // rows hold a finished load
@@ -63,19 +73,12 @@ type libraryScreen struct {
 	listSel  int  // row index selected in the list widget, -1 = none
 
 	// widgets
-	search      *widget.Entry
-	categorySel *widget.Select
-	datesSel    *widget.Select
-	from, to    *widget.Entry
-	filterErr   *widget.Label
 	status      *widget.Label
 	list        *widget.List
 	openBtn     *widget.Button
 	renameBtn   *widget.Button
 	deleteBtn   *widget.Button
-	exportMD    *widget.Button
-	exportHTML  *widget.Button
-	exportZip   *widget.Button
+	exports     struct{ md, html, zip *widget.Button }
 	importBtn   *widget.Button
 	chart       *progressChart
 	renameEntry *widget.Entry // the rename dialog's entry while it is open
@@ -84,39 +87,34 @@ type libraryScreen struct {
 
 func newLibraryScreen(deps Deps, win fyne.Window, notify func(error), openReview func(sessionID, takeID string)) *libraryScreen {
 	s := &libraryScreen{deps: deps, win: win, notify: notify, openReview: openReview,
-		do: fyne.Do, now: time.Now, dates: datesAll, listSel: -1}
+		do: fyne.Do, now: time.Now, filter: libraryFilter{dates: datesAll}, listSel: -1}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	s.build()
 	return s
 }
 
-const allCategoriesLabel = "All categories"
-
 func (s *libraryScreen) build() {
-	s.search = widget.NewEntry()
-	s.search.SetPlaceHolder("Search transcripts, notes, titles and questions")
-	s.search.OnChanged = func(v string) {
-		s.query = v
+	s.filter.search = widget.NewEntry()
+	s.filter.search.SetPlaceHolder("Search transcripts, notes, titles and questions")
+	s.filter.search.OnChanged = func(v string) {
+		s.filter.query = v
 		s.refresh()
 	}
-	cats := []string{allCategoriesLabel}
-	for _, c := range review.Categories {
-		cats = append(cats, review.CategoryTitle(c))
-	}
-	s.categorySel = widget.NewSelect(cats, s.onCategory)
-	s.datesSel = widget.NewSelect([]string{datesAll, dates7, dates30, dates90, datesCustom}, s.onDates)
-	s.from = widget.NewEntry()
-	s.from.SetPlaceHolder("from YYYY-MM-DD")
-	s.from.OnChanged = func(v string) { s.fromText = v; s.refresh() }
-	s.to = widget.NewEntry()
-	s.to.SetPlaceHolder("to YYYY-MM-DD")
-	s.to.OnChanged = func(v string) { s.toText = v; s.refresh() }
-	s.from.Hide()
-	s.to.Hide()
-	s.filterErr = widget.NewLabel("")
-	s.filterErr.Importance = widget.DangerImportance
-	s.filterErr.Wrapping = fyne.TextWrapWord
-	s.filterErr.Hide()
+	cats := categoryOptions()
+	s.filter.categorySel = widget.NewSelect(cats, s.onCategory)
+	s.filter.datesSel = widget.NewSelect([]string{datesAll, dates7, dates30, dates90, datesCustom}, s.onDates)
+	s.filter.from = widget.NewEntry()
+	s.filter.from.SetPlaceHolder("from YYYY-MM-DD")
+	s.filter.from.OnChanged = func(v string) { s.filter.fromText = v; s.refresh() }
+	s.filter.to = widget.NewEntry()
+	s.filter.to.SetPlaceHolder("to YYYY-MM-DD")
+	s.filter.to.OnChanged = func(v string) { s.filter.toText = v; s.refresh() }
+	s.filter.from.Hide()
+	s.filter.to.Hide()
+	s.filter.filterErr = widget.NewLabel("")
+	s.filter.filterErr.Importance = widget.DangerImportance
+	s.filter.filterErr.Wrapping = fyne.TextWrapWord
+	s.filter.filterErr.Hide()
 	s.status = widget.NewLabel("Loading the library…")
 	s.status.Wrapping = fyne.TextWrapWord
 
@@ -141,58 +139,53 @@ func (s *libraryScreen) build() {
 	s.openBtn.Importance = widget.HighImportance
 	s.renameBtn = widget.NewButtonWithIcon("Rename…", theme.DocumentCreateIcon(), s.onRename)
 	s.deleteBtn = widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), s.onDelete)
-	s.exportMD = widget.NewButtonWithIcon("Markdown…", theme.DocumentSaveIcon(), func() { s.onExport(exportMarkdown) })
-	s.exportHTML = widget.NewButtonWithIcon("HTML report…", theme.DocumentSaveIcon(), func() { s.onExport(exportHTML) })
-	s.exportZip = widget.NewButtonWithIcon("Bundle (.zip)…", theme.DownloadIcon(), func() { s.onExport(exportBundle) })
+	s.exports.md = widget.NewButtonWithIcon("Markdown…", theme.DocumentSaveIcon(), func() { s.onExport(exportMarkdown) })
+	s.exports.html = widget.NewButtonWithIcon("HTML report…", theme.DocumentSaveIcon(), func() { s.onExport(exportHTML) })
+	s.exports.zip = widget.NewButtonWithIcon("Bundle (.zip)…", theme.DownloadIcon(), func() { s.onExport(exportBundle) })
 	s.importBtn = widget.NewButtonWithIcon("Import bundle…", theme.FolderOpenIcon(), s.onImport)
 	s.chart = newProgressChart()
 
 	filters := container.NewBorder(nil, nil, nil,
-		container.NewHBox(s.categorySel, s.datesSel, s.from, s.to),
-		s.search)
+		container.NewHBox(s.filter.categorySel, s.filter.datesSel, s.filter.from, s.filter.to),
+		s.filter.search)
 	actions := container.NewHBox(s.openBtn, s.renameBtn, s.deleteBtn, widget.NewSeparator(),
-		widget.NewLabel("Export:"), s.exportMD, s.exportHTML, s.exportZip, widget.NewSeparator(), s.importBtn)
-	top := container.NewVBox(filters, s.filterErr, container.NewHScroll(actions))
+		widget.NewLabel("Export:"), s.exports.md, s.exports.html, s.exports.zip, widget.NewSeparator(), s.importBtn)
+	top := container.NewVBox(filters, s.filter.filterErr, container.NewHScroll(actions))
 	listArea := container.NewBorder(top, s.status, nil, nil, s.list)
 	chartArea := container.NewBorder(heading("Progress of the sessions listed"), nil, nil, nil, s.chart)
 	split := container.NewVSplit(listArea, chartArea)
 	split.Offset = 0.6
 	s.content = split
-	s.categorySel.SetSelected(allCategoriesLabel)
-	s.datesSel.SetSelected(datesAll)
+	s.filter.categorySel.SetSelected(allCategories)
+	s.filter.datesSel.SetSelected(datesAll)
 	s.updateButtons()
 	s.built = true
 }
 
 func (s *libraryScreen) onCategory(label string) {
-	s.category = ""
-	for _, c := range review.Categories {
-		if review.CategoryTitle(c) == label {
-			s.category = c
-		}
-	}
+	s.filter.category = categoryOf(label)
 	s.refresh()
 }
 
 func (s *libraryScreen) onDates(choice string) {
-	s.dates = choice
+	s.filter.dates = choice
 	if choice == datesCustom {
-		s.from.Show()
-		s.to.Show()
+		s.filter.from.Show()
+		s.filter.to.Show()
 	} else {
-		s.from.Hide()
-		s.to.Hide()
+		s.filter.from.Hide()
+		s.filter.to.Hide()
 	}
 	s.refresh()
 }
 
-// filter builds the store filter from the chosen category and dates, or
+// storeFilter builds the store filter from the chosen category and dates, or
 // says what is wrong with the typed dates.
-func (s *libraryScreen) filter() (session.Filter, error) {
-	f := session.Filter{Category: s.category}
+func (s *libraryScreen) storeFilter() (session.Filter, error) {
+	f := session.Filter{Category: s.filter.category}
 	now := s.now()
 	day := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location()) }
-	switch s.dates {
+	switch s.filter.dates {
 	case dates7:
 		f.From = day(now).AddDate(0, 0, -6)
 	case dates30:
@@ -211,11 +204,11 @@ func (s *libraryScreen) filter() (session.Filter, error) {
 			}
 			return t, nil
 		}
-		from, err := parse("from", s.fromText)
+		from, err := parse("from", s.filter.fromText)
 		if err != nil {
 			return f, err
 		}
-		to, err := parse("to", s.toText)
+		to, err := parse("to", s.filter.toText)
 		if err != nil {
 			return f, err
 		}
@@ -239,17 +232,17 @@ func (s *libraryScreen) refresh() {
 		return
 	}
 	s.gen++
-	f, err := s.filter()
+	f, err := s.storeFilter()
 	if err != nil {
-		s.filterErr.SetText(capitalize(err.Error()) + ".")
-		s.filterErr.Show()
+		s.filter.filterErr.SetText(capitalize(err.Error()) + ".")
+		s.filter.filterErr.Show()
 		return
 	}
-	s.filterErr.Hide()
+	s.filter.filterErr.Hide()
 	if s.busy {
 		return // the running load starts another when it sees gen moved on
 	}
-	s.load(strings.TrimSpace(s.query), f)
+	s.load(strings.TrimSpace(s.filter.query), f)
 }
 
 // load lists the sessions matching query and f on a goroutine and applies
@@ -367,7 +360,7 @@ func (s *libraryScreen) selectedEntry() (session.Entry, bool) {
 func (s *libraryScreen) updateButtons() {
 	e, ok := s.selectedEntry()
 	usable := ok && !e.Damaged
-	for _, b := range []*widget.Button{s.openBtn, s.renameBtn, s.exportMD, s.exportHTML, s.exportZip} {
+	for _, b := range []*widget.Button{s.openBtn, s.renameBtn, s.exports.md, s.exports.html, s.exports.zip} {
 		enable(b, usable)
 	}
 	enable(s.deleteBtn, ok)

@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -25,26 +24,7 @@ func writeLibrary(tb testing.TB, root string, bank *review.Bank, n, k int) {
 
 // waitLoaded runs queued UI updates until the screen shows a finished load.
 func waitLoaded(b *testing.B, q *uiQueue, l *libraryScreen) {
-	deadline := time.Now().Add(30 * time.Second)
-	for !(l.loaded && !l.busy) {
-		q.mu.Lock()
-		fns := q.fns
-		q.fns = nil
-		q.mu.Unlock()
-		for _, f := range fns {
-			f()
-		}
-		if l.loaded && !l.busy {
-			break
-		}
-		if time.Now().After(deadline) {
-			b.Fatal("library did not load")
-		}
-		select {
-		case <-q.ch:
-		case <-time.After(5 * time.Millisecond):
-		}
-	}
+	q.until(b, "the library to load", func() bool { return l.loaded && !l.busy })
 }
 
 // BenchmarkLibraryRefresh1000 measures refresh-to-rows for a library of
@@ -72,7 +52,7 @@ func BenchmarkLibraryRefresh1000(b *testing.B) {
 		l.do = q.do
 		win.SetContent(l.content)
 		win.Resize(fyne.NewSize(1200, 900))
-		l.query = query
+		l.filter.query = query
 		l.refresh() // builds the index (and the search cache) once
 		waitLoaded(b, q, l)
 		if len(l.rows) != 1000 {

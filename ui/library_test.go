@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -20,7 +19,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/rehearse-app/rehearse/assets"
 	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/session"
@@ -46,26 +44,24 @@ func (c *testClock) set(t time.Time) {
 	c.mu.Unlock()
 }
 
+// libFixture is the library screen alone in a window, on a uiFixture
+// whose library clock moves on a minute per call.
 type libFixture struct {
-	app    fyne.App
+	*uiFixture
 	win    fyne.Window
 	bank   *review.Bank
-	store  *session.Store
 	clock  *testClock
 	lib    *libraryScreen
-	q      *uiQueue
-	errs   []error
 	opened [][2]string
 }
 
 // newLibFixture opens a library screen on a fresh store in its own window.
 func newLibFixture(t *testing.T) *libFixture {
 	t.Helper()
-	a := test.NewTempApp(t)
-	f := &libFixture{app: a, q: newUIQueue(), clock: &testClock{t: time.Date(2026, 11, 1, 9, 0, 0, 0, time.Local)}}
-	f.bank = testBank(t)
-	f.store = openStore(t, f.clock.now)
-	f.win = a.NewWindow("library")
+	clock := &testClock{t: time.Date(2026, 11, 1, 9, 0, 0, 0, time.Local)}
+	f := &libFixture{uiFixture: newUIFixture(t, clock.now), clock: clock}
+	f.bank = f.deps.Bank
+	f.win = f.app.NewWindow("library")
 	f.lib = f.screen(f.store)
 	f.win.SetContent(f.lib.content)
 	f.win.Resize(fyne.NewSize(1200, 1400))
@@ -75,38 +71,13 @@ func newLibFixture(t *testing.T) *libFixture {
 
 // screen builds a library screen on store wired to the fixture's queue.
 func (f *libFixture) screen(store *session.Store) *libraryScreen {
-	rules, errs := review.LoadRules(review.BankSource{FS: assets.Rules(), Dir: "rules", Label: "builtin"})
-	if len(errs) > 0 {
-		panic(fmt.Sprint(errs))
-	}
-	rv := review.New(rules)
-	deps := Deps{Bank: f.bank, Store: store, Prefs: f.app.Preferences(), Reviewer: rv,
-		ReviewTake: func(s *session.Session, tk *session.Take) (*review.Report, error) {
-			if tk.Transcript == nil {
-				return nil, errors.New("no transcript")
-			}
-			return rv.Review(review.Input{Transcript: tk.Transcript, Question: s.Question(tk.QuestionID)}), nil
-		}}
-	l := newLibraryScreen(deps, f.win, func(err error) { f.errs = append(f.errs, err) },
+	deps := f.deps
+	deps.Store = store
+	deps.ReviewTake = reviewTakeWith(deps.Reviewer, store)
+	l := newLibraryScreen(deps, f.win, f.notify,
 		func(sid, tid string) { f.opened = append(f.opened, [2]string{sid, tid}) })
 	l.do = f.q.do
 	return l
-}
-
-func testBank(t testing.TB) *review.Bank {
-	bank, errs := review.LoadBank(review.BankSource{FS: assets.Questions(), Dir: "questions", Label: "builtin"})
-	if len(errs) > 0 {
-		t.Fatalf("built-in bank: %v", errs)
-	}
-	return bank
-}
-
-func openStore(t testing.TB, now func() time.Time) *session.Store {
-	st, err := session.Open(filepath.Join(t.TempDir(), "lib"), session.Options{Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return st
 }
 
 // refreshed refreshes the screen and waits for the rows to be shown.
@@ -314,7 +285,7 @@ func TestLibraryListsSessionsWithTheirFigures(t *testing.T) {
 		t.Error("with no selection Open and Delete must be disabled, Import enabled")
 	}
 	l.list.Select(1)
-	if l.selected != b.ID || l.openBtn.Disabled() || l.exportMD.Disabled() {
+	if l.selected != b.ID || l.openBtn.Disabled() || l.exports.md.Disabled() {
 		t.Error("selecting a row must enable its actions")
 	}
 	// The selection survives a refresh.
@@ -365,7 +336,7 @@ func TestLibraryShowsDamagedSessionAmongTheOthers(t *testing.T) {
 		t.Errorf("status = %q", l.status.Text)
 	}
 	f.lib.selectID(b.ID)
-	if !l.openBtn.Disabled() || !l.exportZip.Disabled() || !l.renameBtn.Disabled() || l.deleteBtn.Disabled() {
+	if !l.openBtn.Disabled() || !l.exports.zip.Disabled() || !l.renameBtn.Disabled() || l.deleteBtn.Disabled() {
 		t.Error("a damaged session can only be deleted")
 	}
 }
@@ -383,8 +354,8 @@ func TestLibrarySearchesTranscriptsAndNotes(t *testing.T) {
 		return out
 	}
 	search := func(q string) {
-		l.search.SetText("")
-		test.Type(l.search, q)
+		l.filter.search.SetText("")
+		test.Type(l.filter.search, q)
 		f.q.until(t, "the search "+q, func() bool { return !l.busy && l.loaded && l.gen > 0 })
 		f.refreshed(t)
 	}
@@ -429,41 +400,41 @@ func TestLibraryFiltersByCategoryAndDate(t *testing.T) {
 			t.Fatalf("%s: listed %v, want %v", what, got, want)
 		}
 	}
-	l.categorySel.SetSelected(review.CategoryTitle(review.CategoryTechnical))
+	l.filter.categorySel.SetSelected(review.CategoryTitle(review.CategoryTechnical))
 	only("technical", b.ID)
-	l.categorySel.SetSelected(review.CategoryTitle(review.CategoryStrategic))
+	l.filter.categorySel.SetSelected(review.CategoryTitle(review.CategoryStrategic))
 	only("strategic", a.ID)
-	l.categorySel.SetSelected(allCategoriesLabel)
+	l.filter.categorySel.SetSelected(allCategories)
 	only("all categories", a.ID, b.ID, c.ID)
 
-	l.datesSel.SetSelected(dates7)
+	l.filter.datesSel.SetSelected(dates7)
 	only("last 7 days", c.ID)
-	l.datesSel.SetSelected(dates30)
+	l.filter.datesSel.SetSelected(dates30)
 	only("last 30 days", b.ID, c.ID)
-	l.datesSel.SetSelected(datesCustom)
-	if !l.from.Visible() || !l.to.Visible() {
+	l.filter.datesSel.SetSelected(datesCustom)
+	if !l.filter.from.Visible() || !l.filter.to.Visible() {
 		t.Fatal("custom dates must show the from/to entries")
 	}
-	test.Type(l.from, "2026-09-30")
-	test.Type(l.to, "2026-11-10")
+	test.Type(l.filter.from, "2026-09-30")
+	test.Type(l.filter.to, "2026-11-10")
 	only("30 Sep to 10 Nov (whole day)", a.ID, b.ID)
 
-	l.to.SetText("2026-13-01")
-	if !l.filterErr.Visible() || !contains(l.filterErr.Text, `to date "2026-13-01" is not a date`) ||
-		!contains(l.filterErr.Text, "YYYY-MM-DD") {
-		t.Fatalf("bad date error = %q (visible %v)", l.filterErr.Text, l.filterErr.Visible())
+	l.filter.to.SetText("2026-13-01")
+	if !l.filter.filterErr.Visible() || !contains(l.filter.filterErr.Text, `to date "2026-13-01" is not a date`) ||
+		!contains(l.filter.filterErr.Text, "YYYY-MM-DD") {
+		t.Fatalf("bad date error = %q (visible %v)", l.filter.filterErr.Text, l.filter.filterErr.Visible())
 	}
-	l.to.SetText("2026-09-01")
-	if !contains(l.filterErr.Text, "from date 2026-09-30 is after the to date 2026-09-01") {
-		t.Fatalf("reversed range error = %q", l.filterErr.Text)
+	l.filter.to.SetText("2026-09-01")
+	if !contains(l.filter.filterErr.Text, "from date 2026-09-30 is after the to date 2026-09-01") {
+		t.Fatalf("reversed range error = %q", l.filter.filterErr.Text)
 	}
-	l.to.SetText("")
-	if l.filterErr.Visible() {
+	l.filter.to.SetText("")
+	if l.filter.filterErr.Visible() {
 		t.Fatal("the error must go once the dates are valid")
 	}
 	only("from 30 Sep", a.ID, b.ID, c.ID)
-	l.datesSel.SetSelected(datesAll)
-	if l.from.Visible() {
+	l.filter.datesSel.SetSelected(datesAll)
+	if l.filter.from.Visible() {
 		t.Fatal("from/to entries must hide for preset ranges")
 	}
 }

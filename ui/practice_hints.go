@@ -43,12 +43,12 @@ func (p *practiceScreen) showTakeWarning(text string) {
 // prompt cut short in the list can be read before starting.
 func (p *practiceScreen) onQuestion() {
 	qs := p.questionsInCategory()
-	i := p.question.SelectedIndex()
+	i := p.pick.question.SelectedIndex()
 	if i < 0 || i >= len(qs) {
-		p.preview.SetText("")
-		p.preview.Hide()
+		p.pick.preview.SetText("")
+		p.pick.preview.Hide()
 		return
 	}
-	p.preview.SetText(qs[i].Prompt)
-	p.preview.Show()
+	p.pick.preview.SetText(qs[i].Prompt)
+	p.pick.preview.Show()
 }

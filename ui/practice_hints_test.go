@@ -14,16 +14,16 @@ import (
 func recordOneTake(t *testing.T, f *fixture) {
 	t.Helper()
 	p := f.ui.practice
-	test.Tap(p.startOne)
-	test.Tap(p.skip)
+	test.Tap(p.pick.startOne)
+	test.Tap(p.ctl.skip)
 	f.q.until(t, "the take to be captured", func() bool {
 		return p.recording == nil || p.recording.Frames() >= int64(len(f.rec.Samples))
 	})
-	if p.phase == phaseRecording {
-		test.Tap(p.stop)
+	if p.run.State().Phase == phaseRecording {
+		test.Tap(p.ctl.stop)
 	}
-	if p.phase != phaseDone {
-		t.Fatalf("phase after Stop = %v, want done", p.phase)
+	if p.run.State().Phase != phaseDone {
+		t.Fatalf("phase after Stop = %v, want done", p.run.State().Phase)
 	}
 }
 
@@ -32,9 +32,9 @@ func recordOneTake(t *testing.T, f *fixture) {
 func TestPracticeTimerShowsSavedTakeAfterStop(t *testing.T) {
 	f := newFixture(t)
 	p := f.ui.practice
-	p.question.SetSelectedIndex(0)
+	p.pick.question.SetSelectedIndex(0)
 	recordOneTake(t, f)
-	sess, err := f.store.Get(p.sess.ID)
+	sess, err := f.store.Get(p.run.State().SessionID)
 	if err != nil || len(sess.Takes) != 1 {
 		t.Fatalf("session: %v, %+v", err, sess)
 	}
@@ -53,24 +53,24 @@ func TestPracticeWarnsAboutSilentTake(t *testing.T) {
 	p := f.ui.practice
 	tone := f.rec.Samples
 	f.rec.Samples = make([]int16, 16000) // a muted microphone
-	p.question.SetSelectedIndex(0)
+	p.pick.question.SetSelectedIndex(0)
 	recordOneTake(t, f)
 	if !p.takeWarn.Visible() || !strings.Contains(p.takeWarn.Text, "This take is silent") ||
 		!strings.Contains(p.takeWarn.Text, "no sound at all") || !strings.Contains(p.takeWarn.Text, "Settings") {
 		t.Fatalf("silent take warning = %q (shown %v)", p.takeWarn.Text, p.takeWarn.Visible())
 	}
-	if sess, err := f.store.Get(p.sess.ID); err != nil || len(sess.Takes) != 1 {
+	if sess, err := f.store.Get(p.run.State().SessionID); err != nil || len(sess.Takes) != 1 {
 		t.Fatal("the silent take was not kept")
 	}
 
 	f.rec.Samples = tone
-	test.Tap(p.retake)
-	test.Tap(p.skip)
+	test.Tap(p.ctl.retake)
+	test.Tap(p.ctl.skip)
 	if p.takeWarn.Visible() {
 		t.Fatal("the warning outlived its take")
 	}
 	f.q.until(t, "the second take", func() bool { return p.recording.Frames() >= int64(len(tone)) })
-	test.Tap(p.stop)
+	test.Tap(p.ctl.stop)
 	if p.takeWarn.Visible() {
 		t.Fatalf("a take of speech was warned about: %q", p.takeWarn.Text)
 	}
@@ -92,11 +92,11 @@ func TestPracticePreviewShowsFullQuestion(t *testing.T) {
 	if idx < 0 {
 		t.Skip("no question long enough to be cut short in the list")
 	}
-	p.question.SetSelectedIndex(idx)
-	if strings.HasSuffix(p.question.Selected, long.Prompt) {
-		t.Fatalf("the list did not cut the prompt short: %q", p.question.Selected)
+	p.pick.question.SetSelectedIndex(idx)
+	if strings.HasSuffix(p.pick.question.Selected, long.Prompt) {
+		t.Fatalf("the list did not cut the prompt short: %q", p.pick.question.Selected)
 	}
-	if !p.preview.Visible() || p.preview.Text != long.Prompt {
-		t.Fatalf("preview = %q (shown %v), want the full prompt", p.preview.Text, p.preview.Visible())
+	if !p.pick.preview.Visible() || p.pick.preview.Text != long.Prompt {
+		t.Fatalf("preview = %q (shown %v), want the full prompt", p.pick.preview.Text, p.pick.preview.Visible())
 	}
 }

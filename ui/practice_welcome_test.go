@@ -62,8 +62,8 @@ func TestWelcomePanelShownOnceDismissedForGood(t *testing.T) {
 func TestWelcomePanelStepsAsideWhenPractising(t *testing.T) {
 	f := newFixture(t)
 	p := f.ui.practice
-	p.question.SetSelectedIndex(0)
-	test.Tap(p.startOne)
+	p.pick.question.SetSelectedIndex(0)
+	test.Tap(p.pick.startOne)
 	if p.welcome.visible() || f.app.Preferences().Bool(PrefWelcomeHidden) {
 		t.Fatal("the panel should step aside for practice, not be dismissed")
 	}

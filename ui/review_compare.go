@@ -13,6 +13,11 @@ import (
 	"github.com/rehearse-app/rehearse/session"
 )
 
+// reviewCompare is the comparison of the open take's question.
+type reviewCompare struct {
+	grid *fyne.Container // the last comparison shown
+}
+
 // compareColumn is one take in a comparison.
 type compareColumn struct {
 	title  string
@@ -30,11 +35,11 @@ func (s *reviewScreen) onCompare() {
 	sess, qid, open := s.sess, s.take.QuestionID, s.takeID
 	openRep := openReview{takeID: s.take.ID, report: s.report, err: s.reportErr}
 	deps, do := s.deps, s.do
-	s.compareBtn.Disable()
+	s.head.compareBtn.Disable()
 	go func() {
 		cols := compareTakes(deps, sess, qid, open, openRep)
 		do(func() {
-			s.compareBtn.Enable()
+			s.head.compareBtn.Enable()
 			s.showCompare(cols)
 		})
 	}()
@@ -63,12 +68,12 @@ func compareTakes(deps Deps, sess *session.Session, qid, open string, openRep op
 		switch {
 		case tk.Transcript == nil || tk.Transcript.Text == "":
 			c.err = fmt.Errorf("no transcript")
-		case deps.ReviewTake != nil && tk.ID == openRep.takeID && openRep.report != nil:
+		case tk.ID == openRep.takeID && openRep.report != nil:
 			c.report, c.err = openRep.report, openRep.err
-		case deps.ReviewTake != nil:
+		case deps.ReviewTake == nil:
+			c.err = errNoReviewer
+		default:
 			c.report, c.err = deps.ReviewTake(sess, tk)
-		case deps.Reviewer != nil:
-			c.report = reviewLocally(deps.Reviewer, sess, tk, nil)
 		}
 		cols = append(cols, c)
 	}
@@ -137,7 +142,7 @@ func (s *reviewScreen) showCompare(cols []compareColumn) {
 			}
 		}
 	}
-	s.compareGrid = grid
+	s.compare.grid = grid
 	var body fyne.CanvasObject = container.NewVScroll(grid)
 	if len(cols) < 2 {
 		body = container.NewBorder(widget.NewLabel("Only one take of this question so far: retake it to compare."), nil, nil, nil, body)

@@ -5,47 +5,73 @@ import (
 	"fmt"
 	"strings"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/transcribe"
 )
 
+// reviewEditor is the transcript editor that replaces the transcript
+// view while a transcript is typed or corrected.
+type reviewEditor struct {
+	on     bool // the editor is shown
+	entry  *widget.Entry
+	save   *widget.Button
+	cancel *widget.Button
+	box    fyne.CanvasObject
+}
+
+func (s *reviewScreen) buildEditor() {
+	e := &s.edit
+	e.entry = widget.NewMultiLineEntry()
+	e.entry.Wrapping = fyne.TextWrapWord
+	e.entry.SetPlaceHolder("Type or paste what was said…")
+	e.save = widget.NewButtonWithIcon("Save transcript", theme.DocumentSaveIcon(), s.onSaveEdit)
+	e.save.Importance = widget.HighImportance
+	e.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), s.onCancelEdit)
+	e.box = container.NewBorder(nil, container.NewHBox(e.save, e.cancel), nil, nil, e.entry)
+	e.box.Hide()
+}
+
 // onEdit switches the transcript to an editor holding its text (empty for
 // a take with no transcript: typing one creates it).
 func (s *reviewScreen) onEdit() {
-	if s.take == nil || s.editing {
+	if s.take == nil || s.edit.on {
 		return
 	}
 	s.pausePlayback()
-	s.editing = true
+	s.edit.on = true
 	text := ""
 	if s.hasTranscript() {
 		text = s.take.Transcript.Text
 	}
-	s.editor.SetText(text)
-	s.viewBox.Hide()
-	s.editBox.Show()
-	s.editBtn.Disable()
+	s.edit.entry.SetText(text)
+	s.text.box.Hide()
+	s.edit.box.Show()
+	s.head.editBtn.Disable()
 	if s.win != nil {
-		s.win.Canvas().Focus(s.editor)
+		s.win.Canvas().Focus(s.edit.entry)
 	}
 }
 
 // onCancelEdit leaves the editor without saving.
 func (s *reviewScreen) onCancelEdit() {
-	s.editing = false
-	s.editBox.Hide()
-	s.viewBox.Show()
-	enable(s.editBtn, s.take != nil)
+	s.edit.on = false
+	s.edit.box.Hide()
+	s.text.box.Show()
+	enable(s.head.editBtn, s.take != nil)
 }
 
 // onSaveEdit stores the edited transcript (words left unchanged keep
 // their timings) and reviews the take again. On failure the editor keeps
 // the text and says why.
 func (s *reviewScreen) onSaveEdit() {
-	if s.take == nil || !s.editing {
+	if s.take == nil || !s.edit.on {
 		return
 	}
-	text := s.editor.Text
+	text := s.edit.entry.Text
 	// The limits of every transcript: no empty (or fillers-only) answer,
 	// no binary data, nothing past review.MaxTranscriptWords.
 	if err := review.CheckTranscriptText([]byte(text)); err != nil {
@@ -62,74 +88,21 @@ func (s *reviewScreen) onSaveEdit() {
 	}
 	t := review.Retext(old, text)
 	if old == nil {
-		t.Duration = s.duration
+		t.Duration = s.playback.duration
 	}
 	if q := s.deps.Transcription; q != nil {
 		// A transcript arriving later must not overwrite the one typed here.
 		if st := q.Status(s.takeID); st.State == transcribe.StateQueued || st.State == transcribe.StateTranscribing {
 			q.Cancel(s.takeID)
-			s.queueStatus = nil
+			s.head.queueStatus = nil
 		}
 	}
-	if err := s.deps.Store.SaveTranscript(s.sessID, s.takeID, t); err != nil {
+	// The transcript and the notes that move with it are written at once.
+	if err := s.deps.Store.ReplaceTranscript(s.sessID, s.takeID, t); err != nil {
 		s.notify(fmt.Errorf("saving the transcript (your text is still in the editor): %w", err))
 		return
-	}
-	if old != nil {
-		s.remapNotes(old.Text, t.Text)
 	}
 	s.onCancelEdit()
 	s.selA, s.selB, s.current = -1, -1, -1
 	s.refresh()
 }
-
-// remapNotes moves the notes on stretches of the old transcript to the
-// same words in the new one (the occurrence nearest the old place). A
-// note whose words are gone keeps its place in time instead.
-func (s *reviewScreen) remapNotes(oldText, newText string) {
-	if s.sess == nil || oldText == newText {
-		return
-	}
-	for _, n := range s.sess.TakeNotes(s.takeID) {
-		if n.Start < 0 || n.End > len(oldText) || n.Start > n.End {
-			continue
-		}
-		moved := n
-		if a, ok := nearestIndex(newText, oldText[n.Start:n.End], n.Start); ok {
-			moved.Start, moved.End = a, a+(n.End-n.Start)
-		} else {
-			moved.Start, moved.End = -1, -1
-			if moved.Time < 0 && s.tl != nil {
-				moved.Time, _ = s.tl.timeAt(n.Start)
-			}
-		}
-		if moved == n {
-			continue
-		}
-		if err := s.deps.Store.EditNote(s.sessID, moved); err != nil {
-			s.notify(fmt.Errorf("moving note %q to the corrected transcript: %w", excerptOf(n.Text, 0, len(n.Text)), err))
-		}
-	}
-}
-
-// nearestIndex finds sub in text, the occurrence starting nearest near.
-func nearestIndex(text, sub string, near int) (int, bool) {
-	if sub == "" {
-		return 0, false
-	}
-	best, found := 0, false
-	for from := 0; from <= len(text); {
-		i := strings.Index(text[from:], sub)
-		if i < 0 {
-			break
-		}
-		i += from
-		if !found || dist(i, near) < dist(best, near) {
-			best, found = i, true
-		}
-		from = i + 1
-	}
-	return best, found
-}
-
-func dist(a, b int) int { return max(a-b, b-a) }

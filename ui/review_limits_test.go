@@ -33,14 +33,14 @@ func TestReviewEditRefusesHostileTranscripts(t *testing.T) {
 			take := f.addTake(5, nil)
 			f.open(take)
 			s := f.s
-			test.Tap(s.editBtn)
-			s.editor.SetText(c.text)
-			test.Tap(s.saveEditBtn)
+			test.Tap(s.head.editBtn)
+			s.edit.entry.SetText(c.text)
+			test.Tap(s.edit.save)
 			if len(f.errs) != 1 || !strings.Contains(f.errs[0].Error(), c.want) {
 				t.Fatalf("errors %v, want one saying %q", f.errs, c.want)
 			}
-			if !s.editing || s.editor.Text != c.text {
-				t.Errorf("after the refusal: editing %v, editor holds %d bytes, want the %d typed", s.editing, len(s.editor.Text), len(c.text))
+			if !s.edit.on || s.edit.entry.Text != c.text {
+				t.Errorf("after the refusal: editing %v, editor holds %d bytes, want the %d typed", s.edit.on, len(s.edit.entry.Text), len(c.text))
 			}
 			sess, err := f.store.Get(f.sessID)
 			if err != nil {
@@ -64,11 +64,11 @@ func TestReviewFillersOnlyTranscriptHasNoScores(t *testing.T) {
 	if s.report != nil {
 		t.Fatalf("a fillers-only transcript was scored: %+v", s.report.Scores)
 	}
-	if len(s.findingsBox.Objects) != 1 || !strings.Contains(labelText(s.findingsBox.Objects[0]), "Nothing to review") {
+	if len(s.findings.box.Objects) != 1 || !strings.Contains(labelText(s.findings.box.Objects[0]), "Nothing to review") {
 		t.Errorf("findings pane does not say there is nothing to review")
 	}
-	if len(s.scoresBox.Objects) != 0 || !strings.Contains(s.metrics.Text, "No scores") {
-		t.Errorf("scores shown (%d) or metrics %q", len(s.scoresBox.Objects), s.metrics.Text)
+	if len(s.findings.scoresBox.Objects) != 0 || !strings.Contains(s.findings.metrics.Text, "No scores") {
+		t.Errorf("scores shown (%d) or metrics %q", len(s.findings.scoresBox.Objects), s.findings.metrics.Text)
 	}
 }
 

@@ -72,7 +72,7 @@ func (m *micTest) start() {
 	rec, err := m.s.deps.Recorder.Record(ctx, audio.RecordOptions{
 		Device:    m.s.deps.Prefs.String(PrefInputDevice),
 		Path:      filepath.Join(dir, "test.wav"),
-		MaxFrames: int64(m.length.Seconds() * sampleRate),
+		MaxFrames: int64(m.length.Seconds() * audio.TakeRate),
 		Levels:    levels,
 	})
 	if err != nil {

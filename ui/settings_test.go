@@ -62,9 +62,9 @@ func TestImportQuestionFile(t *testing.T) {
 	if !strings.Contains(s.bankStatus.Text, "questions loaded") {
 		t.Errorf("bank status = %q", s.bankStatus.Text)
 	}
-	f.ui.practice.category.SetSelected(review.CategoryTitle(review.CategoryTechnical))
+	f.ui.practice.pick.category.SetSelected(review.CategoryTitle(review.CategoryTechnical))
 	found := false
-	for _, o := range f.ui.practice.question.Options {
+	for _, o := range f.ui.practice.pick.question.Options {
 		found = found || strings.Contains(o, "CRM sync you fixed")
 	}
 	if !found {

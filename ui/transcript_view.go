@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/rehearse-app/rehearse/review"
 )
 
 // textMark is a highlighted byte span of the transcript.
@@ -29,11 +31,31 @@ type textInsert struct {
 	id   int // the caller's index (finding or note)
 }
 
-// cellRef is what a cell of the grid shows: a byte offset of the text
-// (>= 0), an insert (-(index+2)), or nothing (-1).
-type cellRef int32
+// cellKind says what a cell of the grid shows.
+type cellKind uint8
 
-func insertRef(i int) cellRef { return cellRef(-(i + 2)) }
+const (
+	cellEmpty  cellKind = iota // nothing (off the text)
+	cellText                   // a rune of the text
+	cellInsert                 // a rune of an insert (a marker)
+)
+
+// cellRef is what a cell of the grid shows: a byte of the text (at is its
+// offset), a rune of an insert (at is the insert's index), or nothing.
+type cellRef struct {
+	kind cellKind
+	at   int32
+}
+
+// noCell refers to nothing.
+var noCell = cellRef{}
+
+func textRef(off int) cellRef { return cellRef{kind: cellText, at: int32(off)} }
+
+func insertRef(i int) cellRef { return cellRef{kind: cellInsert, at: int32(i)} }
+
+// textOffset is the byte offset the cell shows, when it shows the text.
+func (c cellRef) textOffset() (int, bool) { return int(c.at), c.kind == cellText }
 
 // transcriptView shows the transcript word-wrapped in the theme's
 // proportional text font, with highlights behind flagged words, inline
@@ -54,6 +76,7 @@ type transcriptView struct {
 	playA   int // the word being played (bold, tinted); -1 for none
 	playB   int
 
+	kinds    *kindPalette // the colours of the highlights' kinds
 	onWord   func(off int)
 	onInsert func(id int, kind spanKind)
 	onRange  func(start, end int)
@@ -70,13 +93,19 @@ type transcriptView struct {
 	xs         [][]float32          // per row, the x of each cell
 	gridRows   []widget.TextGridRow // per row, the rune and style of each cell
 	styles     map[styleKey]*widget.CustomTextGridStyle
-	kindAt     []spanKind // per byte of text
-	noted      []bool     // per byte of text
-	cellRow    []int32    // per byte of text: the grid cell showing it, -1 for none
-	cellCol    []int32
+	bytes      textBytes // what each byte of the text is and where it shows
 
 	downRef   cellRef
 	rangeDone time.Time
+}
+
+// textBytes holds, per byte of the text, its highlight kind, whether a
+// note covers it, and the grid cell showing it (row -1 for none).
+type textBytes struct {
+	kindAt  []spanKind
+	noted   []bool
+	cellRow []int32
+	cellCol []int32
 }
 
 // runeFace is a rune in a text style, for the width cache.
@@ -92,8 +121,8 @@ type styleKey struct {
 	playing   bool
 }
 
-func newTranscriptView() *transcriptView {
-	v := &transcriptView{selA: -1, selB: -1, playA: -1, playB: -1, downRef: -1}
+func newTranscriptView(kinds *kindPalette) *transcriptView {
+	v := &transcriptView{kinds: kinds, selA: -1, selB: -1, playA: -1, playB: -1, downRef: noCell}
 	v.layer = container.NewWithoutLayout()
 	v.page = newTranscriptPage(v)
 	v.scroll = container.NewVScroll(v.page)
@@ -147,7 +176,7 @@ func (v *transcriptView) ScrollTo(off int) {
 func (v *transcriptView) rowOf(off int) int {
 	for r, row := range v.rows {
 		for _, c := range row {
-			if c >= 0 && int(c) >= off {
+			if at, ok := c.textOffset(); ok && at >= off {
 				return r
 			}
 		}
@@ -159,21 +188,21 @@ func (v *transcriptView) rowOf(off int) int {
 // past the end of a row count as its last cell.
 func (v *transcriptView) refAt(pos fyne.Position) cellRef {
 	if v.cell.Height == 0 {
-		return -1
+		return noCell
 	}
 	row := int((pos.Y + v.scroll.Offset.Y) / v.cell.Height)
 	if row < 0 || row >= len(v.rows) || pos.X < 0 {
-		return -1
+		return noCell
 	}
 	cells := v.rows[row]
 	// The last cell starting at or before the pointer.
 	col := sort.Search(len(cells), func(i int) bool { return v.xs[row][i] > pos.X }) - 1
 	for ; col >= 0; col-- {
-		if cells[col] != -1 {
+		if cells[col] != noCell {
 			return cells[col]
 		}
 	}
-	return -1
+	return noCell
 }
 
 // Tapped reports the word or marker under the pointer.
@@ -185,13 +214,13 @@ func (v *transcriptView) Tapped(ev *fyne.PointEvent) {
 }
 
 func (v *transcriptView) report(ref cellRef) {
-	switch {
-	case ref >= 0:
+	switch ref.kind {
+	case cellText:
 		if v.onWord != nil {
-			v.onWord(int(ref))
+			v.onWord(int(ref.at))
 		}
-	case ref <= -2:
-		in := v.inserts[-int(ref)-2]
+	case cellInsert:
+		in := v.inserts[ref.at]
 		if v.onInsert != nil {
 			v.onInsert(in.id, in.kind)
 		}
@@ -206,17 +235,19 @@ func (v *transcriptView) MouseDown(ev *desktop.MouseEvent) { v.downRef = v.refAt
 
 // MouseUp ends a drag selection: a range when it ends on another word.
 func (v *transcriptView) MouseUp(ev *desktop.MouseEvent) {
-	a, b := v.downRef, v.refAt(ev.Position)
-	v.downRef = -1
-	if a < 0 || b < 0 {
+	down, up := v.downRef, v.refAt(ev.Position)
+	v.downRef = noCell
+	a, okA := down.textOffset()
+	b, okB := up.textOffset()
+	if !okA || !okB {
 		return
 	}
 	if a > b {
 		a, b = b, a
 	}
-	wa, _ := wordBounds(v.text, int(a))
-	_, wb := wordBounds(v.text, int(b))
-	if wa == wordStartOf(v.text, int(b)) {
+	wa, _ := review.WordBounds(v.text, a)
+	_, wb := review.WordBounds(v.text, b)
+	if wa == review.WordStart(v.text, b) {
 		return // same word: a tap
 	}
 	v.rangeDone = time.Now()
@@ -225,27 +256,7 @@ func (v *transcriptView) MouseUp(ev *desktop.MouseEvent) {
 	}
 }
 
-// wordBounds returns the span of the whitespace-separated word holding off
-// (or the word after off when it is on a space).
-func wordBounds(text string, off int) (int, int) {
-	if off >= len(text) {
-		return len(text), len(text)
-	}
-	for off < len(text) && isSpaceByte(text[off]) {
-		off++
-	}
-	a, b := off, off
-	for a > 0 && !isSpaceByte(text[a-1]) {
-		a--
-	}
-	for b < len(text) && !isSpaceByte(text[b]) {
-		b++
-	}
-	return a, b
-}
-
-func wordStartOf(text string, off int) int { a, _ := wordBounds(text, off); return a }
-
+// isSpaceByte reports whether c is white space between words.
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 // style returns the (shared) grid style for a cell.
@@ -258,7 +269,7 @@ func (v *transcriptView) style(k styleKey) widget.TextGridStyle {
 	}
 	s := &widget.CustomTextGridStyle{}
 	if k.kind != kindNone {
-		s.BGColor = highlightColor(k.kind)
+		s.BGColor = v.kinds.highlight(k.kind)
 	}
 	switch {
 	case k.selected:
@@ -270,7 +281,7 @@ func (v *transcriptView) style(k styleKey) widget.TextGridStyle {
 	// reflows while it plays.
 	switch {
 	case k.playing && k.kind != kindNone:
-		s.BGColor = blend(toNRGBA(theme.Color(theme.ColorNamePrimary)), highlightColor(k.kind), 0.45)
+		s.BGColor = blend(toNRGBA(theme.Color(theme.ColorNamePrimary)), v.kinds.highlight(k.kind), 0.45)
 	case (k.selected || k.playing) && k.kind == kindNone:
 		s.BGColor = blend(toNRGBA(theme.Color(theme.ColorNamePrimary)), theme.Color(theme.ColorNameBackground), 0.3)
 	}
@@ -281,7 +292,7 @@ func (v *transcriptView) style(k styleKey) widget.TextGridStyle {
 // keyAt is the style of the byte at off (after rebuild set kindAt).
 func (v *transcriptView) keyAt(off int) styleKey {
 	n := len(v.text)
-	key := styleKey{kind: v.kindAt[off], underline: v.noted[off]}
+	key := styleKey{kind: v.bytes.kindAt[off], underline: v.bytes.noted[off]}
 	space := isSpaceByte(v.text[off])
 	if off >= v.selA && off < v.selB && !space {
 		key.selected = true
@@ -289,9 +300,9 @@ func (v *transcriptView) keyAt(off int) styleKey {
 	if off >= v.playA && off < v.playB && !space {
 		key.playing = true
 	}
-	if space && (off == 0 || off+1 >= n || v.kindAt[off-1] != v.kindAt[off+1]) {
+	if space && (off == 0 || off+1 >= n || v.bytes.kindAt[off-1] != v.bytes.kindAt[off+1]) {
 		key.kind = kindNone // don't paint the gap between two marks
-		key.underline = key.underline && off > 0 && off+1 < n && v.noted[off-1] && v.noted[off+1]
+		key.underline = key.underline && off > 0 && off+1 < n && v.bytes.noted[off-1] && v.bytes.noted[off+1]
 	}
 	return key
 }
@@ -307,13 +318,13 @@ func (v *transcriptView) SetPlaying(a, b int) {
 	}
 	oa, ob := v.playA, v.playB
 	v.playA, v.playB = a, b
-	if len(v.cellRow) != len(v.text) || v.styles == nil {
+	if len(v.bytes.cellRow) != len(v.text) || v.styles == nil {
 		return // not laid out yet: rebuild will style them
 	}
 	changed := false
 	for _, span := range [2][2]int{{oa, ob}, {a, b}} {
 		for off := max(span[0], 0); off < min(span[1], len(v.text)); off++ {
-			r, c := v.cellRow[off], v.cellCol[off]
+			r, c := v.bytes.cellRow[off], v.bytes.cellCol[off]
 			if r < 0 {
 				continue
 			}
@@ -340,12 +351,62 @@ func (v *transcriptView) runeWidth(r rune, bold bool) float32 {
 	return w
 }
 
+// cellItem is one cell before layout: its rune, what it shows, its style.
+type cellItem struct {
+	r   rune
+	ref cellRef
+	key styleKey
+}
+
 // rebuild lays the text out in rows v.wrapW wide and styles every cell.
 func (v *transcriptView) rebuild() {
 	v.styles = map[styleKey]*widget.CustomTextGridStyle{}
 	if v.wrapW <= 0 {
 		return
 	}
+	v.markBytes()
+	items := v.cellItems()
+	runes := make([]rune, len(items))
+	for i, it := range items {
+		runes[i] = it.r
+	}
+	wOf := func(it cellItem) float32 { return v.runeWidth(it.r, it.key.selected) }
+	rows := wrapRows(runes, func(i int) float32 { return wOf(items[i]) }, v.wrapW)
+	n := len(v.text)
+	v.rows = make([][]cellRef, len(rows))
+	v.xs = make([][]float32, len(rows))
+	v.bytes.cellRow, v.bytes.cellCol = make([]int32, n), make([]int32, n)
+	for i := range v.bytes.cellRow {
+		v.bytes.cellRow[i] = -1
+	}
+	gridRows := make([]widget.TextGridRow, len(rows))
+	for i, span := range rows {
+		r := items[span[0]:span[1]]
+		refs := make([]cellRef, len(r))
+		xs := make([]float32, len(r))
+		cells := make([]widget.TextGridCell, len(r))
+		var x float32
+		for j, it := range r {
+			refs[j] = it.ref
+			xs[j] = x
+			x += wOf(it)
+			if off, ok := it.ref.textOffset(); ok {
+				v.bytes.cellRow[off], v.bytes.cellCol[off] = int32(i), int32(j)
+			}
+			cells[j] = widget.TextGridCell{Rune: it.r, Style: v.style(it.key)}
+		}
+		v.rows[i] = refs
+		v.xs[i] = xs
+		gridRows[i] = widget.TextGridRow{Cells: cells}
+	}
+	v.gridRows = gridRows
+	v.page.Refresh()
+	v.scroll.Refresh()
+	v.window()
+}
+
+// markBytes notes the highlight kind and whether a note covers each byte.
+func (v *transcriptView) markBytes() {
 	n := len(v.text)
 	kindAt := make([]spanKind, n)
 	for _, m := range v.marks {
@@ -359,19 +420,19 @@ func (v *transcriptView) rebuild() {
 			noted[i] = true
 		}
 	}
-	v.kindAt, v.noted = kindAt, noted
-	type item struct {
-		r   rune
-		ref cellRef
-		key styleKey
-	}
-	items := make([]item, 0, n+len(v.inserts)*12)
+	v.bytes.kindAt, v.bytes.noted = kindAt, noted
+}
+
+// cellItems lists the cells of the text with the inserts in their place.
+func (v *transcriptView) cellItems() []cellItem {
+	n := len(v.text)
+	items := make([]cellItem, 0, n+len(v.inserts)*12)
 	ins := 0
 	emitInserts := func(upTo int) {
 		for ins < len(v.inserts) && v.inserts[ins].at <= upTo {
 			in := v.inserts[ins]
 			for _, r := range in.text {
-				items = append(items, item{r, insertRef(ins), styleKey{kind: in.kind}})
+				items = append(items, cellItem{r, insertRef(ins), styleKey{kind: in.kind}})
 			}
 			ins++
 		}
@@ -382,83 +443,11 @@ func (v *transcriptView) rebuild() {
 		if r == '\t' || r == '\r' {
 			r = ' '
 		}
-		key := v.keyAt(off)
-		items = append(items, item{r, cellRef(off), key})
+		items = append(items, cellItem{r, textRef(off), v.keyAt(off)})
 		off += size
 	}
 	emitInserts(math.MaxInt)
-
-	// Greedy word wrap by measured width.
-	wOf := func(it item) float32 { return v.runeWidth(it.r, it.key.selected) }
-	var rows [][]item
-	var row []item
-	var rowW float32
-	lastSpace := -1
-	for _, it := range items {
-		if it.r == '\n' {
-			rows = append(rows, row)
-			row, rowW, lastSpace = nil, 0, -1
-			continue
-		}
-		w := wOf(it)
-		if rowW+w > v.wrapW && len(row) > 0 {
-			if it.r == ' ' {
-				rows = append(rows, row)
-				row, rowW, lastSpace = nil, 0, -1
-				continue
-			}
-			if lastSpace >= 0 {
-				rows = append(rows, row[:lastSpace+1])
-				row = append([]item(nil), row[lastSpace+1:]...)
-			} else {
-				rows = append(rows, row)
-				row = nil
-			}
-			rowW = 0
-			for _, x := range row {
-				rowW += wOf(x)
-			}
-			lastSpace = -1
-		}
-		if it.r == ' ' {
-			lastSpace = len(row)
-		}
-		row = append(row, it)
-		rowW += w
-	}
-	if len(row) > 0 || len(rows) == 0 {
-		rows = append(rows, row)
-	}
-
-	v.rows = make([][]cellRef, len(rows))
-	v.xs = make([][]float32, len(rows))
-	v.cellRow, v.cellCol = make([]int32, n), make([]int32, n)
-	for i := range v.cellRow {
-		v.cellRow[i] = -1
-	}
-	gridRows := make([]widget.TextGridRow, len(rows))
-	for i, r := range rows {
-		refs := make([]cellRef, len(r))
-		xs := make([]float32, len(r))
-		cells := make([]widget.TextGridCell, len(r))
-		var x float32
-		for j, it := range r {
-			refs[j] = it.ref
-			xs[j] = x
-			x += wOf(it)
-			if it.ref >= 0 {
-				v.cellRow[it.ref], v.cellCol[it.ref] = int32(i), int32(j)
-			}
-			cells[j] = widget.TextGridCell{Rune: it.r, Style: v.style(it.key)}
-		}
-		v.rows[i] = refs
-		v.xs[i] = xs
-		gridRows[i] = widget.TextGridRow{Cells: cells}
-	}
-	v.gridRows = gridRows
-	v.page.Refresh()
-	v.scroll.Refresh()
-	v.window()
+	return items
 }
 
 // window draws the rows in view, plus a margin: each run of cells in one

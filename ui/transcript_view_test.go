@@ -12,7 +12,7 @@ import (
 // one), wraps at the view's width, and a tap still finds its byte.
 func TestTranscriptViewIsProportional(t *testing.T) {
 	test.NewTempApp(t)
-	v := newTranscriptView()
+	v := newTranscriptView(newKindPalette(nil))
 	w := test.NewWindow(v)
 	defer w.Close()
 	w.Resize(fyne.NewSize(500, 300))
@@ -54,7 +54,7 @@ func TestReviewTranscriptKeepsItsWidth(t *testing.T) {
 	f := newReviewFixture(t, reviewOpts{})
 	id := f.addTake(3, nil)
 	f.open(id)
-	before := f.s.viewBox.MinSize().Width
+	before := f.s.text.box.MinSize().Width
 	if before < transcriptMinWidth {
 		t.Fatalf("empty transcript area is %v wide, want at least %v", before, transcriptMinWidth)
 	}
@@ -65,10 +65,10 @@ func TestReviewTranscriptKeepsItsWidth(t *testing.T) {
 	f.s.loaded = false
 	f.s.refresh()
 	f.waitLoaded()
-	if !f.s.transcript.Visible() {
+	if !f.s.text.view.Visible() {
 		t.Fatal("the transcript is not shown")
 	}
-	if after := f.s.viewBox.MinSize().Width; after != before {
+	if after := f.s.text.box.MinSize().Width; after != before {
 		t.Fatalf("transcript area went from %v to %v wide when the transcript arrived", before, after)
 	}
 }

@@ -35,13 +35,14 @@ type waveform struct {
 	duration float64
 	marks    []waveMark
 	pos      float64
-	headOnly bool // the next Refresh only moves the playhead
+	headOnly bool         // the next Refresh only moves the playhead
+	kinds    *kindPalette // the colours of the marks' kinds
 
 	onSeek func(sec float64, mark *waveMark)
 }
 
-func newWaveform() *waveform {
-	w := &waveform{}
+func newWaveform(kinds *kindPalette) *waveform {
+	w := &waveform{kinds: kinds}
 	w.ExtendBaseWidget(w)
 	return w
 }
@@ -148,8 +149,7 @@ type waveRenderer struct {
 	raster *canvas.Raster
 	head   *canvas.Rectangle
 	// colours read from the theme on Refresh, used while drawing
-	wave    color.NRGBA
-	kindCol [numKinds]color.NRGBA
+	wave color.NRGBA
 }
 
 func (r *waveRenderer) Layout(size fyne.Size) {
@@ -176,9 +176,6 @@ func (r *waveRenderer) Refresh() {
 	r.head.FillColor = theme.Color(theme.ColorNameForeground)
 	r.head.Hidden = r.w.duration <= 0
 	r.wave = toNRGBA(theme.Color(theme.ColorNamePrimary))
-	for k := range r.kindCol {
-		r.kindCol[k] = kinds[k].hue
-	}
 	r.Layout(r.w.Size())
 	r.bg.Refresh()
 	r.head.Refresh()
@@ -195,10 +192,10 @@ func (r *waveRenderer) draw(w, h int) image.Image {
 	secPerPx := wf.duration / float64(w)
 	// Pauses: a translucent band over the full height.
 	for _, m := range wf.marks {
-		if m.kind != kindLongPause {
+		if wf.kinds.info(m.kind).show != review.ShowPause {
 			continue
 		}
-		c := r.kindCol[m.kind]
+		c := wf.kinds.info(m.kind).hue
 		c.A = 70
 		x0, x1 := int(m.t0/secPerPx), int(math.Ceil(m.t1/secPerPx))
 		fillRect(img, x0, 0, max(x1, x0+2), h, c)
@@ -219,11 +216,11 @@ func (r *waveRenderer) draw(w, h int) image.Image {
 	}
 	// Findings: a coloured tick along the top edge.
 	for _, m := range wf.marks {
-		if m.kind == kindLongPause {
+		if wf.kinds.info(m.kind).show == review.ShowPause {
 			continue
 		}
 		x0, x1 := int(m.t0/secPerPx), int(math.Ceil(m.t1/secPerPx))
-		fillRect(img, x0, 0, max(x1, x0+3), 6, r.kindCol[m.kind])
+		fillRect(img, x0, 0, max(x1, x0+3), 6, wf.kinds.info(m.kind).hue)
 	}
 	return img
 }

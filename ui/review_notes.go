@@ -37,6 +37,21 @@ func tagLabel(tag string) string {
 	return tag
 }
 
+// reviewNotes is the notes tab: the form for a new (or edited) note and
+// the list of the take's notes.
+type reviewNotes struct {
+	editing string // id of the note in the form, "" for a new one
+	box     *fyne.Container
+	rows    []*noteRow
+	tag     *widget.RadioGroup
+	anchor  *widget.RadioGroup
+	author  *widget.Entry
+	text    *widget.Entry
+	save    *widget.Button
+	cancel  *widget.Button
+	hint    *widget.Label
+}
+
 // buildNotes makes the note form: tag, what the note is attached to, the
 // author (asked once, when Settings has none) and the text.
 func (s *reviewScreen) buildNotes() {
@@ -44,37 +59,37 @@ func (s *reviewScreen) buildNotes() {
 	for _, t := range noteTags {
 		labels = append(labels, t.label)
 	}
-	s.noteHint = widget.NewLabel("")
-	s.noteHint.Wrapping = fyne.TextWrapWord
-	s.noteHint.SizeName = theme.SizeNameCaptionText
-	s.noteTag = widget.NewRadioGroup(labels, nil)
-	s.noteTag.Horizontal = true
-	s.noteTag.Required = true
-	s.noteTag.SetSelected("Fix")
-	s.noteAnchor = widget.NewRadioGroup([]string{anchorSelection, anchorTime, anchorWhole}, func(string) { s.updateAnchorHint() })
-	s.noteAnchor.Horizontal = true
-	s.noteAnchor.Required = true
-	s.noteAnchor.SetSelected(anchorTime)
-	s.noteAuthor = widget.NewEntry()
-	s.noteAuthor.SetPlaceHolder("Your name, as the notes' author (asked once; change it in Settings)")
-	s.noteText = widget.NewMultiLineEntry()
-	s.noteText.Wrapping = fyne.TextWrapWord
-	s.noteText.SetMinRowsVisible(3)
-	s.noteText.SetPlaceHolder("What went well, what to fix, or a question for the candidate…")
-	s.noteSave = widget.NewButtonWithIcon("Add note", theme.ContentAddIcon(), s.onSaveNote)
-	s.noteSave.Importance = widget.HighImportance
-	s.noteCancel = widget.NewButtonWithIcon("Cancel edit", theme.CancelIcon(), s.resetNoteForm)
-	s.noteCancel.Hide()
-	s.notesBox = container.NewVBox()
+	s.notes.hint = widget.NewLabel("")
+	s.notes.hint.Wrapping = fyne.TextWrapWord
+	s.notes.hint.SizeName = theme.SizeNameCaptionText
+	s.notes.tag = widget.NewRadioGroup(labels, nil)
+	s.notes.tag.Horizontal = true
+	s.notes.tag.Required = true
+	s.notes.tag.SetSelected("Fix")
+	s.notes.anchor = widget.NewRadioGroup([]string{anchorSelection, anchorTime, anchorWhole}, func(string) { s.updateAnchorHint() })
+	s.notes.anchor.Horizontal = true
+	s.notes.anchor.Required = true
+	s.notes.anchor.SetSelected(anchorTime)
+	s.notes.author = widget.NewEntry()
+	s.notes.author.SetPlaceHolder("Your name, as the notes' author (asked once; change it in Settings)")
+	s.notes.text = widget.NewMultiLineEntry()
+	s.notes.text.Wrapping = fyne.TextWrapWord
+	s.notes.text.SetMinRowsVisible(3)
+	s.notes.text.SetPlaceHolder("What went well, what to fix, or a question for the candidate…")
+	s.notes.save = widget.NewButtonWithIcon("Add note", theme.ContentAddIcon(), s.onSaveNote)
+	s.notes.save.Importance = widget.HighImportance
+	s.notes.cancel = widget.NewButtonWithIcon("Cancel edit", theme.CancelIcon(), s.resetNoteForm)
+	s.notes.cancel.Hide()
+	s.notes.box = container.NewVBox()
 }
 
 func (s *reviewScreen) notesPanel() fyne.CanvasObject {
 	form := container.NewVBox(
-		s.noteTag, s.noteAnchor, s.noteHint, s.noteAuthor, s.noteText,
-		container.NewHBox(s.noteSave, s.noteCancel),
+		s.notes.tag, s.notes.anchor, s.notes.hint, s.notes.author, s.notes.text,
+		container.NewHBox(s.notes.save, s.notes.cancel),
 	)
 	return container.NewBorder(container.NewVBox(form, widget.NewSeparator()), nil, nil, nil,
-		container.NewVScroll(s.notesBox))
+		container.NewVScroll(s.notes.box))
 }
 
 // coachName is the author from Settings ("" when none is set).
@@ -95,21 +110,21 @@ func (s *reviewScreen) takeNotes() []session.Note {
 
 // updateAnchorHint says what a new note would be attached to.
 func (s *reviewScreen) updateAnchorHint() {
-	if s.editingNote != "" {
+	if s.notes.editing != "" {
 		return
 	}
 	a, b := s.noteSpan()
-	switch s.noteAnchor.Selected {
+	switch s.notes.anchor.Selected {
 	case anchorSelection:
 		if a < 0 {
-			s.noteHint.SetText("Click a word, drag across words, or pick a finding to choose the stretch of transcript.")
+			s.notes.hint.SetText("Click a word, drag across words, or pick a finding to choose the stretch of transcript.")
 		} else {
-			s.noteHint.SetText("On “" + excerptOf(s.tl.text, a, b) + "”")
+			s.notes.hint.SetText("On “" + excerptOf(s.tl.Text(), a, b) + "”")
 		}
 	case anchorTime:
-		s.noteHint.SetText("At the playback position when you add the note.")
+		s.notes.hint.SetText("At the playback position when you add the note.")
 	default:
-		s.noteHint.SetText("On the take as a whole.")
+		s.notes.hint.SetText("On the take as a whole.")
 	}
 }
 
@@ -140,23 +155,23 @@ func excerptOf(text string, a, b int) string {
 
 // showNotes lists the notes on the open take.
 func (s *reviewScreen) showNotes() {
-	s.noteRows = nil
-	s.notesBox.RemoveAll()
+	s.notes.rows = nil
+	s.notes.box.RemoveAll()
 	notes := s.takeNotes()
 	if len(notes) == 0 {
 		l := widget.NewLabel("No notes on this take yet.")
-		s.notesBox.Add(l)
+		s.notes.box.Add(l)
 	}
 	for i, n := range notes {
 		r := s.newNoteRow(i, n)
-		s.noteRows = append(s.noteRows, r)
-		s.notesBox.Add(r.box)
+		s.notes.rows = append(s.notes.rows, r)
+		s.notes.box.Add(r.box)
 	}
-	if s.editingNote == "" {
+	if s.notes.editing == "" {
 		if s.coachName() == "" { // Settings may have changed
-			s.noteAuthor.Show()
+			s.notes.author.Show()
 		} else {
-			s.noteAuthor.Hide()
+			s.notes.author.Hide()
 		}
 	}
 	s.updateAnchorHint()
@@ -189,8 +204,8 @@ func (s *reviewScreen) newNoteRow(i int, n session.Note) *noteRow {
 // noteWhere says what a note is attached to.
 func (s *reviewScreen) noteWhere(n session.Note) string {
 	switch {
-	case n.Start >= 0 && s.tl != nil && n.End <= len(s.tl.text):
-		return "on “" + excerptOf(s.tl.text, n.Start, n.End) + "”"
+	case n.Start >= 0 && s.tl != nil && n.End <= len(s.tl.Text()):
+		return "on “" + excerptOf(s.tl.Text(), n.Start, n.End) + "”"
 	case n.Time >= 0:
 		return "at " + clock(secDuration(n.Time))
 	}
@@ -204,7 +219,7 @@ func (s *reviewScreen) onShowNote(id string) {
 		return
 	}
 	switch {
-	case n.Start >= 0 && s.tl != nil && n.End <= len(s.tl.text):
+	case n.Start >= 0 && s.tl != nil && n.End <= len(s.tl.Text()):
 		s.selectText(n.Start, n.End)
 		s.playFromText(n.Start)
 	case n.Time >= 0:
@@ -218,36 +233,36 @@ func (s *reviewScreen) onEditNote(id string) {
 	if n == nil {
 		return
 	}
-	s.editingNote = id
-	s.noteTag.SetSelected(tagLabel(n.Tag))
-	s.noteText.SetText(n.Text)
-	s.noteSave.SetText("Save note")
-	s.noteSave.SetIcon(theme.DocumentSaveIcon())
-	s.noteCancel.Show()
-	s.noteAnchor.Hide()
-	s.noteAuthor.Hide()
-	s.noteHint.SetText(fmt.Sprintf("Editing %s's note %s.", n.Author, s.noteWhere(*n)))
+	s.notes.editing = id
+	s.notes.tag.SetSelected(tagLabel(n.Tag))
+	s.notes.text.SetText(n.Text)
+	s.notes.save.SetText("Save note")
+	s.notes.save.SetIcon(theme.DocumentSaveIcon())
+	s.notes.cancel.Show()
+	s.notes.anchor.Hide()
+	s.notes.author.Hide()
+	s.notes.hint.SetText(fmt.Sprintf("Editing %s's note %s.", n.Author, s.noteWhere(*n)))
 }
 
 // resetNoteForm empties the form for a new note.
 func (s *reviewScreen) resetNoteForm() {
-	s.editingNote = ""
-	s.noteText.SetText("")
-	s.noteSave.SetText("Add note")
-	s.noteSave.SetIcon(theme.ContentAddIcon())
-	s.noteCancel.Hide()
-	s.noteAnchor.Show()
+	s.notes.editing = ""
+	s.notes.text.SetText("")
+	s.notes.save.SetText("Add note")
+	s.notes.save.SetIcon(theme.ContentAddIcon())
+	s.notes.cancel.Hide()
+	s.notes.anchor.Show()
 	if s.coachName() == "" {
-		s.noteAuthor.Show()
+		s.notes.author.Show()
 	} else {
-		s.noteAuthor.Hide()
+		s.notes.author.Hide()
 	}
 	s.updateAnchorHint()
 }
 
 func (s *reviewScreen) selectedTag() string {
 	for _, t := range noteTags {
-		if t.label == s.noteTag.Selected {
+		if t.label == s.notes.tag.Selected {
 			return t.tag
 		}
 	}
@@ -260,13 +275,13 @@ func (s *reviewScreen) onSaveNote() {
 	if s.take == nil {
 		return
 	}
-	text := strings.TrimSpace(s.noteText.Text)
+	text := strings.TrimSpace(s.notes.text.Text)
 	if text == "" {
 		s.notify(errors.New("the note is empty: type what you want to say first"))
 		return
 	}
-	if s.editingNote != "" {
-		old := s.sess.Note(s.editingNote)
+	if s.notes.editing != "" {
+		old := s.sess.Note(s.notes.editing)
 		if old == nil {
 			s.notify(fmt.Errorf("the note being edited no longer exists"))
 			s.resetNoteForm()
@@ -283,7 +298,7 @@ func (s *reviewScreen) onSaveNote() {
 		return
 	}
 	n := session.Note{TakeID: s.takeID, Tag: s.selectedTag(), Text: text, Start: -1, End: -1, Time: -1}
-	switch s.noteAnchor.Selected {
+	switch s.notes.anchor.Selected {
 	case anchorSelection:
 		a, b := s.noteSpan()
 		if a < 0 {
@@ -296,7 +311,7 @@ func (s *reviewScreen) onSaveNote() {
 	}
 	n.Author = s.coachName()
 	if n.Author == "" {
-		n.Author = strings.TrimSpace(s.noteAuthor.Text)
+		n.Author = strings.TrimSpace(s.notes.author.Text)
 		if n.Author != "" && s.deps.Prefs != nil {
 			s.deps.Prefs.SetString(PrefCoachName, n.Author) // asked once
 		}
@@ -327,7 +342,7 @@ func (s *reviewScreen) onDeleteNote(id string) {
 			s.notify(fmt.Errorf("deleting the note: %w", err))
 			return
 		}
-		if s.editingNote == id {
+		if s.notes.editing == id {
 			s.resetNoteForm()
 		}
 		s.reloadNotes()

@@ -2,105 +2,35 @@ package ui
 
 import (
 	"context"
-	"math"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/rehearse-app/rehearse/assets"
 	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/review"
-	"github.com/rehearse-app/rehearse/session"
 )
 
-// uiQueue stands in for fyne.Do in tests: goroutines queue their UI updates
-// and the test runs them on its own goroutine, so widget state is only ever
-// touched by one goroutine (as with the real driver) and -race stays quiet.
-type uiQueue struct {
-	mu  sync.Mutex
-	fns []func()
-	ch  chan struct{}
-}
-
-func newUIQueue() *uiQueue { return &uiQueue{ch: make(chan struct{}, 1)} }
-
-func (q *uiQueue) do(f func()) {
-	q.mu.Lock()
-	q.fns = append(q.fns, f)
-	q.mu.Unlock()
-	select {
-	case q.ch <- struct{}{}:
-	default:
-	}
-}
-
-// drain runs queued updates until cond holds or the timeout passes.
-func (q *uiQueue) until(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.After(10 * time.Second)
-	for !cond() {
-		q.mu.Lock()
-		fns := q.fns
-		q.fns = nil
-		q.mu.Unlock()
-		for _, f := range fns {
-			f()
-		}
-		if cond() {
-			return
-		}
-		select {
-		case <-q.ch:
-		case <-time.After(20 * time.Millisecond):
-		case <-deadline:
-			t.Fatalf("timed out waiting for %s", what)
-		}
-	}
-}
-
-// tone returns secs seconds of a 440 Hz tone at 16 kHz.
-func tone(secs float64) []int16 {
-	n := int(secs * 16000)
-	s := make([]int16, n)
-	for i := range s {
-		s[i] = int16(8000 * math.Sin(2*math.Pi*440*float64(i)/16000))
-	}
-	return s
-}
-
+// fixture is the whole app (the four screens) on a uiFixture, with a
+// fake microphone that hears 1.5 s of tone.
 type fixture struct {
-	app   fyne.App
-	ui    *App
-	store *session.Store
-	rec   *audio.FakeRecorder
-	q     *uiQueue
-	errs  []error
+	*uiFixture
+	ui  *App
+	rec *audio.FakeRecorder
 }
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	a := test.NewTempApp(t)
-	bank, errs := review.LoadBank(review.BankSource{FS: assets.Questions(), Dir: "questions", Label: "builtin"})
-	if len(errs) > 0 {
-		t.Fatalf("built-in bank: %v", errs)
-	}
-	store, err := session.Open(t.TempDir(), session.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec := audio.NewFakeRecorder(tone(1.5))
-	f := &fixture{app: a, store: store, rec: rec, q: newUIQueue()}
-	deps := Deps{Bank: bank, Store: store, Prefs: a.Preferences(), Recorder: rec, UserBankDir: t.TempDir()}
-	f.ui = New(a, deps)
+	f := &fixture{uiFixture: newUIFixture(t, nil), rec: audio.NewFakeRecorder(tone(1.5))}
+	deps := f.deps
+	deps.Recorder = f.rec
+	f.ui = New(f.app, deps)
 	f.ui.practice.do = f.q.do
 	f.ui.settings.do = f.q.do
 	f.ui.library.do = f.q.do
 	f.ui.review.do = f.q.do
-	f.ui.practice.notify = func(err error) { f.errs = append(f.errs, err) }
+	f.ui.practice.notify = f.notify
 	t.Cleanup(f.ui.Shutdown)
 	return f
 }
@@ -112,41 +42,41 @@ func (f *fixture) pressSpace() {
 func TestPracticeOneQuestionRecordsTakesIntoOneSession(t *testing.T) {
 	f := newFixture(t)
 	p := f.ui.practice
-	p.category.SetSelected(review.CategoryTitle(review.CategoryStrategic))
-	if len(p.question.Options) < 5 {
-		t.Fatalf("strategic questions listed: %d, want at least 5", len(p.question.Options))
+	p.pick.category.SetSelected(review.CategoryTitle(review.CategoryStrategic))
+	if len(p.pick.question.Options) < 5 {
+		t.Fatalf("strategic questions listed: %d, want at least 5", len(p.pick.question.Options))
 	}
-	p.question.SetSelectedIndex(1)
+	p.pick.question.SetSelectedIndex(1)
 	want := f.ui.deps.Bank.ByCategory(review.CategoryStrategic)[1]
 
-	test.Tap(p.startOne)
-	if p.phase != phaseThinking { // no voice configured: straight to thinking
-		t.Fatalf("phase after start = %v, want thinking", p.phase)
+	test.Tap(p.pick.startOne)
+	if p.run.State().Phase != phaseThinking { // no voice configured: straight to thinking
+		t.Fatalf("phase after start = %v, want thinking", p.run.State().Phase)
 	}
 	if p.prompt.Text != want.Prompt {
 		t.Fatalf("prompt shown = %q, want %q", p.prompt.Text, want.Prompt)
 	}
-	if p.stop.Disabled() == false || p.skip.Disabled() {
+	if p.ctl.stop.Disabled() == false || p.ctl.skip.Disabled() {
 		t.Fatal("while thinking, Skip must be enabled and Stop disabled")
 	}
-	test.Tap(p.skip)
-	if p.phase != phaseRecording {
-		t.Fatalf("phase after skip = %v, want recording", p.phase)
+	test.Tap(p.ctl.skip)
+	if p.run.State().Phase != phaseRecording {
+		t.Fatalf("phase after skip = %v, want recording", p.run.State().Phase)
 	}
 	// The level meter moves while the tone is captured.
 	f.q.until(t, "a level on the meter", func() bool { return p.meter.rms > 0.1 })
 	f.q.until(t, "the whole tone to be captured", func() bool { return p.recording.Frames() >= int64(len(f.rec.Samples)) })
 	f.pressSpace() // Space stops the recording
-	if p.phase != phaseDone {
-		t.Fatalf("phase after Space = %v, want done", p.phase)
+	if p.run.State().Phase != phaseDone {
+		t.Fatalf("phase after Space = %v, want done", p.run.State().Phase)
 	}
 
-	test.Tap(p.retake)
-	test.Tap(p.skip)
+	test.Tap(p.ctl.retake)
+	test.Tap(p.ctl.skip)
 	f.q.until(t, "the second take to capture", func() bool { return p.recording.Frames() >= int64(len(f.rec.Samples)) })
-	test.Tap(p.stop)
+	test.Tap(p.ctl.stop)
 
-	sess, err := f.store.Get(p.sess.ID)
+	sess, err := f.store.Get(p.run.State().SessionID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,12 +102,12 @@ func TestPracticeOneQuestionRecordsTakesIntoOneSession(t *testing.T) {
 	if got := calls[0].MaxFrames; got != int64(want.AnswerSeconds)*16000 {
 		t.Errorf("recording limit = %d frames, want %d (the question's answer time)", got, want.AnswerSeconds*16000)
 	}
-	if p.next.Text != "Finish" {
-		t.Errorf("last question's next button says %q, want Finish", p.next.Text)
+	if p.ctl.next.Text != "Finish" {
+		t.Errorf("last question's next button says %q, want Finish", p.ctl.next.Text)
 	}
-	test.Tap(p.next)
-	if p.phase != phaseFinished {
-		t.Fatalf("phase after finishing = %v", p.phase)
+	test.Tap(p.ctl.next)
+	if p.run.State().Phase != phaseFinished {
+		t.Fatalf("phase after finishing = %v", p.run.State().Phase)
 	}
 	if len(f.errs) > 0 {
 		t.Fatalf("errors shown: %v", f.errs)
@@ -188,9 +118,9 @@ func TestPracticeDrillWalksThroughRandomQuestions(t *testing.T) {
 	f := newFixture(t)
 	p := f.ui.practice
 	f.app.Preferences().SetInt(PrefAnswerSeconds, 60)
-	p.category.SetSelected(review.CategoryTitle(review.CategoryBehavioral))
-	p.drillSize.SetSelected("3")
-	test.Tap(p.startDrill)
+	p.pick.category.SetSelected(review.CategoryTitle(review.CategoryBehavioral))
+	p.pick.drillSize.SetSelected("3")
+	test.Tap(p.pick.startDrill)
 	seen := map[string]bool{}
 	for i := 0; i < 3; i++ {
 		q := p.current()
@@ -198,25 +128,25 @@ func TestPracticeDrillWalksThroughRandomQuestions(t *testing.T) {
 			t.Fatalf("drill question %d is %s, want behavioral", i, q.Category)
 		}
 		seen[q.ID] = true
-		test.Tap(p.skip)
-		if p.phase != phaseRecording {
+		test.Tap(p.ctl.skip)
+		if p.run.State().Phase != phaseRecording {
 			t.Fatalf("question %d: not recording after skip", i)
 		}
-		test.Tap(p.stop)
-		test.Tap(p.next)
+		test.Tap(p.ctl.stop)
+		test.Tap(p.ctl.next)
 	}
 	if len(seen) != 3 {
 		t.Fatalf("drill asked %d distinct questions, want 3", len(seen))
 	}
-	if p.phase != phaseFinished {
-		t.Fatalf("phase = %v, want finished", p.phase)
+	if p.run.State().Phase != phaseFinished {
+		t.Fatalf("phase = %v, want finished", p.run.State().Phase)
 	}
 	for _, c := range f.rec.Calls() {
 		if c.MaxFrames != 60*16000 {
 			t.Fatalf("answer time setting not applied: %d frames", c.MaxFrames)
 		}
 	}
-	sess, err := f.store.Get(p.sess.ID)
+	sess, err := f.store.Get(p.run.State().SessionID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,11 +159,11 @@ func TestPracticeDeviceLostKeepsWhatWasCaptured(t *testing.T) {
 	f := newFixture(t)
 	p := f.ui.practice
 	f.rec.FailAfter = 8000 // the microphone vanishes after half a second
-	p.question.SetSelectedIndex(0)
-	test.Tap(p.startOne)
-	test.Tap(p.skip)
-	f.q.until(t, "the take to end by itself", func() bool { return p.phase == phaseDone })
-	sess, err := f.store.Get(p.sess.ID)
+	p.pick.question.SetSelectedIndex(0)
+	test.Tap(p.pick.startOne)
+	test.Tap(p.ctl.skip)
+	f.q.until(t, "the take to end by itself", func() bool { return p.run.State().Phase == phaseDone })
+	sess, err := f.store.Get(p.run.State().SessionID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,21 +179,20 @@ func TestPracticeDeviceLostKeepsWhatWasCaptured(t *testing.T) {
 }
 
 func TestPracticeWithoutMicrophoneStillWorks(t *testing.T) {
-	a := test.NewTempApp(t)
-	bank, _ := review.LoadBank(review.BankSource{FS: assets.Questions(), Dir: "questions", Label: "builtin"})
-	store, err := session.Open(t.TempDir(), session.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	u := New(a, Deps{Bank: bank, Store: store, Prefs: a.Preferences(), RecorderErr: errTest("no default input device")})
+	f := newUIFixture(t, nil)
+	deps := f.deps
+	deps.RecorderErr = errTest("no default input device")
+	u := New(f.app, deps)
+	t.Cleanup(u.Shutdown)
+	store := f.store
 	p := u.practice
 	if !contains(p.notice.Text, "no default input device") {
 		t.Fatalf("notice = %q, want the reason there is no microphone", p.notice.Text)
 	}
-	test.Tap(p.startOne)
-	test.Tap(p.skip)
-	if p.phase != phaseDone || p.next.Disabled() {
-		t.Fatalf("without a microphone the flow should reach done with Next enabled, got phase %v", p.phase)
+	test.Tap(p.pick.startOne)
+	test.Tap(p.ctl.skip)
+	if p.run.State().Phase != phaseDone || p.ctl.next.Disabled() {
+		t.Fatalf("without a microphone the flow should reach done with Next enabled, got phase %v", p.run.State().Phase)
 	}
 	// Nothing was recorded, so no empty session is left in the library.
 	if entries, err := store.List(context.Background()); err != nil || len(entries) != 0 {
@@ -275,13 +204,13 @@ func TestRecordingFailureIsReported(t *testing.T) {
 	f := newFixture(t)
 	p := f.ui.practice
 	f.rec.Err = errTest(`input device "USB Mic" not found`)
-	test.Tap(p.startOne)
-	test.Tap(p.skip)
+	test.Tap(p.pick.startOne)
+	test.Tap(p.ctl.skip)
 	if len(f.errs) != 1 || !contains(f.errs[0].Error(), "USB Mic") {
 		t.Fatalf("errors = %v, want one naming the device", f.errs)
 	}
-	if p.phase != phaseDone {
-		t.Fatalf("phase = %v, want done (retake possible)", p.phase)
+	if p.run.State().Phase != phaseDone {
+		t.Fatalf("phase = %v, want done (retake possible)", p.run.State().Phase)
 	}
 }
 
