@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/session"
@@ -116,9 +117,9 @@ func (p *practiceScreen) build() {
 	p.takeWarn.TextStyle = fyne.TextStyle{Bold: true}
 	p.takeWarn.Hide()
 	p.drillSize = widget.NewSelect([]string{"3", "5", "8"}, func(s string) {
-		p.deps.Prefs.SetString(PrefDrillSize, s)
+		p.deps.Prefs.SetString(app.PrefDrillSize, s)
 	})
-	p.drillSize.SetSelected(p.deps.Prefs.StringWithFallback(PrefDrillSize, "3"))
+	p.drillSize.SetSelected(p.deps.Prefs.StringWithFallback(app.PrefDrillSize, "3"))
 	p.startOne = widget.NewButtonWithIcon("Practise this question", theme.MediaPlayIcon(), p.onStartOne)
 	p.startOne.Importance = widget.HighImportance
 	p.startDrill = widget.NewButtonWithIcon("Start drill", theme.MediaReplayIcon(), p.onStartDrill)
@@ -186,7 +187,7 @@ func (p *practiceScreen) build() {
 	p.content = container.NewBorder(container.NewVBox(picker, widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(body)))
 
-	saved := p.deps.Prefs.StringWithFallback(PrefCategory, allCategories)
+	saved := p.deps.Prefs.StringWithFallback(app.PrefCategory, allCategories)
 	p.category.SetSelected(saved)
 	if p.category.Selected == "" {
 		p.category.SetSelected(allCategories)
@@ -216,7 +217,7 @@ func (p *practiceScreen) categoryID() string {
 }
 
 func (p *practiceScreen) onCategory() {
-	p.deps.Prefs.SetString(PrefCategory, p.category.Selected)
+	p.deps.Prefs.SetString(app.PrefCategory, p.category.Selected)
 	qs := p.questionsInCategory()
 	opts := make([]string, len(qs))
 	for i, q := range qs {
@@ -297,7 +298,7 @@ func (p *practiceScreen) current() review.Question { return p.run[p.index] }
 
 // thinkTime and answerTime apply the settings' overrides, if any.
 func (p *practiceScreen) thinkTime() time.Duration {
-	s := p.deps.Prefs.IntWithFallback(PrefThinkSeconds, 0)
+	s := p.deps.Prefs.IntWithFallback(app.PrefThinkSeconds, 0)
 	if s <= 0 {
 		s = p.current().ThinkSeconds
 	}
@@ -305,7 +306,7 @@ func (p *practiceScreen) thinkTime() time.Duration {
 }
 
 func (p *practiceScreen) answerTime() time.Duration {
-	s := p.deps.Prefs.IntWithFallback(PrefAnswerSeconds, 0)
+	s := p.deps.Prefs.IntWithFallback(app.PrefAnswerSeconds, 0)
 	if s <= 0 {
 		s = p.current().AnswerSeconds
 	}
@@ -348,11 +349,11 @@ func (p *practiceScreen) speaker() (Speaker, error) {
 	if p.deps.Voices == nil {
 		return nil, nil
 	}
-	engine := p.deps.Prefs.StringWithFallback(PrefVoice, VoiceSystem)
-	if engine == VoiceNone {
+	engine := p.deps.Prefs.StringWithFallback(app.PrefVoice, app.VoiceSystem)
+	if engine == app.VoiceNone {
 		return nil, nil
 	}
-	return p.deps.Voices.Speaker(engine, p.deps.Prefs.String(PrefVoiceName), p.deps.Prefs.String(PrefOutputDevice))
+	return p.deps.Voices.Speaker(engine, p.deps.Prefs.String(app.PrefVoiceName), p.deps.Prefs.String(app.PrefOutputDevice))
 }
 
 // startThinking runs the think-time countdown, then starts recording.
@@ -423,7 +424,7 @@ func (p *practiceScreen) startRecording() {
 	levels := make(chan audio.Level, 1)
 	ctx := p.newPhaseContext()
 	rec, err := p.deps.Recorder.Record(ctx, audio.RecordOptions{
-		Device:    p.deps.Prefs.String(PrefInputDevice),
+		Device:    p.deps.Prefs.String(app.PrefInputDevice),
 		Path:      path,
 		MaxFrames: int64(p.limit.Seconds() * sampleRate),
 		Levels:    levels,

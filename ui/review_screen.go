@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/session"
 	"github.com/rehearse-app/rehearse/transcribe"
@@ -267,7 +268,7 @@ func (s *reviewScreen) load() {
 	deps, sessID, takeID, havePath, haveEnv := s.deps, s.sessID, s.takeID, s.audioPath, s.env
 	device := ""
 	if deps.Prefs != nil {
-		device = deps.Prefs.String(PrefOutputDevice)
+		device = deps.Prefs.String(app.PrefOutputDevice)
 	}
 	do := s.do
 	s.wg.Add(1)

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/assets"
 	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/review"
@@ -811,7 +812,7 @@ func TestReviewNotesAddEditDelete(t *testing.T) {
 	if n1.Tag != session.TagQuestion || n1.Start != -1 || math.Abs(n1.Time-4.5) > 0.001 || n1.Author != "Dana" {
 		t.Errorf("time note stored as %+v", n1)
 	}
-	if got := f.app.Preferences().String(PrefCoachName); got != "Dana" {
+	if got := f.app.Preferences().String(app.PrefCoachName); got != "Dana" {
 		t.Errorf("coach name saved as %q", got)
 	}
 	if len(s.noteRows) != 2 || !reviewGridHas(s.transcript, "[note 1]") || !reviewGridHas(s.transcript, "[note 2]") {
@@ -1142,7 +1143,7 @@ func BenchmarkReviewScreenOpen10Min(b *testing.B) {
 
 func TestReviewDragSelectsAStretchForANote(t *testing.T) {
 	f := newReviewFixture(t, reviewOpts{})
-	f.app.Preferences().SetString(PrefCoachName, "Sam")
+	f.app.Preferences().SetString(app.PrefCoachName, "Sam")
 	tr := timedTranscript(answerText, -1)
 	take := f.addTake(tr.Duration, tr)
 	f.open(take)

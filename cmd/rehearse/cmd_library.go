@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/session"
 )
 
@@ -108,7 +109,7 @@ func cmdExport(env *cliEnv, args []string) error {
 	if err != nil {
 		return err
 	}
-	reports := takeReviewer{rv: rv, store: store}.Session(sess)
+	reports := app.NewReviews(rv, store, nil).Session(sess)
 	return session.WriteFile(*out, func(w io.Writer) error {
 		if *format == "html" {
 			return session.ExportHTML(w, sess, reports, rv.Rules())
