@@ -4,7 +4,7 @@
 //
 // It is the only package of the module that imports go-openai. It holds the
 // client (Client), the background queue that transcribes takes and survives a
-// restart (Queue), the API key store backed by the OS keychain (KeyStore), and
+// restart (Queue), the API key store backed by the OS keychain (Keychain), and
 // the speech call used to read a question aloud (Client.Speech).
 //
 // Errors are *Error values written in plain words; they never contain the API

@@ -31,10 +31,10 @@ const (
 // available, so the key cannot be saved there.
 var ErrNoKeychain = errors.New("the system keychain is not available")
 
-// KeyStore reads and writes the API key: OPENAI_API_KEY first, then the OS
+// Keychain reads and writes the API key: OPENAI_API_KEY first, then the OS
 // keychain through go-keyring. The zero value is ready to use with the real
 // environment and keychain; tests call keyring.MockInit() and set Getenv.
-type KeyStore struct {
+type Keychain struct {
 	// Getenv reads an environment variable; nil means os.Getenv.
 	Getenv func(string) string
 	// Timeout bounds a keychain call (a missing D-Bus can hang); 0 means 5s.
@@ -44,7 +44,7 @@ type KeyStore struct {
 // LoadAPIKey returns the API key and where it came from (KeyFromEnv or
 // KeyFromKeychain). With no key anywhere it returns "", "" and a nil error;
 // a missing or broken keychain also counts as no key, never as a crash.
-func (s KeyStore) LoadAPIKey() (key string, from string, err error) {
+func (s Keychain) LoadAPIKey() (key string, from string, err error) {
 	getenv := s.Getenv
 	if getenv == nil {
 		getenv = os.Getenv
@@ -61,7 +61,7 @@ func (s KeyStore) LoadAPIKey() (key string, from string, err error) {
 
 // SaveAPIKey stores key in the OS keychain. It fails with ErrNoKeychain
 // (wrapped) when there is no keychain; the error never contains the key.
-func (s KeyStore) SaveAPIKey(key string) error {
+func (s Keychain) SaveAPIKey(key string) error {
 	key = strings.TrimSpace(key)
 	if key == "" {
 		return errors.New("saving the API key: the key is empty")
@@ -74,7 +74,7 @@ func (s KeyStore) SaveAPIKey(key string) error {
 
 // DeleteAPIKey removes the key from the OS keychain. Deleting a key that is
 // not there is not an error.
-func (s KeyStore) DeleteAPIKey() error {
+func (s Keychain) DeleteAPIKey() error {
 	_, err := s.withTimeout(func() (string, error) { return "", keyring.Delete(KeyringService, KeyringUser) })
 	if err == nil || errors.Is(err, keyring.ErrNotFound) {
 		return nil
@@ -82,7 +82,7 @@ func (s KeyStore) DeleteAPIKey() error {
 	return fmt.Errorf("deleting the API key from the keychain (service %q): %w: %v", KeyringService, ErrNoKeychain, err)
 }
 
-func (s KeyStore) withTimeout(f func() (string, error)) (string, error) {
+func (s Keychain) withTimeout(f func() (string, error)) (string, error) {
 	d := s.Timeout
 	if d <= 0 {
 		d = 5 * time.Second

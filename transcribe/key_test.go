@@ -17,9 +17,9 @@ import (
 
 func noEnv(string) string { return "" }
 
-func TestKeyStore(t *testing.T) {
+func TestKeychain(t *testing.T) {
 	keyring.MockInit()
-	ks := KeyStore{Getenv: noEnv}
+	ks := Keychain{Getenv: noEnv}
 	if k, from, err := ks.LoadAPIKey(); k != "" || from != "" || err != nil {
 		t.Fatalf("empty keychain: %q %q %v", k, from, err)
 	}
@@ -30,7 +30,7 @@ func TestKeyStore(t *testing.T) {
 	if k, from, err := ks.LoadAPIKey(); k != key || from != KeyFromKeychain || err != nil {
 		t.Fatalf("after save: %q %q %v", k, from, err)
 	}
-	env := KeyStore{Getenv: func(n string) string {
+	env := Keychain{Getenv: func(n string) string {
 		if n == EnvAPIKey {
 			return "sk-from-env-0123456789"
 		}
@@ -53,10 +53,10 @@ func TestKeyStore(t *testing.T) {
 	}
 }
 
-func TestKeyStoreWithoutKeychain(t *testing.T) {
+func TestKeychainWithoutOSKeychain(t *testing.T) {
 	keyring.MockInitWithError(errors.New("org.freedesktop.secrets was not provided by any .service files"))
 	defer keyring.MockInit()
-	ks := KeyStore{Getenv: noEnv}
+	ks := Keychain{Getenv: noEnv}
 	if k, from, err := ks.LoadAPIKey(); k != "" || from != "" || err != nil {
 		t.Errorf("no keychain must mean no key: %q %q %v", k, from, err)
 	}
@@ -93,7 +93,7 @@ func TestMaskAndRedact(t *testing.T) {
 func TestKeyNeverWritten(t *testing.T) {
 	keyring.MockInit()
 	const key = "sk-proj-SECRETsecretSECRET0123456789zyxw"
-	ks := KeyStore{Getenv: noEnv}
+	ks := Keychain{Getenv: noEnv}
 	if err := ks.SaveAPIKey(key); err != nil {
 		t.Fatal(err)
 	}

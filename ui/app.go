@@ -2,6 +2,9 @@ package ui
 
 import (
 	"errors"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,6 +17,7 @@ import (
 
 // App is the main window of Rehearse and its screens.
 type App struct {
+	app      fyne.App
 	deps     Deps
 	win      fyne.Window
 	tabs     *container.AppTabs
@@ -25,10 +29,10 @@ type App struct {
 	practiceTab, reviewTab, libraryTab, settingsTab *container.TabItem
 }
 
-// New builds the main window on app a. Call ShowAndRun on the result's
-// Window, or use it in tests.
+// New builds the main window on app a. Call Run, or use the result's
+// Window in tests.
 func New(a fyne.App, deps Deps) *App {
-	u := &App{deps: deps}
+	u := &App{app: a, deps: deps.withReviewPath()}
 	u.win = a.NewWindow("Rehearse")
 	u.win.Resize(fyne.NewSize(1000, 700))
 	u.build()
@@ -38,6 +42,28 @@ func New(a fyne.App, deps Deps) *App {
 		u.win.Close()
 	})
 	return u
+}
+
+// Run shows the window and runs the app until the window is closed. It
+// relays the transcription queue's updates to the screens, and SIGINT or
+// SIGTERM quit like closing the window: a take being recorded is stopped
+// and saved first.
+func (u *App) Run() {
+	if u.deps.TranscriptionUpdates != nil {
+		go u.FollowTranscription(u.deps.TranscriptionUpdates)
+	}
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	go func() {
+		if _, ok := <-sigs; ok {
+			fyne.Do(func() {
+				u.Shutdown()
+				u.app.Quit()
+			})
+		}
+	}()
+	u.win.ShowAndRun()
 }
 
 // Window returns the main window.

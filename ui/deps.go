@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"context"
 	"time"
 
 	"fyne.io/fyne/v2"
 
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/session"
@@ -18,12 +18,11 @@ type DeviceLister interface {
 }
 
 // Speaker reads a question aloud; Say returns when it has been spoken.
-type Speaker interface {
-	Say(ctx context.Context, text string) error
-}
+type Speaker = app.Speaker
 
-// Voices builds the speaker for the chosen engine ("system", "openai" or
-// "none"), voice name and output device.
+// Voices builds the speaker for the chosen engine (app.VoiceSystem,
+// app.VoiceOpenAI or app.VoiceNone), voice name and output device;
+// *app.Voices is one.
 type Voices interface {
 	Speaker(engine, voice, device string) (Speaker, error)
 }
@@ -40,7 +39,7 @@ type Player interface {
 	Close() error
 }
 
-// Transcription is the background transcription queue; *transcribe.Queue is one.
+// Transcription is the background transcription queue; *app.Transcription is one.
 type Transcription interface {
 	Enqueue(j transcribe.Job) error
 	Cancel(takeID string) error
@@ -48,14 +47,8 @@ type Transcription interface {
 	Status(takeID string) transcribe.JobStatus
 }
 
-// KeyStore keeps the API key in the OS keychain; transcribe.KeyStore is one.
-type KeyStore interface {
-	LoadAPIKey() (key, from string, err error)
-	SaveAPIKey(key string) error
-	DeleteAPIKey() error
-}
-
-// Deps is everything the screens use, handed in by cmd.
+// Deps is everything the screens use. DepsFrom builds it from the
+// application layer; tests build it from fakes.
 type Deps struct {
 	Bank     *review.Bank
 	Reviewer *review.Reviewer
@@ -78,20 +71,58 @@ type Deps struct {
 	// when there is no audio.
 	NewPlayer func(device string) (Player, error)
 	// ReviewTake reviews one take of a session (transcript, question and
-	// recording); it fails when the take has no transcript yet.
+	// recording); it fails with app.ErrNoTranscript when the take has no
+	// transcript yet. It is app's review path (app.Reviews), and always set:
+	// New fills it from Reviewer and Store when it is nil.
 	ReviewTake func(s *session.Session, t *session.Take) (*review.Report, error)
 	// Envelope reads a take's recording as an energy envelope (for the
 	// waveform) and its duration in seconds.
 	Envelope func(path string) (*review.Envelope, float64, error)
-	// Transcription queues takes for transcription; nil when no API key or
-	// server is configured (transcripts are then typed in).
+	// Transcription queues takes for transcription. The app always sets
+	// it: with neither an API key nor a server configured, Enqueue and
+	// Retry fail at once with app.ErrNotConfigured, whose message says
+	// where to set one up (transcripts can then be typed in).
 	Transcription Transcription
 	// Keys stores the API key (nil: the key can't be set in the app).
-	Keys KeyStore
+	Keys app.KeyStore
 	// TranscriptionUpdates delivers queue status changes (may be nil).
 	TranscriptionUpdates <-chan transcribe.JobStatus
 
 	// TakeFinished is called (on the UI goroutine) when a take has been
 	// saved, e.g. to queue its transcription.
 	TakeFinished func(sessionID, takeID string)
+}
+
+// DepsFrom returns what the screens use from the application layer a, with
+// prefs, the settings store a was built on.
+func DepsFrom(a *app.App, prefs fyne.Preferences) Deps {
+	d := Deps{
+		Bank:                 a.Bank,
+		Reviewer:             a.Reviewer,
+		Store:                a.Store,
+		Prefs:                prefs,
+		RecorderErr:          a.AudioErr,
+		UserBankDir:          a.UserBankDir(),
+		ReloadBank:           a.ReloadBank,
+		ReviewTake:           a.Reviews.ReviewAndSummarize,
+		Envelope:             a.Envelopes.Load,
+		Transcription:        a.Transcription,
+		Keys:                 a.Keys,
+		TranscriptionUpdates: a.TranscriptionUpdates,
+		TakeFinished:         a.TakeFinished,
+	}
+	if sys := a.Audio; sys != nil {
+		d.Recorder, d.Devices, d.Voices = sys, sys, a.Voices
+		d.NewPlayer = func(device string) (Player, error) { return sys.NewPlayer(device) }
+	}
+	return d
+}
+
+// withReviewPath returns d with ReviewTake set to app's review path over
+// d.Reviewer and d.Store when it was left nil and both are there.
+func (d Deps) withReviewPath() Deps {
+	if d.ReviewTake == nil && d.Reviewer != nil && d.Store != nil {
+		d.ReviewTake = app.NewReviews(d.Reviewer, d.Store, nil).ReviewAndSummarize
+	}
+	return d
 }

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/session"
@@ -113,7 +114,7 @@ func (p *practiceScreen) build() {
 	p.setNotice(p.micNote)
 	p.layout()
 
-	saved := p.deps.Prefs.StringWithFallback(PrefCategory, allCategories)
+	saved := p.deps.Prefs.StringWithFallback(app.PrefCategory, allCategories)
 	p.pick.category.SetSelected(saved)
 	if p.pick.category.Selected == "" {
 		p.pick.category.SetSelected(allCategories)
@@ -142,9 +143,9 @@ func (p *practiceScreen) buildPicker() {
 	k.preview.Wrapping = fyne.TextWrapWord
 	k.preview.Hide()
 	k.drillSize = widget.NewSelect([]string{"3", "5", "8"}, func(s string) {
-		p.deps.Prefs.SetString(PrefDrillSize, s)
+		p.deps.Prefs.SetString(app.PrefDrillSize, s)
 	})
-	k.drillSize.SetSelected(p.deps.Prefs.StringWithFallback(PrefDrillSize, "3"))
+	k.drillSize.SetSelected(p.deps.Prefs.StringWithFallback(app.PrefDrillSize, "3"))
 	k.startOne = widget.NewButtonWithIcon("Practise this question", theme.MediaPlayIcon(), p.onStartOne)
 	k.startOne.Importance = widget.HighImportance
 	k.startDrill = widget.NewButtonWithIcon("Start drill", theme.MediaReplayIcon(), p.onStartDrill)
@@ -208,7 +209,7 @@ func (p *practiceScreen) questionsInCategory() []review.Question {
 func (p *practiceScreen) categoryID() string { return categoryOf(p.pick.category.Selected) }
 
 func (p *practiceScreen) onCategory() {
-	p.deps.Prefs.SetString(PrefCategory, p.pick.category.Selected)
+	p.deps.Prefs.SetString(app.PrefCategory, p.pick.category.Selected)
 	qs := p.questionsInCategory()
 	opts := make([]string, len(qs))
 	for i, q := range qs {
@@ -309,7 +310,7 @@ func (p *practiceScreen) current() review.Question { return p.run.State().Questi
 
 // thinkTime and answerTime apply the settings' overrides, if any.
 func (p *practiceScreen) thinkTime() time.Duration {
-	s := p.deps.Prefs.IntWithFallback(PrefThinkSeconds, 0)
+	s := p.deps.Prefs.IntWithFallback(app.PrefThinkSeconds, 0)
 	if s <= 0 {
 		s = p.current().ThinkSeconds
 	}
@@ -317,7 +318,7 @@ func (p *practiceScreen) thinkTime() time.Duration {
 }
 
 func (p *practiceScreen) answerTime() time.Duration {
-	s := p.deps.Prefs.IntWithFallback(PrefAnswerSeconds, 0)
+	s := p.deps.Prefs.IntWithFallback(app.PrefAnswerSeconds, 0)
 	if s <= 0 {
 		s = p.current().AnswerSeconds
 	}
@@ -328,11 +329,11 @@ func (p *practiceScreen) speaker() (Speaker, error) {
 	if p.deps.Voices == nil {
 		return nil, nil
 	}
-	engine := p.deps.Prefs.StringWithFallback(PrefVoice, VoiceSystem)
-	if engine == VoiceNone {
+	engine := p.deps.Prefs.StringWithFallback(app.PrefVoice, app.VoiceSystem)
+	if engine == app.VoiceNone {
 		return nil, nil
 	}
-	return p.deps.Voices.Speaker(engine, p.deps.Prefs.String(PrefVoiceName), p.deps.Prefs.String(PrefOutputDevice))
+	return p.deps.Voices.Speaker(engine, p.deps.Prefs.String(app.PrefVoiceName), p.deps.Prefs.String(app.PrefOutputDevice))
 }
 
 func enable(w fyne.Disableable, on bool) {

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/review"
 )
@@ -126,7 +127,7 @@ func (p *practiceScreen) startRecording() {
 	levels := make(chan audio.Level, 1)
 	ctx := p.newPhaseContext()
 	rec, err := p.deps.Recorder.Record(ctx, audio.RecordOptions{
-		Device:    p.deps.Prefs.String(PrefInputDevice),
+		Device:    p.deps.Prefs.String(app.PrefInputDevice),
 		Path:      pending.Path,
 		MaxFrames: int64(p.limit.Seconds() * audio.TakeRate),
 		Levels:    levels,

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/review"
 )
@@ -117,7 +118,7 @@ func TestPracticeOneQuestionRecordsTakesIntoOneSession(t *testing.T) {
 func TestPracticeDrillWalksThroughRandomQuestions(t *testing.T) {
 	f := newFixture(t)
 	p := f.ui.practice
-	f.app.Preferences().SetInt(PrefAnswerSeconds, 60)
+	f.app.Preferences().SetInt(app.PrefAnswerSeconds, 60)
 	p.pick.category.SetSelected(review.CategoryTitle(review.CategoryBehavioral))
 	p.pick.drillSize.SetSelected("3")
 	test.Tap(p.pick.startDrill)

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/rehearse-app/rehearse/app"
 )
 
 // welcomeSteps is the loop the first-run panel explains.
@@ -62,7 +64,7 @@ func newWelcomePanel(prefs fyne.Preferences) *welcomePanel {
 		container.NewHBox(w.settingsBtn, layout.NewSpacer(), w.closeBtn, w.neverBtn),
 		widget.NewSeparator(),
 	)
-	if prefs.Bool(PrefWelcomeHidden) {
+	if prefs.Bool(app.PrefWelcomeHidden) {
 		w.box.Hide()
 	}
 	return w
@@ -76,6 +78,6 @@ func (w *welcomePanel) hide() { w.box.Hide() }
 
 // dismiss hides the panel for good.
 func (w *welcomePanel) dismiss() {
-	w.prefs.SetBool(PrefWelcomeHidden, true)
+	w.prefs.SetBool(app.PrefWelcomeHidden, true)
 	w.box.Hide()
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/rehearse-app/rehearse/app"
 )
 
 // TestWelcomePanelShownOnceDismissedForGood: a new user sees the first-run
@@ -37,7 +38,7 @@ func TestWelcomePanelShownOnceDismissedForGood(t *testing.T) {
 	}
 
 	test.Tap(w.closeBtn)
-	if w.visible() || f.app.Preferences().Bool(PrefWelcomeHidden) {
+	if w.visible() || f.app.Preferences().Bool(app.PrefWelcomeHidden) {
 		t.Fatal("Close should hide the panel for now only")
 	}
 	again := New(f.app, f.ui.deps)
@@ -47,7 +48,7 @@ func TestWelcomePanelShownOnceDismissedForGood(t *testing.T) {
 	}
 
 	test.Tap(again.practice.welcome.neverBtn)
-	if again.practice.welcome.visible() || !f.app.Preferences().Bool(PrefWelcomeHidden) {
+	if again.practice.welcome.visible() || !f.app.Preferences().Bool(app.PrefWelcomeHidden) {
 		t.Fatal("Don't show again did not hide the panel and remember it")
 	}
 	third := New(f.app, f.ui.deps)
@@ -64,7 +65,7 @@ func TestWelcomePanelStepsAsideWhenPractising(t *testing.T) {
 	p := f.ui.practice
 	p.pick.question.SetSelectedIndex(0)
 	test.Tap(p.pick.startOne)
-	if p.welcome.visible() || f.app.Preferences().Bool(PrefWelcomeHidden) {
+	if p.welcome.visible() || f.app.Preferences().Bool(app.PrefWelcomeHidden) {
 		t.Fatal("the panel should step aside for practice, not be dismissed")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/session"
 )
@@ -34,7 +35,7 @@ func (s *reviewScreen) load() {
 	deps, sessID, takeID, havePath, haveEnv := s.deps, s.sessID, s.takeID, s.playback.audioPath, s.playback.env
 	device := ""
 	if deps.Prefs != nil {
-		device = deps.Prefs.String(PrefOutputDevice)
+		device = deps.Prefs.String(app.PrefOutputDevice)
 	}
 	do := s.do
 	s.wg.Add(1)

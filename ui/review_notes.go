@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/session"
 )
 
@@ -97,7 +98,7 @@ func (s *reviewScreen) coachName() string {
 	if s.deps.Prefs == nil {
 		return ""
 	}
-	return strings.TrimSpace(s.deps.Prefs.String(PrefCoachName))
+	return strings.TrimSpace(s.deps.Prefs.String(app.PrefCoachName))
 }
 
 // takeNotes returns the notes on the open take.
@@ -313,7 +314,7 @@ func (s *reviewScreen) onSaveNote() {
 	if n.Author == "" {
 		n.Author = strings.TrimSpace(s.notes.author.Text)
 		if n.Author != "" && s.deps.Prefs != nil {
-			s.deps.Prefs.SetString(PrefCoachName, n.Author) // asked once
+			s.deps.Prefs.SetString(app.PrefCoachName, n.Author) // asked once
 		}
 	}
 	if n.Author == "" {

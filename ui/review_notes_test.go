@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/session"
 )
 
@@ -58,7 +59,7 @@ func TestReviewNotesAddEditDelete(t *testing.T) {
 	if n1.Tag != session.TagQuestion || n1.Start != -1 || math.Abs(n1.Time-4.5) > 0.001 || n1.Author != "Dana" {
 		t.Errorf("time note stored as %+v", n1)
 	}
-	if got := f.app.Preferences().String(PrefCoachName); got != "Dana" {
+	if got := f.app.Preferences().String(app.PrefCoachName); got != "Dana" {
 		t.Errorf("coach name saved as %q", got)
 	}
 	if len(s.notes.rows) != 2 || !reviewGridHas(s.text.view, "[note 1]") || !reviewGridHas(s.text.view, "[note 2]") {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/review"
 )
 
@@ -40,7 +41,7 @@ func (f *reviewFixture) tapSeeks(t *testing.T, off int, want float64, wantWhat, 
 
 func TestReviewDragSelectsAStretchForANote(t *testing.T) {
 	f := newReviewFixture(t, reviewOpts{})
-	f.app.Preferences().SetString(PrefCoachName, "Sam")
+	f.app.Preferences().SetString(app.PrefCoachName, "Sam")
 	tr := timedTranscript(answerText, -1)
 	take := f.addTake(tr.Duration, tr)
 	f.open(take)

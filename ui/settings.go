@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/session"
 )
@@ -49,9 +50,9 @@ type settingsScreen struct {
 }
 
 var engineLabels = map[string]string{
-	VoiceSystem: "System voice",
-	VoiceOpenAI: "OpenAI voice (needs an API key)",
-	VoiceNone:   "Don't read questions aloud",
+	app.VoiceSystem: "System voice",
+	app.VoiceOpenAI: "OpenAI voice (needs an API key)",
+	app.VoiceNone:   "Don't read questions aloud",
 }
 
 func newSettingsScreen(deps Deps, win fyne.Window, notify func(error), onReload func(*review.Bank)) *settingsScreen {
@@ -62,31 +63,31 @@ func newSettingsScreen(deps Deps, win fyne.Window, notify func(error), onReload 
 
 func (s *settingsScreen) build() {
 	p := s.deps.Prefs
-	s.input = widget.NewSelect(nil, func(v string) { p.SetString(PrefInputDevice, deviceValue(v)) })
-	s.output = widget.NewSelect(nil, func(v string) { p.SetString(PrefOutputDevice, deviceValue(v)) })
+	s.input = widget.NewSelect(nil, func(v string) { p.SetString(app.PrefInputDevice, deviceValue(v)) })
+	s.output = widget.NewSelect(nil, func(v string) { p.SetString(app.PrefOutputDevice, deviceValue(v)) })
 	s.deviceNote = widget.NewLabel("")
 	s.deviceNote.Wrapping = fyne.TextWrapWord
 	refresh := widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), s.refreshDevices)
 
-	engines := []string{engineLabels[VoiceSystem], engineLabels[VoiceOpenAI], engineLabels[VoiceNone]}
+	engines := []string{engineLabels[app.VoiceSystem], engineLabels[app.VoiceOpenAI], engineLabels[app.VoiceNone]}
 	s.engine = widget.NewSelect(engines, func(v string) {
 		for k, l := range engineLabels {
 			if l == v {
-				p.SetString(PrefVoice, k)
+				p.SetString(app.PrefVoice, k)
 			}
 		}
 	})
-	s.engine.SetSelected(engineLabels[p.StringWithFallback(PrefVoice, VoiceSystem)])
+	s.engine.SetSelected(engineLabels[p.StringWithFallback(app.PrefVoice, app.VoiceSystem)])
 	s.voiceName = widget.NewEntry()
 	s.voiceName.SetPlaceHolder("default (e.g. en-us for espeak-ng, alloy for OpenAI)")
-	s.voiceName.SetText(p.String(PrefVoiceName))
-	s.voiceName.OnChanged = func(v string) { p.SetString(PrefVoiceName, strings.TrimSpace(v)) }
+	s.voiceName.SetText(p.String(app.PrefVoiceName))
+	s.voiceName.OnChanged = func(v string) { p.SetString(app.PrefVoiceName, strings.TrimSpace(v)) }
 	s.testVoice = widget.NewButtonWithIcon("Test", theme.VolumeUpIcon(), s.onTestVoice)
 
-	s.think = secondsSelect([]int{0, 5, 10, 20, 30, 60}, "Each question's own", p.IntWithFallback(PrefThinkSeconds, 0),
-		func(n int) { p.SetInt(PrefThinkSeconds, n) })
-	s.answer = secondsSelect([]int{0, 60, 90, 120, 180, 300}, "Each question's own", p.IntWithFallback(PrefAnswerSeconds, 0),
-		func(n int) { p.SetInt(PrefAnswerSeconds, n) })
+	s.think = secondsSelect([]int{0, 5, 10, 20, 30, 60}, "Each question's own", p.IntWithFallback(app.PrefThinkSeconds, 0),
+		func(n int) { p.SetInt(app.PrefThinkSeconds, n) })
+	s.answer = secondsSelect([]int{0, 60, 90, 120, 180, 300}, "Each question's own", p.IntWithFallback(app.PrefAnswerSeconds, 0),
+		func(n int) { p.SetInt(app.PrefAnswerSeconds, n) })
 
 	s.bankStatus = widget.NewLabel("")
 	s.bankStatus.Wrapping = fyne.TextWrapWord
@@ -189,8 +190,8 @@ func (s *settingsScreen) refreshDevices() {
 	}
 	s.input.SetOptions(s.inputs)
 	s.output.SetOptions(s.outputs)
-	selectRemembered(s.input, s.deps.Prefs.String(PrefInputDevice))
-	selectRemembered(s.output, s.deps.Prefs.String(PrefOutputDevice))
+	selectRemembered(s.input, s.deps.Prefs.String(app.PrefInputDevice))
+	selectRemembered(s.output, s.deps.Prefs.String(app.PrefOutputDevice))
 }
 
 func selectRemembered(sel *widget.Select, name string) {
@@ -216,12 +217,12 @@ func (s *settingsScreen) onTestVoice() {
 		return
 	}
 	p := s.deps.Prefs
-	engine := p.StringWithFallback(PrefVoice, VoiceSystem)
-	if engine == VoiceNone {
+	engine := p.StringWithFallback(app.PrefVoice, app.VoiceSystem)
+	if engine == app.VoiceNone {
 		s.notify(errors.New("reading aloud is switched off: pick a voice engine first"))
 		return
 	}
-	sp, err := s.deps.Voices.Speaker(engine, p.String(PrefVoiceName), p.String(PrefOutputDevice))
+	sp, err := s.deps.Voices.Speaker(engine, p.String(app.PrefVoiceName), p.String(app.PrefOutputDevice))
 	if err != nil {
 		s.notify(err)
 		return

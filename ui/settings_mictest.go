@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/audio"
 )
 
@@ -70,7 +71,7 @@ func (m *micTest) start() {
 	ctx, cancel := context.WithCancel(context.Background())
 	levels := make(chan audio.Level, 1)
 	rec, err := m.s.deps.Recorder.Record(ctx, audio.RecordOptions{
-		Device:    m.s.deps.Prefs.String(PrefInputDevice),
+		Device:    m.s.deps.Prefs.String(app.PrefInputDevice),
 		Path:      filepath.Join(dir, "test.wav"),
 		MaxFrames: int64(m.length.Seconds() * audio.TakeRate),
 		Levels:    levels,

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+
+	"github.com/rehearse-app/rehearse/app"
 )
 
 // TestMicrophoneTestShowsTheLevel: Test microphone records from the chosen
@@ -15,7 +17,7 @@ func TestMicrophoneTestShowsTheLevel(t *testing.T) {
 	f := newFixture(t)
 	m := f.ui.settings.mic
 	m.length = 1600 * time.Millisecond // the fake device gives 1.5 s of tone, then silence in real time
-	f.app.Preferences().SetString(PrefInputDevice, "USB mic")
+	f.app.Preferences().SetString(app.PrefInputDevice, "USB mic")
 
 	test.Tap(m.button)
 	if m.rec == nil || m.button.Text != "Stop test" {

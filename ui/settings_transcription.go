@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/transcribe"
 )
 
@@ -46,41 +47,41 @@ func (s *settingsScreen) buildTranscription() fyne.CanvasObject {
 
 	t.baseURL = widget.NewEntry()
 	t.baseURL.SetPlaceHolder(transcribe.DefaultBaseURL + " (default), or e.g. http://127.0.0.1:8000/v1")
-	t.baseURL.SetText(p.String(PrefBaseURL))
+	t.baseURL.SetText(p.String(app.PrefBaseURL))
 	t.urlNote = widget.NewLabel("")
 	t.urlNote.Wrapping = fyne.TextWrapWord
 	t.baseURL.OnChanged = func(v string) { t.onBaseURL(v) }
 
 	t.model = widget.NewSelectEntry([]string{"whisper-1", "gpt-4o-transcribe", "gpt-4o-mini-transcribe"})
 	t.model.SetPlaceHolder(transcribe.DefaultModel)
-	t.model.SetText(p.String(PrefModel))
+	t.model.SetText(p.String(app.PrefModel))
 	t.modelNote = widget.NewLabel("")
 	t.modelNote.Wrapping = fyne.TextWrapWord
 	t.model.OnChanged = func(v string) {
-		p.SetString(PrefModel, strings.TrimSpace(v))
+		p.SetString(app.PrefModel, strings.TrimSpace(v))
 		t.showModelNote()
 	}
 	t.language = widget.NewEntry()
 	t.language.SetPlaceHolder("detect (or e.g. en)")
-	t.language.SetText(p.String(PrefLanguage))
-	t.language.OnChanged = func(v string) { p.SetString(PrefLanguage, strings.TrimSpace(v)) }
+	t.language.SetText(p.String(app.PrefLanguage))
+	t.language.OnChanged = func(v string) { p.SetString(app.PrefLanguage, strings.TrimSpace(v)) }
 
 	t.mode = widget.NewRadioGroup([]string{modeAutoLabel, modeManualLabel}, func(v string) {
 		if v == modeManualLabel {
-			p.SetString(PrefTranscribeMode, TranscribeManual)
+			p.SetString(app.PrefTranscribeMode, app.TranscribeManual)
 		} else {
-			p.SetString(PrefTranscribeMode, TranscribeAuto)
+			p.SetString(app.PrefTranscribeMode, app.TranscribeAuto)
 		}
 	})
-	if p.StringWithFallback(PrefTranscribeMode, TranscribeAuto) == TranscribeManual {
+	if p.StringWithFallback(app.PrefTranscribeMode, app.TranscribeAuto) == app.TranscribeManual {
 		t.mode.SetSelected(modeManualLabel)
 	} else {
 		t.mode.SetSelected(modeAutoLabel)
 	}
 	t.coach = widget.NewEntry()
 	t.coach.SetPlaceHolder("your name, shown on the notes you add")
-	t.coach.SetText(p.String(PrefCoachName))
-	t.coach.OnChanged = func(v string) { p.SetString(PrefCoachName, strings.TrimSpace(v)) }
+	t.coach.SetText(p.String(app.PrefCoachName))
+	t.coach.OnChanged = func(v string) { p.SetString(app.PrefCoachName, strings.TrimSpace(v)) }
 
 	form := widget.NewForm(
 		widget.NewFormItem("API key", container.NewBorder(nil, nil, nil, container.NewHBox(t.saveKey, t.removeKey), t.keyEntry)),
@@ -107,7 +108,7 @@ func (s *settingsScreen) buildTranscription() fyne.CanvasObject {
 
 func (t *transcriptionSettings) onBaseURL(v string) {
 	v = strings.TrimSpace(v)
-	t.s.deps.Prefs.SetString(PrefBaseURL, v)
+	t.s.deps.Prefs.SetString(app.PrefBaseURL, v)
 	if v == "" {
 		t.urlNote.SetText("Using OpenAI. Local servers: speaches (faster-whisper-server), whisper.cpp's server, LocalAI.")
 		return

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/audio"
 )
 
@@ -79,7 +79,7 @@ func cmdSay(env *cliEnv, args []string) error {
 	if err != nil {
 		return err
 	}
-	sp := audio.NewSpeaker(sys, v, filepath.Join(root, "cache", "speech"), *device)
+	sp := audio.NewSpeaker(sys, v, app.SpeechCacheDir(root), *device)
 	return sp.Say(ctx, text)
 }
 

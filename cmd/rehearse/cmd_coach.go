@@ -69,7 +69,7 @@ func addCoachFlags(fl *flag.FlagSet) *coachFlags {
 // client builds the interviewer model's client: the key is the one
 // transcription uses (OPENAI_API_KEY, then the keychain).
 func (cf *coachFlags) client(env *cliEnv, sendNotes bool) (*coach.Client, string, error) {
-	key, _, err := transcribe.KeyStore{}.LoadAPIKey()
+	key, _, err := transcribe.Keychain{}.LoadAPIKey()
 	if err != nil {
 		fmt.Fprintf(env.stderr, "warning: %v\n", err)
 	}

@@ -110,7 +110,7 @@ func cmdExport(env *cliEnv, args []string) error {
 	if err != nil {
 		return err
 	}
-	reports := takeReviewer{rv: rv, store: store}.Session(sess)
+	reports := app.NewReviews(rv, store, nil).Session(sess)
 	return session.WriteFile(*out, func(w io.Writer) error {
 		if *format == "html" {
 			return report.SessionHTML(w, app.SessionReport(sess, reports), rv.Rules())

@@ -4,15 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"time"
 
-	"github.com/rehearse-app/rehearse/audio"
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/report"
 	"github.com/rehearse-app/rehearse/review"
 )
-
-// envelopeHop is the frame length of the energy envelope handed to the reviewer.
-const envelopeHop = 10 * time.Millisecond
 
 // cmdReview reviews a transcript (plain text or `transcribe --json` output),
 // or with --audio and no transcript, the delivery from the recording alone.
@@ -49,7 +45,7 @@ func cmdReview(env *cliEnv, args []string) error {
 		in.Question = q
 	}
 	if *audioPath != "" {
-		envl, dlv, dur, err := loadRecording(*audioPath)
+		envl, dlv, dur, err := app.LoadRecording(*audioPath)
 		if err != nil {
 			return err
 		}
@@ -73,37 +69,6 @@ func cmdReview(env *cliEnv, args []string) error {
 	}
 }
 
-// loadRecording reads a WAV (repairing nothing: the file is the user's) and
-// returns its energy envelope, its delivery measured from the audio, and its
-// duration in seconds.
-func loadRecording(path string) (*review.Envelope, *review.AudioDelivery, float64, error) {
-	pcm, err := audio.ReadWAV(path)
-	if err != nil {
-		return nil, nil, 0, fmt.Errorf("recording: %w", err)
-	}
-	envl, dur := envelopeOf(pcm)
-	return envl, audioDelivery(audio.AnalyzeDelivery(pcm, audio.DeliveryOptions{})), dur, nil
-}
-
-// audioDelivery hands the audio analysis to the reviewer as plain data.
-func audioDelivery(d *audio.Delivery) *review.AudioDelivery {
-	span := func(s audio.Span) review.TimeSpan {
-		return review.TimeSpan{Start: s.Start.Seconds(), End: s.End.Seconds()}
-	}
-	out := &review.AudioDelivery{DurationS: d.Duration.Seconds(), SpeechStartS: d.Speech.Start.Seconds(),
-		SpeechEndS: d.Speech.End.Seconds(), SpeakingS: d.SpeakingTime.Seconds(), WPM: d.WPM}
-	for _, p := range d.Pauses {
-		out.Pauses = append(out.Pauses, span(p))
-	}
-	for _, h := range d.Hesitations {
-		out.Hesitations = append(out.Hesitations, span(h.Span))
-	}
-	for _, p := range d.Pace {
-		out.Pace = append(out.Pace, review.PaceSample{Start: p.Start.Seconds(), End: p.End.Seconds(), WPM: p.WPM})
-	}
-	return out
-}
-
 // readTranscriptFile reads and checks the transcript at path (see
 // review.ReadTranscript): an empty, binary or too large file is refused,
 // and too large is reported with the file's size.
@@ -124,21 +89,4 @@ func readTranscriptFile(path string) (*review.Transcript, error) {
 		return nil, fmt.Errorf("transcript %s: %w", path, err)
 	}
 	return tr, nil
-}
-
-// loadEnvelope reads a WAV (repairing nothing: the file is the user's) and
-// returns its energy envelope and duration in seconds.
-func loadEnvelope(path string) (*review.Envelope, float64, error) {
-	pcm, err := audio.ReadWAV(path)
-	if err != nil {
-		return nil, 0, fmt.Errorf("recording: %w", err)
-	}
-	envl, dur := envelopeOf(pcm)
-	return envl, dur, nil
-}
-
-// envelopeOf is a recording's energy envelope and its duration in seconds.
-func envelopeOf(pcm *audio.PCM) (*review.Envelope, float64) {
-	dur := float64(len(pcm.Samples)/max(pcm.Channels, 1)) / float64(pcm.Rate)
-	return &review.Envelope{Hop: envelopeHop.Seconds(), RMS: audio.Envelope(pcm, envelopeHop)}, dur
 }

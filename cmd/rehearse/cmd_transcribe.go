@@ -6,23 +6,11 @@ import (
 	"os"
 	"os/signal"
 
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/transcribe"
 )
-
-// splitter adapts audio.SplitWAV to the transcriber's Splitter.
-var splitter = transcribe.SplitterFunc(func(path, outDir string, maxBytes int64) ([]transcribe.Chunk, error) {
-	chunks, err := audio.SplitWAV(path, outDir, maxBytes)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]transcribe.Chunk, len(chunks))
-	for i, c := range chunks {
-		out[i] = transcribe.Chunk{Path: c.Path, Offset: c.Offset, Duration: c.Duration}
-	}
-	return out, nil
-})
 
 // cmdTranscribe transcribes a WAV file through the Whisper API or a local
 // OpenAI-compatible server.
@@ -43,14 +31,14 @@ func cmdTranscribe(env *cliEnv, args []string) error {
 	if _, err := audio.WAVInfo(path); err != nil {
 		return err
 	}
-	key, _, err := transcribe.KeyStore{}.LoadAPIKey()
+	key, _, err := transcribe.Keychain{}.LoadAPIKey()
 	if err != nil {
 		fmt.Fprintf(env.stderr, "warning: %v\n", err)
 	}
 	if key == "" && *baseURL == "" {
 		return fmt.Errorf("no API key: set OPENAI_API_KEY, save a key in the app's Settings, or give --base-url of a local server")
 	}
-	client, err := transcribe.New(transcribe.Config{APIKey: key, BaseURL: *baseURL, Model: *model, Language: *lang}, splitter)
+	client, err := app.NewClient(transcribe.Config{APIKey: key, BaseURL: *baseURL, Model: *model, Language: *lang})
 	if err != nil {
 		return err
 	}

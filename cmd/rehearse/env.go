@@ -6,14 +6,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
-	"github.com/rehearse-app/rehearse/assets"
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/review"
+	"github.com/rehearse-app/rehearse/session"
 )
 
 // cliEnv carries what every subcommand shares: output streams, the data
@@ -121,7 +121,7 @@ func (e *cliEnv) loadBank() (*review.Bank, error) {
 	if err != nil {
 		return nil, err
 	}
-	bank, errs := loadBankAt(root)
+	bank, errs := app.LoadBank(root)
 	e.warn(errs)
 	if bank == nil {
 		return nil, errors.New("no question bank could be loaded")
@@ -136,7 +136,7 @@ func (e *cliEnv) loadReviewer() (*review.Reviewer, error) {
 	if err != nil {
 		return nil, err
 	}
-	rules, errs := loadRulesAt(root)
+	rules, errs := app.LoadRules(root)
 	e.warn(errs)
 	if rules == nil {
 		return nil, errors.New("no review rules could be loaded")
@@ -144,33 +144,26 @@ func (e *cliEnv) loadReviewer() (*review.Reviewer, error) {
 	return review.New(rules), nil
 }
 
-// loadBankAt loads the built-in questions and those under root/questions.
-func loadBankAt(root string) (*review.Bank, []error) {
-	return review.LoadBank(bankSources(assets.Questions(), root, "questions")...)
-}
-
-// loadRulesAt loads the built-in review rules and those under root/rules.
-func loadRulesAt(root string) (*review.RuleSet, []error) {
-	return review.LoadRules(bankSources(assets.Rules(), root, "rules")...)
-}
-
 // warn prints problems that did not stop the command, one a line, at most
 // review.MaxWarningsPerFile for each file.
 func (e *cliEnv) warn(errs []error) {
 	for _, err := range review.CapWarnings(errs) {
-		fmt.Fprintf(e.stderr, "warning: %v\n", err)
+		e.warning(err)
 	}
 }
 
-// bankSources lists the built-in files of kind ("questions" or "rules") and,
-// when it exists, the user's folder of the same name under root.
-func bankSources(builtin fs.FS, root, kind string) []review.BankSource {
-	srcs := []review.BankSource{{FS: builtin, Dir: kind, Label: "builtin"}}
-	dir := filepath.Join(root, kind)
-	if st, err := os.Stat(dir); err == nil && st.IsDir() {
-		srcs = append(srcs, review.BankSource{FS: os.DirFS(dir), Dir: ".", Label: dir + string(filepath.Separator)})
+// warning prints one problem that did not stop the command.
+func (e *cliEnv) warning(err error) {
+	fmt.Fprintf(e.stderr, "warning: %v\n", err)
+}
+
+// openStore opens the library under the data folder.
+func (e *cliEnv) openStore() (*session.Store, error) {
+	root, err := e.dataRoot()
+	if err != nil {
+		return nil, err
 	}
-	return srcs
+	return app.OpenLibrary(root)
 }
 
 // question returns the bank's question with the given id, or an error that

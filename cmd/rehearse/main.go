@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/rehearse-app/rehearse/cmd/rehearse/internal/posixlocale"
 )
 
 const usage = `Rehearse — practise interview answers out loud.
@@ -78,6 +80,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
+	// Fyne's packages are initialised; a subcommand opens no window, so the
+	// programs it runs get the user's environment back.
+	posixlocale.Restore()
 	cmd, ok := commands[name]
 	if !ok {
 		fmt.Fprintf(stderr, "rehearse: unknown command %q\n\n%s", name, usage)

@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"os"
@@ -11,16 +11,17 @@ import (
 // envelopeCacheSize is how many takes' envelopes are remembered.
 const envelopeCacheSize = 8
 
-// envelopeCache remembers the energy envelopes of the last few takes, so
+// EnvelopeCache remembers the energy envelopes of the last few takes, so
 // opening a take's review, which both reviews the take and draws its
 // waveform, reads the recording once. An entry is used only while the file
-// keeps its size and modification time.
-type envelopeCache struct {
+// keeps its size and modification time. The zero value is ready to use.
+type EnvelopeCache struct {
 	mu      sync.Mutex // held while loading, so a second caller waits and hits
 	entries map[string]cachedEnvelope
 	order   []string // paths, oldest first
 }
 
+// cachedEnvelope is one take's envelope and the file state it was read from.
 type cachedEnvelope struct {
 	size int64
 	mod  time.Time
@@ -28,19 +29,19 @@ type cachedEnvelope struct {
 	dur  float64
 }
 
-// load returns the envelope and duration of the WAV at path. The envelope
+// Load returns the envelope and duration of the WAV at path. The envelope
 // is shared: callers must not change it.
-func (c *envelopeCache) load(path string) (*review.Envelope, float64, error) {
+func (c *EnvelopeCache) Load(path string) (*review.Envelope, float64, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return loadEnvelope(path) // the same error, in the same words
+		return LoadEnvelope(path) // the same error, in the same words
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.entries[path]; ok && e.size == st.Size() && e.mod.Equal(st.ModTime()) {
 		return e.env, e.dur, nil
 	}
-	env, dur, err := loadEnvelope(path)
+	env, dur, err := LoadEnvelope(path)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"encoding/json"
@@ -9,24 +9,31 @@ import (
 	"github.com/rehearse-app/rehearse/session"
 )
 
-// errNoTranscript means a take has no transcript yet, so it can't be reviewed.
-var errNoTranscript = errors.New("the take has no transcript yet")
+// ErrNoTranscript means a take has no transcript yet, so it can't be reviewed.
+var ErrNoTranscript = errors.New("the take has no transcript yet")
 
-// takeReviewer reviews takes of the library: the transcript, the question
-// snapshot of the session and the recording's energy envelope.
-type takeReviewer struct {
-	rv    *review.Reviewer
-	store *session.Store
-	// envelopes, when set, is shared with the waveform so a take's
-	// recording is read once; nil reads it each time.
-	envelopes *envelopeCache
+// Reviews reviews takes of the library: the transcript, the question
+// snapshot of the session and the recording's energy envelope. It is the
+// one review path of the app and of the command line.
+type Reviews struct {
+	rv        *review.Reviewer
+	store     *session.Store
+	envelopes *EnvelopeCache
+}
+
+// NewReviews returns the review path over a reviewer and a library.
+// envelopes, when not nil, is shared with the waveform so a take's
+// recording is read once; nil reads the recording each time.
+func NewReviews(rv *review.Reviewer, store *session.Store, envelopes *EnvelopeCache) *Reviews {
+	return &Reviews{rv: rv, store: store, envelopes: envelopes}
 }
 
 // Review reviews one take. The recording is optional: a take whose audio is
-// missing or unreadable is still reviewed from its transcript.
-func (t takeReviewer) Review(s *session.Session, tk *session.Take) (*review.Report, error) {
+// missing or unreadable is still reviewed from its transcript. It fails with
+// ErrNoTranscript when the take has no transcript yet.
+func (t *Reviews) Review(s *session.Session, tk *session.Take) (*review.Report, error) {
 	if tk.Transcript == nil || tk.Transcript.Text == "" {
-		return nil, errNoTranscript
+		return nil, ErrNoTranscript
 	}
 	// An answer without words, or one past the limits, gets no scores.
 	if err := review.CheckTranscript(tk.Transcript); err != nil {
@@ -47,15 +54,15 @@ func (t takeReviewer) Review(s *session.Session, tk *session.Take) (*review.Repo
 }
 
 // envelope reads a take's envelope, through the cache when there is one.
-func (t takeReviewer) envelope(path string) (*review.Envelope, float64, error) {
+func (t *Reviews) envelope(path string) (*review.Envelope, float64, error) {
 	if t.envelopes == nil {
-		return loadEnvelope(path)
+		return LoadEnvelope(path)
 	}
-	return t.envelopes.load(path)
+	return t.envelopes.Load(path)
 }
 
 // Session reviews every transcribed take of a session, keyed by take id.
-func (t takeReviewer) Session(s *session.Session) map[string]*review.Report {
+func (t *Reviews) Session(s *session.Session) map[string]*review.Report {
 	out := map[string]*review.Report{}
 	for i := range s.Takes {
 		if r, err := t.Review(s, &s.Takes[i]); err == nil {
@@ -65,22 +72,9 @@ func (t takeReviewer) Session(s *session.Session) map[string]*review.Report {
 	return out
 }
 
-// openStore opens the library under the data folder.
-func (e *cliEnv) openStore() (*session.Store, error) {
-	root, err := e.dataRoot()
-	if err != nil {
-		return nil, err
-	}
-	st, err := session.Open(libraryDir(root), session.Options{RepairWAV: repairWAV, ValidateWAV: validateWAV})
-	if err != nil {
-		return nil, fmt.Errorf("opening the library: %w", err)
-	}
-	return st, nil
-}
-
 // ReviewAndSummarize reviews a take and keeps its summary in the library up
 // to date, so the list and progress chart follow edits of the transcript.
-func (t takeReviewer) ReviewAndSummarize(s *session.Session, tk *session.Take) (*review.Report, error) {
+func (t *Reviews) ReviewAndSummarize(s *session.Session, tk *session.Take) (*review.Report, error) {
 	rep, err := t.Review(s, tk)
 	if err != nil {
 		return nil, err
@@ -96,7 +90,7 @@ func (t takeReviewer) ReviewAndSummarize(s *session.Session, tk *session.Take) (
 
 // Summarize reviews a stored take and saves its summary; failures are
 // ignored (the take simply has no scores yet).
-func (t takeReviewer) Summarize(sessID, takeID string) {
+func (t *Reviews) Summarize(sessID, takeID string) {
 	s, err := t.store.Get(sessID)
 	if err != nil {
 		return
@@ -106,6 +100,7 @@ func (t takeReviewer) Summarize(sessID, takeID string) {
 	}
 }
 
+// sameSummary reports whether two summaries would be stored the same.
 func sameSummary(a, b review.Summary) bool {
 	ja, _ := json.Marshal(a)
 	jb, _ := json.Marshal(b)

@@ -1,4 +1,11 @@
-package ui
+package app
+
+// Preferences is where the app's settings are kept: fyne.Preferences in
+// the desktop app, a map in tests. The application layer only reads them.
+type Preferences interface {
+	String(key string) string
+	StringWithFallback(key, fallback string) string
+}
 
 // Preference keys. Every setting the app remembers is named here and only here.
 const (

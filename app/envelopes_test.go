@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"path/filepath"
@@ -15,21 +15,21 @@ func TestEnvelopeCacheReadsATakeOnceUntilItChanges(t *testing.T) {
 		}
 	}
 	write(16000)
-	var c envelopeCache
-	a, dur, err := c.load(path)
+	var c EnvelopeCache
+	a, dur, err := c.Load(path)
 	if err != nil || dur != 1 {
 		t.Fatalf("load = %v, %v; want a 1 s envelope", dur, err)
 	}
-	b, _, _ := c.load(path)
+	b, _, _ := c.Load(path)
 	if a != b {
 		t.Fatal("the second load read the file again")
 	}
 	write(32000)
-	d, dur, err := c.load(path)
+	d, dur, err := c.Load(path)
 	if err != nil || d == a || dur != 2 {
 		t.Fatalf("after the take changed: same envelope %v, duration %v, %v", d == a, dur, err)
 	}
-	if _, _, err := c.load(filepath.Join(t.TempDir(), "missing.wav")); err == nil {
+	if _, _, err := c.Load(filepath.Join(t.TempDir(), "missing.wav")); err == nil {
 		t.Fatal("a missing take must be an error")
 	}
 }
