@@ -23,6 +23,7 @@ const (
 	PrefLanguage       = "transcribe.language"
 	PrefCoachName      = "coach.author"
 	PrefWelcomeHidden  = "practice.welcome_hidden" // true once "Don't show again" was pressed on the first-run panel
+	PrefLivePaceOff    = "practice.live_pace_off"  // true to hide the live pace and cues while recording (on by default)
 )
 
 // Voice engine choices stored under PrefVoice.

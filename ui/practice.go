@@ -51,6 +51,7 @@ type practiceScreen struct {
 	status   *widget.Label
 	timer    *widget.Label
 	meter    *levelMeter
+	live     *liveFeedback // pace and cues while recording
 	notice   *widget.Label
 	takeWarn *widget.Label // what is wrong with the take just saved (silence)
 	takeList *widget.Label
@@ -97,6 +98,8 @@ func (p *practiceScreen) build() {
 	p.timer = widget.NewLabel("")
 	p.timer.TextStyle = fyne.TextStyle{Monospace: true}
 	p.meter = newLevelMeter()
+	p.live = newLiveFeedback(p.status)
+	p.live.stop()
 	p.takeWarn = widget.NewLabel("")
 	p.takeWarn.Wrapping = fyne.TextWrapWord
 	p.takeWarn.Importance = widget.DangerImportance
@@ -174,7 +177,7 @@ func (p *practiceScreen) layout() {
 			widget.NewLabel("questions"), k.startDrill),
 	)
 	controls := container.NewHBox(p.ctl.skip, p.ctl.stop, p.ctl.retake, p.ctl.next, p.ctl.review)
-	p.meterRow = container.NewBorder(nil, nil, p.timer, nil, p.meter)
+	p.meterRow = container.NewBorder(nil, nil, p.timer, p.live.pace, p.meter)
 	p.welcome = newWelcomePanel(p.deps.Prefs)
 	body := container.NewVBox(
 		p.welcome.box,

@@ -125,12 +125,18 @@ func (p *practiceScreen) startRecording() {
 	}
 	p.limit = p.answerTime()
 	levels := make(chan audio.Level, 1)
+	var pace chan audio.LivePace
+	if !p.deps.Prefs.Bool(app.PrefLivePaceOff) {
+		pace = make(chan audio.LivePace, 1)
+	}
 	ctx := p.newPhaseContext()
 	rec, err := p.deps.Recorder.Record(ctx, audio.RecordOptions{
-		Device:    p.deps.Prefs.String(app.PrefInputDevice),
-		Path:      pending.Path,
-		MaxFrames: int64(p.limit.Seconds() * audio.TakeRate),
-		Levels:    levels,
+		Device:      p.deps.Prefs.String(app.PrefInputDevice),
+		Path:        pending.Path,
+		MaxFrames:   int64(p.limit.Seconds() * audio.TakeRate),
+		Levels:      levels,
+		Pace:        pace,
+		PaceOptions: paceOptions(p.deps.Reviewer),
 	})
 	if err != nil {
 		p.notify(fmt.Errorf("could not start recording: %w", err))
@@ -141,14 +147,18 @@ func (p *practiceScreen) startRecording() {
 	p.recording, p.pending, p.recStart = rec, pending, time.Now()
 	p.showTakeWarning("")
 	p.render(p.run.Recording(pending.SessionID, pending.TakeID))
-	p.status.SetText("Recording — answer out loud. Press Stop or Space when you are done.")
+	const usual = "Recording — answer out loud. Press Stop or Space when you are done."
+	p.status.SetText(usual)
+	if pace != nil {
+		p.live.start(usual)
+	}
 	p.showElapsed(0)
-	go p.watchRecording(ctx, rec, levels)
+	go p.watchRecording(ctx, rec, levels, pace)
 }
 
 // watchRecording relays levels to the meter and finishes the take when it
 // ends by itself (time limit or device lost).
-func (p *practiceScreen) watchRecording(ctx context.Context, rec *audio.Recording, levels <-chan audio.Level) {
+func (p *practiceScreen) watchRecording(ctx context.Context, rec *audio.Recording, levels <-chan audio.Level, pace <-chan audio.LivePace) {
 	tick := time.NewTicker(250 * time.Millisecond)
 	defer tick.Stop()
 	for {
@@ -159,10 +169,19 @@ func (p *practiceScreen) watchRecording(ctx context.Context, rec *audio.Recordin
 					p.meter.SetLevel(lv.RMS, lv.Peak)
 				}
 			})
+		case lp := <-pace: // nil when the live pace is off: never ready
+			p.do(func() {
+				if p.recording == rec {
+					p.live.reading(lp, time.Since(p.recStart), p.limit)
+				}
+			})
 		case <-tick.C:
 			p.do(func() {
 				if p.recording == rec {
 					p.showElapsed(time.Since(p.recStart))
+					if pace != nil {
+						p.live.tick(time.Since(p.recStart), p.limit)
+					}
 				}
 			})
 		case <-rec.Done():
@@ -188,6 +207,7 @@ func (p *practiceScreen) finishTake(rec *audio.Recording) {
 	res, err := rec.Stop()
 	p.cancelPhase()
 	p.meter.SetLevel(0, 0)
+	p.live.stop()
 	p.render(p.run.Stop())
 	// The timer row now shows the take as saved, not the last tick.
 	p.timer.SetText(clock(res.Duration))

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rehearse-app/rehearse/audio"
+	"github.com/rehearse-app/rehearse/review"
 )
 
 // liveFeedback is the practice screen's glance at the delivery while a
@@ -53,4 +54,17 @@ func (l *liveFeedback) stop() {
 	l.last = audio.LivePace{}
 	l.pace.SetPace(audio.LivePace{})
 	l.pace.Hide()
+}
+
+// paceOptions takes the live pace's limits from the pace rule, so the
+// live verdict and the review agree (the meter's defaults without one).
+func paceOptions(rv *review.Reviewer) audio.PaceOptions {
+	var opt audio.PaceOptions
+	if rv == nil {
+		return opt
+	}
+	if r, ok := rv.Rules().Rule("pace"); ok && r.Kind == review.KindPace {
+		opt.SlowBelow, opt.FastAbove = r.MinWPM, r.MaxWPM
+	}
+	return opt
 }

@@ -40,6 +40,7 @@ type settingsScreen struct {
 	engine        *widget.Select
 	voiceName     *widget.Entry
 	think, answer *widget.Select
+	livePace      *widget.Check // live pace and cues while recording
 	bankStatus    *widget.Label
 	importBtn     *widget.Button
 	testVoice     *widget.Button
@@ -89,6 +90,9 @@ func (s *settingsScreen) build() {
 	s.answer = secondsSelect([]int{0, 60, 90, 120, 180, 300}, "Each question's own", p.IntWithFallback(app.PrefAnswerSeconds, 0),
 		func(n int) { p.SetInt(app.PrefAnswerSeconds, n) })
 
+	s.livePace = widget.NewCheck("Show my pace and gentle cues while I answer", func(on bool) { p.SetBool(app.PrefLivePaceOff, !on) })
+	s.livePace.SetChecked(!p.Bool(app.PrefLivePaceOff))
+
 	s.bankStatus = widget.NewLabel("")
 	s.bankStatus.Wrapping = fyne.TextWrapWord
 	s.importBtn = widget.NewButtonWithIcon("Import question file…", theme.FolderOpenIcon(), s.onImport)
@@ -104,6 +108,7 @@ func (s *settingsScreen) build() {
 	timeForm := widget.NewForm(
 		widget.NewFormItem("Think time", s.think),
 		widget.NewFormItem("Answer time", s.answer),
+		widget.NewFormItem("While recording", s.livePace),
 	)
 	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(
 		heading("Audio devices"), audioForm, container.NewHBox(refresh), s.deviceNote,
