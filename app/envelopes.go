@@ -27,6 +27,8 @@ type cachedEnvelope struct {
 	mod  time.Time
 	env  *review.Envelope
 	dur  float64
+	// del is the delivery measured from the audio, once asked for
+	del *review.AudioDelivery
 }
 
 // Load returns the envelope and duration of the WAV at path. The envelope
@@ -45,6 +47,13 @@ func (c *EnvelopeCache) Load(path string) (*review.Envelope, float64, error) {
 	if err != nil {
 		return nil, 0, err
 	}
+	c.remember(path, cachedEnvelope{size: st.Size(), mod: st.ModTime(), env: env, dur: dur})
+	return env, dur, nil
+}
+
+// remember keeps e for path, forgetting the oldest entry when full. The
+// caller holds c.mu.
+func (c *EnvelopeCache) remember(path string, e cachedEnvelope) {
 	if c.entries == nil {
 		c.entries = map[string]cachedEnvelope{}
 	}
@@ -55,6 +64,26 @@ func (c *EnvelopeCache) Load(path string) (*review.Envelope, float64, error) {
 			c.order = c.order[1:]
 		}
 	}
-	c.entries[path] = cachedEnvelope{size: st.Size(), mod: st.ModTime(), env: env, dur: dur}
-	return env, dur, nil
+	c.entries[path] = e
+}
+
+// Recording returns the envelope, the delivery measured from the audio and
+// the duration of the WAV at path, measuring the delivery once per file
+// state. Both are shared: callers must not change them.
+func (c *EnvelopeCache) Recording(path string) (*review.Envelope, *review.AudioDelivery, float64, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return LoadRecording(path) // the same error, in the same words
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.entries[path]; ok && e.del != nil && e.size == st.Size() && e.mod.Equal(st.ModTime()) {
+		return e.env, e.del, e.dur, nil
+	}
+	env, del, dur, err := LoadRecording(path)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	c.remember(path, cachedEnvelope{size: st.Size(), mod: st.ModTime(), env: env, dur: dur, del: del})
+	return env, del, dur, nil
 }

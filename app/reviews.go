@@ -28,40 +28,47 @@ func NewReviews(rv *review.Reviewer, store *session.Store, envelopes *EnvelopeCa
 	return &Reviews{rv: rv, store: store, envelopes: envelopes}
 }
 
-// Review reviews one take. The recording is optional: a take whose audio is
-// missing or unreadable is still reviewed from its transcript. It fails with
-// ErrNoTranscript when the take has no transcript yet.
+// Review reviews one take: its transcript with what the recording says
+// about the delivery, or, with no transcript yet, the delivery from the
+// recording alone (the other areas "not assessed"). A missing or
+// unreadable recording leaves the audio out. It fails with ErrNoTranscript
+// when the take has neither a transcript nor a readable recording.
 func (t *Reviews) Review(s *session.Session, tk *session.Take) (*review.Report, error) {
+	q := s.Question(tk.QuestionID)
+	var env *review.Envelope
+	var del *review.AudioDelivery
+	var dur float64
+	if tk.Audio != "" {
+		env, del, dur, _ = t.recording(t.store.TakePath(s, *tk))
+	}
 	if tk.Transcript == nil || tk.Transcript.Text == "" {
-		return nil, ErrNoTranscript
+		if del == nil {
+			return nil, ErrNoTranscript
+		}
+		return t.rv.Review(review.Input{Transcript: &review.Transcript{Duration: dur}, Question: q, Envelope: env, Audio: del}), nil
 	}
 	// An answer without words, or one past the limits, gets no scores.
 	if err := review.CheckTranscript(tk.Transcript); err != nil {
 		return nil, err
 	}
 	tr := *tk.Transcript
-	in := review.Input{Transcript: &tr, Question: s.Question(tk.QuestionID)}
-	if tk.Audio != "" {
-		// A missing or unreadable recording leaves the envelope out.
-		if env, dur, err := t.envelope(t.store.TakePath(s, *tk)); err == nil {
-			in.Envelope = env
-			if tr.Duration == 0 {
-				tr.Duration = dur
-			}
-		}
+	if tr.Duration == 0 {
+		tr.Duration = dur
 	}
-	return t.rv.Review(in), nil
+	return t.rv.Review(review.Input{Transcript: &tr, Question: q, Envelope: env, Audio: del}), nil
 }
 
-// envelope reads a take's envelope, through the cache when there is one.
-func (t *Reviews) envelope(path string) (*review.Envelope, float64, error) {
+// recording reads a take's envelope and delivery, through the cache when
+// there is one.
+func (t *Reviews) recording(path string) (*review.Envelope, *review.AudioDelivery, float64, error) {
 	if t.envelopes == nil {
-		return LoadEnvelope(path)
+		return LoadRecording(path)
 	}
-	return t.envelopes.Load(path)
+	return t.envelopes.Recording(path)
 }
 
-// Session reviews every transcribed take of a session, keyed by take id.
+// Session reviews every take of a session that has a transcript or a
+// readable recording, keyed by take id.
 func (t *Reviews) Session(s *session.Session) map[string]*review.Report {
 	out := map[string]*review.Report{}
 	for i := range s.Takes {

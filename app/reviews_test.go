@@ -3,8 +3,11 @@ package app
 import (
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/rehearse-app/rehearse/assets"
+	"github.com/rehearse-app/rehearse/audio"
+	"github.com/rehearse-app/rehearse/internal/testkit"
 	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/session"
 )
@@ -48,5 +51,55 @@ func TestReviewsNeedATranscriptAndKeepTheSummary(t *testing.T) {
 	sess, _ = store.Get(sess.ID)
 	if sum := sess.Take("typed").Summary; sum == nil || sum.Scores.Agency < 90 {
 		t.Errorf("summary = %+v, want the trade-off answer's high agency score", sum)
+	}
+}
+
+// TestReviewsFromTheRecordingAlone: a take with a recording and no
+// transcript gets the delivery review from its audio (the other areas not
+// assessed), and its summary keeps the estimated pace for the chart.
+func TestReviewsFromTheRecordingAlone(t *testing.T) {
+	store, err := OpenLibrary(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, errs := review.LoadRules(review.BankSource{FS: assets.Rules(), Dir: "rules", Label: "builtin"})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	bank, _ := review.LoadBank(review.BankSource{FS: assets.Questions(), Dir: "questions", Label: "builtin"})
+	q, _ := bank.ByID("impossible-request")
+	p, err := store.BeginTake("", "t", []review.Question{q}, q.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 20 s of speech-like sound with a 4 s silence in the middle.
+	x := append(testkit.Syllables(8, 4), make([]int16, 4*audio.TakeRate)...)
+	x = append(x, testkit.Syllables(8, 4)...)
+	if err := audio.WriteWAVFile(p.Path, &audio.PCM{Rate: audio.TakeRate, Channels: 1, Samples: x}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.FinishTake(p, 20*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	rv := NewReviews(review.New(rules), store, &EnvelopeCache{})
+	sess, _ := store.Get(p.SessionID)
+	rep, err := rv.ReviewAndSummarize(sess, sess.Take(p.TakeID))
+	if err != nil {
+		t.Fatalf("review from the recording: %v", err)
+	}
+	if rep.Metrics.WPMAudio <= 0 || !rep.ScoreReasons.Delivery.Assessed || rep.ScoreReasons.Agency.Assessed {
+		t.Errorf("audio-only review: wpm_audio %v, delivery assessed %v, agency assessed %v; want a pace, delivery only",
+			rep.Metrics.WPMAudio, rep.ScoreReasons.Delivery.Assessed, rep.ScoreReasons.Agency.Assessed)
+	}
+	long := false
+	for _, f := range rep.Findings {
+		long = long || f.Rule == "long-pause" && f.HasTime
+	}
+	if !long {
+		t.Errorf("the 4 s silence is not a timed long-pause finding: %+v", rep.Findings)
+	}
+	sess, _ = store.Get(p.SessionID)
+	if sum := sess.Take(p.TakeID).Summary; sum == nil || sum.WPMAudio <= 0 {
+		t.Errorf("summary %+v: want the estimated pace kept", sum)
 	}
 }
