@@ -158,16 +158,21 @@ func (a *App) warnAll(errs []error) {
 	}
 }
 
-// TakeFinished is told that a take has been saved. In the automatic
-// transcription mode, with a key or server set, it queues the take. It
-// returns at once: the work runs on its own goroutine.
+// TakeFinished is told that a take has been saved. It summarizes the take
+// from its recording and, in the automatic transcription mode with a key or
+// server set, queues it. It returns at once: the work runs on its own
+// goroutine.
 func (a *App) TakeFinished(sessID, takeID string) {
-	if a.prefs.StringWithFallback(PrefTranscribeMode, TranscribeAuto) != TranscribeAuto {
-		return
-	}
-	// Off the caller's goroutine: it reads the session and may wait on
-	// the keychain's first answer.
+	auto := a.prefs.StringWithFallback(PrefTranscribeMode, TranscribeAuto) == TranscribeAuto
+	// Off the caller's goroutine: it reads the recording and the session
+	// and may wait on the keychain's first answer.
 	go func() {
+		// The recording alone gives the take its delivery summary (pace,
+		// pauses) for the progress chart; a transcript refines it later.
+		a.Reviews.Summarize(sessID, takeID)
+		if !auto {
+			return
+		}
 		if err := a.queueTake(sessID, takeID); err != nil {
 			a.warn(fmt.Errorf("not transcribing take %s: %w", takeID, err))
 		}
