@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/rehearse-app/rehearse/internal/atomicfile"
+	"github.com/rehearse-app/rehearse/review"
 )
 
 // indexVersion is the version of index.json; another version is ignored and
@@ -36,7 +37,9 @@ type Entry struct {
 	Takes        int      `json:"takes"`
 	TotalSeconds float64  `json:"total_seconds"`
 	// Reviewed counts the takes with a summary; Scores, FillersPer100 and
-	// WPM are averages over those takes (fillers weighted by words). Scores
+	// WPM are averages over those takes (fillers weighted by words; the pace
+	// of a take with no transcript is the one estimated from its
+	// recording). Scores
 	// holds, under the names delivery, structure, agency and content, only
 	// the scores some take had assessed.
 	Reviewed      int                `json:"reviewed"`
@@ -82,6 +85,7 @@ func entryOf(sess *Session) Entry {
 		}
 	}
 	var words, fillers, wpm float64
+	paced := 0
 	sums := map[string]float64{}
 	counts := map[string]int{}
 	for _, tk := range sess.Takes {
@@ -91,7 +95,10 @@ func entryOf(sess *Session) Entry {
 		e.Reviewed++
 		words += float64(tk.Summary.Words)
 		fillers += tk.Summary.FillersPer100Words * float64(tk.Summary.Words) / 100
-		wpm += tk.Summary.WPM
+		if pace := takePace(tk.Summary); pace > 0 {
+			wpm += pace
+			paced++
+		}
 		for _, sc := range tk.Summary.AreaScores() {
 			if sc.Assessed {
 				sums[sc.Area] += float64(sc.Score)
@@ -99,8 +106,10 @@ func entryOf(sess *Session) Entry {
 			}
 		}
 	}
+	if paced > 0 {
+		e.WPM = wpm / float64(paced)
+	}
 	if e.Reviewed > 0 {
-		e.WPM = wpm / float64(e.Reviewed)
 		if words > 0 {
 			e.FillersPer100 = fillers / words * 100
 		}
@@ -110,6 +119,15 @@ func entryOf(sess *Session) Entry {
 		}
 	}
 	return e
+}
+
+// takePace is a take's words per minute: from its transcript, or else as
+// estimated from its recording alone (0 when neither is known).
+func takePace(sum *review.Summary) float64 {
+	if sum.WPM > 0 {
+		return sum.WPM
+	}
+	return sum.WPMAudio
 }
 
 // List returns every session of the library, newest first, damaged ones

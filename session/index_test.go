@@ -162,3 +162,29 @@ func TestSearchAndFilter(t *testing.T) {
 		t.Errorf("after rename: %v", ids(got))
 	}
 }
+
+// TestListPaceFromTheRecording: a take reviewed from its recording alone
+// (no transcript: delivery only, pace estimated) counts in the session's
+// pace; a take with no pace at all does not pull the average to zero.
+func TestListPaceFromTheRecording(t *testing.T) {
+	st, err := Open(t.TempDir(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := st.Create("audio only", testQuestions())
+	t1 := addRecordedTake(t, st, s.ID, "budget-prioritization", 16000, "a")
+	t2 := addRecordedTake(t, st, s.ID, "budget-prioritization", 16000, "b")
+	t3 := addRecordedTake(t, st, s.ID, "budget-prioritization", 16000, "c")
+	audioOnly := &review.Summary{WPMAudio: 150, Scores: review.Scores{Delivery: 90}}
+	audioOnly.Assessed.Delivery = true
+	st.SetSummary(s.ID, t1, audioOnly)
+	st.SetSummary(s.ID, t2, summary(100, 130, 2, 80, 60, 100, 50))
+	st.SetSummary(s.ID, t3, &review.Summary{Words: 3}) // typed, untimed: no pace
+	list, err := st.List(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := list[0]; e.Reviewed != 3 || e.WPM != 140 || e.Scores["delivery"] != 85 || e.Scores["agency"] != 100 {
+		t.Fatalf("entry %+v: want 3 reviewed, pace 140 (150 from audio, 130 from words), delivery 85, agency from the transcribed take only", e)
+	}
+}
