@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/assets"
 	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/review"
@@ -56,28 +57,9 @@ func testRules(t testing.TB) *review.RuleSet {
 	return rules
 }
 
-// reviewTakeWith reviews takes as the app does: no transcript (or no
-// words) no review; the recording's envelope when it can be read.
+// reviewTakeWith reviews takes through the app's one review path.
 func reviewTakeWith(rv *review.Reviewer, store *session.Store) func(*session.Session, *session.Take) (*review.Report, error) {
-	return func(s *session.Session, tk *session.Take) (*review.Report, error) {
-		if tk.Transcript == nil || tk.Transcript.Text == "" {
-			return nil, errors.New("the take has no transcript yet")
-		}
-		if err := review.CheckTranscript(tk.Transcript); err != nil {
-			return nil, err
-		}
-		tr := *tk.Transcript
-		in := review.Input{Transcript: &tr, Question: s.Question(tk.QuestionID)}
-		if tk.Audio != "" {
-			if env, dur, err := reviewEnvelopeOf(store.TakePath(s, *tk)); err == nil {
-				in.Envelope = env
-				if tr.Duration == 0 {
-					tr.Duration = dur
-				}
-			}
-		}
-		return rv.Review(in), nil
-	}
+	return app.NewReviews(rv, store, nil).ReviewAndSummarize
 }
 
 func testBank(t testing.TB) *review.Bank {

@@ -83,7 +83,8 @@ func loadTake(ld *takeLoad, deps Deps, sessID, takeID, havePath string, haveEnv 
 		}
 	}
 	defer audioDone.Wait()
-	if !hasText(tk) {
+	// A take with a recording and no transcript is reviewed from its audio.
+	if !hasText(tk) && ld.path == "" {
 		return
 	}
 	if deps.ReviewTake == nil {
@@ -91,6 +92,9 @@ func loadTake(ld *takeLoad, deps Deps, sessID, takeID, havePath string, haveEnv 
 		return
 	}
 	ld.report, ld.reportErr = deps.ReviewTake(sess, tk)
+	if errors.Is(ld.reportErr, app.ErrNoTranscript) {
+		ld.report, ld.reportErr = nil, nil // nothing to review yet
+	}
 }
 
 // errNoReviewer is the review of a take when Deps has no ReviewTake.

@@ -75,6 +75,7 @@ func (s *reviewScreen) showPlayer() {
 	s.playback.settingSlider = false
 	s.playback.wave.SetEnvelope(s.playback.env, s.playback.duration)
 	s.playback.wave.SetMarks(s.waveMarks())
+	s.showPace()
 	switch {
 	case s.playback.playerErr != nil:
 		s.playback.seekNote.SetText(fmt.Sprintf("Can't play this take: %v", s.playback.playerErr))
@@ -267,4 +268,19 @@ func (s *reviewScreen) stopTicker() {
 		close(s.playback.tickStop)
 		s.playback.tickStop = nil
 	}
+}
+
+// showPace draws the pace estimated from the recording under the waveform,
+// against the pace rule's limits.
+func (s *reviewScreen) showPace() {
+	if s.report == nil {
+		s.playback.wave.SetPace(nil, 0, 0)
+		return
+	}
+	opt := paceOptions(s.deps.Reviewer)
+	slow, fast := opt.SlowBelow, opt.FastAbove
+	if slow <= 0 || fast <= 0 {
+		slow, fast = 110, 170
+	}
+	s.playback.wave.SetPace(s.report.PaceSeries, slow, fast)
 }

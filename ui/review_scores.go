@@ -54,6 +54,12 @@ func (s *reviewScreen) showScores() {
 		l.Wrapping = fyne.TextWrapWord
 		s.findings.scoresBox.Add(container.NewVBox(head, l))
 	}
+	if r.Metrics.Words == 0 && r.Metrics.WPMAudio > 0 {
+		l := widget.NewLabel("Talking points need a transcript: not assessed. Transcribe the take, or type what you said, to have them checked.")
+		l.Wrapping = fyne.TextWrapWord
+		s.findings.pointsBox.Add(l)
+		return
+	}
 	if len(r.TalkingPoints) == 0 {
 		s.findings.pointsBox.Add(widget.NewLabel("This question has no talking points."))
 	}
@@ -105,11 +111,21 @@ func (s *reviewScreen) addPointRow(label string, covered, partial, optional bool
 // metricsText is the metrics of a report in a few lines.
 func metricsText(r *review.Report) string {
 	m := r.Metrics
-	lines := []string{fmt.Sprintf("%d words · %s long · %s speaking · %.0f words a minute",
-		m.Words, clock(secDuration(m.DurationS)), clock(secDuration(m.SpeakingS)), m.WPM)}
-	lines = append(lines, fmt.Sprintf("%d filler words (%.1f per 100 words) · %d hedges (%.1f per 100 words) · %d likely untranscribed fillers",
-		m.Fillers, m.FillersPer100Words, m.Hedges, m.HedgesPer100Words, m.VoicedGaps))
+	var lines []string
+	if m.Words == 0 && m.WPMAudio > 0 {
+		lines = append(lines, fmt.Sprintf("From the recording alone: %s long · %s speaking · about %.0f words a minute (estimated from syllables)",
+			clock(secDuration(m.DurationS)), clock(secDuration(m.SpeakingS)), m.WPMAudio))
+	} else {
+		lines = append(lines, fmt.Sprintf("%d words · %s long · %s speaking · %.0f words a minute",
+			m.Words, clock(secDuration(m.DurationS)), clock(secDuration(m.SpeakingS)), m.WPM))
+		lines = append(lines, fmt.Sprintf("%d filler words (%.1f per 100 words) · %d hedges (%.1f per 100 words) · %d likely untranscribed fillers",
+			m.Fillers, m.FillersPer100Words, m.Hedges, m.HedgesPer100Words, m.VoicedGaps))
+	}
 	lines = append(lines, fmt.Sprintf("Longest pause %.1f s · %d pauses over 2 s", m.LongestPauseS, m.PausesOver2s))
+	if m.WPMAudio > 0 {
+		lines = append(lines, fmt.Sprintf("From the recording: about %.0f words a minute · %d pauses, %.1f s silent · %.1f s before the first word · %d likely hesitations",
+			m.WPMAudio, m.Pauses, m.SilentS, m.LeadingSilenceS, m.LikelyHesitations))
+	}
 	if m.TargetS > 0 {
 		lines = append(lines, fmt.Sprintf("Length: %.0f%% of the %d s answer time", m.LengthPct, m.TargetS))
 	}

@@ -40,8 +40,12 @@ func (s *reviewScreen) showTranscript() {
 	if !s.hasTranscript() {
 		s.text.view.Hide()
 		msg := "No transcript yet."
+		if s.report != nil {
+			msg += fmt.Sprintf(" The review so far is from the recording alone: your pace (about %.0f words a minute), "+
+				"pauses and likely hesitations. Talking points, structure and agency need your words.", s.report.Metrics.WPMAudio)
+		}
 		if s.deps.Transcription == nil {
-			msg += " Use “Type transcript” to type or paste what was said; the review runs on it."
+			msg += " Use “Type transcript” to type or paste what was said; the full review runs on it."
 		} else {
 			msg += " Transcribe the take, or type it in with “Type transcript”."
 		}

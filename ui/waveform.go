@@ -37,6 +37,7 @@ type waveform struct {
 	pos      float64
 	headOnly bool         // the next Refresh only moves the playhead
 	kinds    *kindPalette // the colours of the marks' kinds
+	pace     paceLine     // the estimated rate along the bottom edge
 
 	onSeek func(sec float64, mark *waveMark)
 }
@@ -61,6 +62,23 @@ func (w *waveform) SetEnvelope(env *review.Envelope, duration float64) {
 // SetMarks replaces the marks.
 func (w *waveform) SetMarks(marks []waveMark) {
 	w.marks = marks
+	w.headOnly = false
+	w.Refresh()
+}
+
+// paceLine is the rate over the recording, drawn along the waveform's
+// bottom edge: higher is faster, green inside the limits, amber outside.
+type paceLine struct {
+	samples    []review.PaceSample
+	slow, fast float64 // the limits of a good pace, words per minute
+}
+
+// paceBand is the height, in pixels, the pace line moves in.
+const paceBand = 14
+
+// SetPace shows the pace over time (nil for none) against its limits.
+func (w *waveform) SetPace(samples []review.PaceSample, slow, fast float64) {
+	w.pace = paceLine{samples, slow, fast}
 	w.headOnly = false
 	w.Refresh()
 }
@@ -214,6 +232,7 @@ func (r *waveRenderer) draw(w, h int) image.Image {
 			fillRect(img, x, mid-half, x+1, mid+half+1, r.wave)
 		}
 	}
+	r.drawPace(img, w, h, secPerPx)
 	// Findings: a coloured tick along the top edge.
 	for _, m := range wf.marks {
 		if wf.kinds.info(m.kind).show == review.ShowPause {
@@ -223,6 +242,26 @@ func (r *waveRenderer) draw(w, h int) image.Image {
 		fillRect(img, x0, 0, max(x1, x0+3), 6, wf.kinds.info(m.kind).hue)
 	}
 	return img
+}
+
+// drawPace draws the pace line: 60 wpm at the bottom edge, 240 and above
+// paceBand pixels higher.
+func (r *waveRenderer) drawPace(img *image.NRGBA, w, h int, secPerPx float64) {
+	good := color.NRGBA{0x43, 0xA0, 0x47, 0xE0}
+	off := color.NRGBA{0xFB, 0x8C, 0x00, 0xE0}
+	pl := r.w.pace
+	for _, p := range pl.samples {
+		if p.WPM <= 0 {
+			continue
+		}
+		c := good
+		if p.WPM < pl.slow || p.WPM > pl.fast {
+			c = off
+		}
+		y := h - 3 - int((math.Min(math.Max(p.WPM, 60), 240)-60)/180*paceBand)
+		x0, x1 := int(p.Start/secPerPx), int(math.Ceil(p.End/secPerPx))
+		fillRect(img, x0, y, min(x1, w), y+3, c)
+	}
 }
 
 // fillRect fills [x0,x1)×[y0,y1) of img with c (alpha-blended), clipped.
