@@ -172,6 +172,7 @@ var stableRules = []struct{ id, title string }{
 	{"talking-point-missing", "Talking point missing"},
 	{"long-pause", "Long pause"},
 	{"pace", "Pace"},
+	{"likely-hesitation", "Likely hesitation"},
 }
 
 // RuleTitle returns the human name of a stable rule id, for legends; other
