@@ -289,7 +289,18 @@ func TestDesktopAppRecordsInRealTime(t *testing.T) {
 		keepScreenshot(t, shot)
 		t.Fatalf("the level meter never moved while the microphone heard speech\n%s", stderr.String())
 	}
-	time.Sleep(3 * time.Second)
+	// The live pace beside the meter lights one of its segments (slow,
+	// good or fast) once the last seconds hold enough speech.
+	paced := false
+	for i := 0; i < 20 && !paced; i++ {
+		time.Sleep(time.Second)
+		paced = paceLit(screenshot(t, display, shot))
+	}
+	if !paced {
+		keepScreenshot(t, shot)
+		t.Fatalf("the live pace never showed while the microphone heard speech\n%s", stderr.String())
+	}
+	keepScreenshot(t, shot) // kept when $REHEARSE_SCREENSHOT_DIR is set
 	xdo(t, display, "mousemove", "212", "301", "click", "1") // Stop
 	time.Sleep(time.Second)
 	quit(t, cmd, exited, stderr)
@@ -328,9 +339,16 @@ func TestDesktopAppRecordsInRealTime(t *testing.T) {
 // meterLit reports whether the level meter row shows a lit bar: a run of
 // strongly coloured (green, amber or red) pixels.
 func meterLit(img image.Image) bool {
+	// between the question preview and the controls
+	return litPixels(img, 135, 285, 130, 1170) > 20
+}
+
+// litPixels counts strongly coloured (green, amber or red) pixels in rows
+// [y0, y1), every fourth column of [x0, x1).
+func litPixels(img image.Image, y0, y1, x0, x1 int) int {
 	lit := 0
-	for y := 135; y < 285; y++ { // between the question preview and the controls
-		for x := 130; x < 1170; x += 4 {
+	for y := y0; y < y1; y++ {
+		for x := x0; x < x1; x += 4 {
 			r, g, b, _ := img.At(x, y).RGBA()
 			r, g, b = r>>8, g>>8, b>>8
 			hi, lo := max(r, g, b), min(r, g, b)
@@ -339,7 +357,13 @@ func meterLit(img image.Image) bool {
 			}
 		}
 	}
-	return lit > 20
+	return lit
+}
+
+// paceLit reports whether the live pace indicator, at the right end of the
+// meter row, has a lit segment.
+func paceLit(img image.Image) bool {
+	return litPixels(img, 135, 285, 860, 1060) > 20
 }
 
 // keepScreenshot copies a failing test's screenshot to
