@@ -55,7 +55,7 @@ func New(cfg Config) (*Client, error) {
 		prompts:  p,
 		warnings: cfg.warnings(),
 		now:      time.Now,
-		sleep:    sleepCtx,
+		sleep:    transcribe.SleepCtx,
 	}, nil
 }
 
@@ -189,18 +189,6 @@ func (c *Client) send(ctx context.Context, op string, req openai.ChatCompletionR
 		if c.sleep(ctx, wait) != nil {
 			return "", sent, &transcribe.Error{Kind: transcribe.ErrCanceled, Op: op}
 		}
-	}
-}
-
-// sleepCtx waits d or until ctx ends.
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
 	}
 }
 

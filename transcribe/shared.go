@@ -53,3 +53,7 @@ func ServerMessage(body []byte) string { return serverMessage(body) }
 // Shorten joins the white space of s and cuts it to at most n bytes on a
 // rune boundary, adding "…".
 func Shorten(s string, n int) string { return shorten(s, n) }
+
+// SleepCtx waits d or until ctx ends, whichever comes first; it returns
+// ctx's error when ctx ended first.
+func SleepCtx(ctx context.Context, d time.Duration) error { return sleepCtx(ctx, d) }
