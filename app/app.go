@@ -55,6 +55,8 @@ type App struct {
 	AudioErr error
 	// Voices builds the speaker that reads questions aloud; nil without audio.
 	Voices *Voices
+	// Coach is the optional interviewer model; never nil (it may be off).
+	Coach *Coach
 
 	root   string
 	prefs  Preferences
@@ -94,6 +96,7 @@ func New(opts Options) (*App, error) {
 	go keys.LoadAPIKey() // read the keychain once, off the UI goroutine
 	a.Keys = keys
 	a.live = &liveTranscriber{prefs: opts.Prefs, keys: keys}
+	a.Coach = NewCoach(opts.Prefs, keys, store, a.Reviews)
 	if err := a.startQueue(); err != nil {
 		return nil, err
 	}

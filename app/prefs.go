@@ -24,7 +24,15 @@ const (
 	PrefCoachName      = "coach.author"
 	PrefWelcomeHidden  = "practice.welcome_hidden" // true once "Don't show again" was pressed on the first-run panel
 	PrefLivePaceOff    = "practice.live_pace_off"  // true to hide the live pace and cues while recording (on by default)
+	// The interviewer model (see coach.go); it uses the transcription's API key.
+	PrefInterviewer        = "interviewer.mode"     // InterviewerOn or "" (off, the default)
+	PrefInterviewerBaseURL = "interviewer.base_url" // "" = OpenAI
+	PrefInterviewerModel   = "interviewer.model"    // "" = coach.DefaultModel
 )
+
+// InterviewerOn is PrefInterviewer's value when the interviewer model is on;
+// anything else is off.
+const InterviewerOn = "on"
 
 // Voice engine choices stored under PrefVoice.
 const (

@@ -54,6 +54,9 @@ type Take struct {
 	TranscriptState string             `json:"transcript_state,omitempty"`
 	TranscriptError string             `json:"transcript_error,omitempty"`
 	Summary         *review.Summary    `json:"summary,omitempty"`
+	// Rewrite is the interviewer model's stronger answer, when one was
+	// asked for (see take_coach.go).
+	Rewrite *TakeRewrite `json:"rewrite,omitempty"`
 }
 
 // Note is a coach's (or the candidate's own) remark on a take: on a stretch
