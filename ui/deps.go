@@ -91,6 +91,8 @@ type Deps struct {
 	// TakeFinished is called (on the UI goroutine) when a take has been
 	// saved, e.g. to queue its transcription.
 	TakeFinished func(sessionID, takeID string)
+	// Interviewer is the optional interviewer model (nil: not offered).
+	Interviewer Interviewer
 }
 
 // DepsFrom returns what the screens use from the application layer a, with
@@ -110,6 +112,7 @@ func DepsFrom(a *app.App, prefs fyne.Preferences) Deps {
 		Keys:                 a.Keys,
 		TranscriptionUpdates: a.TranscriptionUpdates,
 		TakeFinished:         a.TakeFinished,
+		Interviewer:          a.Coach,
 	}
 	if sys := a.Audio; sys != nil {
 		d.Recorder, d.Devices, d.Voices = sys, sys, a.Voices

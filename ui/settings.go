@@ -48,6 +48,8 @@ type settingsScreen struct {
 	tr            *transcriptionSettings
 	mic           *micTest // the microphone check
 	content       fyne.CanvasObject
+
+	iv *interviewerSettings // the interviewer model (settings_interviewer.go)
 }
 
 var engineLabels = map[string]string{
@@ -121,6 +123,8 @@ func (s *settingsScreen) build() {
 		heading("Question banks"), s.bankStatus, container.NewHBox(s.importBtn),
 		widget.NewSeparator(),
 		s.buildTranscription(),
+		widget.NewSeparator(),
+		s.buildInterviewer(),
 	)))
 	s.refreshDevices()
 	s.showBankStatus(nil)
