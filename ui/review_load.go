@@ -161,4 +161,5 @@ func (s *reviewScreen) apply(ld *takeLoad) {
 	s.showScores()
 	s.showNotes()
 	s.showPlayer()
+	s.showOpinion()
 }

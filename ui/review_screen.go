@@ -54,6 +54,7 @@ type reviewScreen struct {
 	notes    reviewNotes
 	edit     reviewEditor
 	compare  reviewCompare
+	opinion  reviewOpinion // the interviewer model's part (review_opinion.go)
 }
 
 // reviewHeader is the top of the screen: the question, the take picker,
@@ -91,6 +92,7 @@ func (s *reviewScreen) build() {
 	s.buildEditor()
 	s.buildFindings()
 	s.buildNotes()
+	s.buildOpinion()
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem("Findings", s.findings.list),
 		container.NewTabItem("Scores", s.scoresPanel()),
@@ -134,7 +136,7 @@ func (s *reviewScreen) headerPanel() fyne.CanvasObject {
 	return container.NewVBox(
 		h.prompt,
 		container.NewBorder(nil, nil, container.NewGridWrap(pickerSize, h.takeSel), container.NewHBox(h.transcribeBtn, h.retryBtn, h.cancelBtn), h.state),
-		container.NewHBox(h.editBtn, h.retakeBtn, h.compareBtn),
+		container.NewHBox(append([]fyne.CanvasObject{h.editBtn, h.retakeBtn, h.compareBtn}, s.opinionButtons()...)...),
 	)
 }
 
