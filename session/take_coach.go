@@ -43,3 +43,41 @@ func (s *Store) SetRewrite(sessID, takeID string, r *TakeRewrite) error {
 	}
 	return s.updateTake(sessID, takeID, func(tk *Take) { tk.Rewrite = r })
 }
+
+// MaxFollowUpBytes bounds a stored follow-up question.
+const MaxFollowUpBytes = 2000
+
+// TakeFollowUp marks a take as the answer to a follow-up question that
+// the interviewer model asked about another take (its parent) of the same
+// question: question → answer → follow-up → answer.
+type TakeFollowUp struct {
+	// Parent is the id of the take the follow-up was asked about.
+	Parent string `json:"parent"`
+	// Question is the follow-up as it was asked.
+	Question string `json:"question"`
+	// Model names the model that asked it.
+	Model string `json:"model,omitempty"`
+}
+
+// SetFollowUp marks take takeID as the answer to follow-up fu, atomically
+// through Update. The parent must be another take of the same question in
+// the session.
+func (s *Store) SetFollowUp(sessID, takeID string, fu TakeFollowUp) error {
+	fu.Question = strings.TrimSpace(fu.Question)
+	if fu.Question == "" || len(fu.Question) > MaxFollowUpBytes {
+		return fmt.Errorf("session %s: take %s: the follow-up question is empty or over %d bytes", sessID, takeID, MaxFollowUpBytes)
+	}
+	return s.Update(sessID, func(sess *Session) error {
+		tk, parent := sess.Take(takeID), sess.Take(fu.Parent)
+		switch {
+		case tk == nil:
+			return fmt.Errorf("session %s: take %s: %w", sessID, takeID, ErrNotFound)
+		case parent == nil || fu.Parent == takeID:
+			return fmt.Errorf("session %s: take %s: follow-up of take %q: %w", sessID, takeID, fu.Parent, ErrNotFound)
+		case parent.QuestionID != tk.QuestionID:
+			return fmt.Errorf("session %s: take %s answers %s, but take %s answers %s", sessID, takeID, tk.QuestionID, fu.Parent, parent.QuestionID)
+		}
+		tk.FollowUp = &fu
+		return nil
+	})
+}

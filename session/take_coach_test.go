@@ -48,3 +48,41 @@ func TestSetRewriteStoresAndClears(t *testing.T) {
 		t.Error("rewrite not cleared")
 	}
 }
+
+func TestSetFollowUpLinksTakesOfOneQuestion(t *testing.T) {
+	st, err := Open(t.TempDir(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess, err := st.Create("follow-up", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tk := range []Take{{ID: "t1", QuestionID: "q", Audio: "t1.wav"}, {ID: "t2", QuestionID: "q", Audio: "t2.wav"},
+		{ID: "t3", QuestionID: "other", Audio: "t3.wav"}} {
+		if err := st.AddTake(sess.ID, tk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fu := TakeFollowUp{Parent: "t1", Question: "Which attribution model?", Model: "m"}
+	if err := st.SetFollowUp(sess.ID, "t2", fu); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := st.Get(sess.ID)
+	if f := got.Take("t2").FollowUp; f == nil || *f != fu {
+		t.Fatalf("follow-up = %+v", f)
+	}
+	for name, c := range map[string]struct {
+		take string
+		fu   TakeFollowUp
+	}{
+		"itself":         {"t1", fu},
+		"no parent":      {"t2", TakeFollowUp{Parent: "nope", Question: "Why?"}},
+		"other question": {"t3", fu},
+		"empty":          {"t2", TakeFollowUp{Parent: "t1", Question: " "}},
+	} {
+		if err := st.SetFollowUp(sess.ID, c.take, c.fu); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}

@@ -57,6 +57,8 @@ type Take struct {
 	// Rewrite is the interviewer model's stronger answer, when one was
 	// asked for (see take_coach.go).
 	Rewrite *TakeRewrite `json:"rewrite,omitempty"`
+	// FollowUp marks the answer to a follow-up question (see take_coach.go).
+	FollowUp *TakeFollowUp `json:"follow_up,omitempty"`
 }
 
 // Note is a coach's (or the candidate's own) remark on a take: on a stretch

@@ -28,6 +28,10 @@ type Interviewer interface {
 	SecondOpinion(ctx context.Context, s *session.Session, tk *session.Take) (*app.Opinion, error)
 	// Rewrite asks for a stronger answer and saves it with the take.
 	Rewrite(ctx context.Context, s *session.Session, tk *session.Take) (*coach.Rewrite, error)
+	// FollowUp asks one follow-up about a take, waiting for its transcript.
+	FollowUp(ctx context.Context, sessID, takeID string) (*coach.FollowUp, error)
+	// LinkFollowUp marks take takeID as the answer to fu, asked about parent.
+	LinkFollowUp(sessID, takeID, parent string, fu *coach.FollowUp) error
 }
 
 // interviewerFailure says in plain words that a request failed and why;

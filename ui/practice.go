@@ -60,6 +60,8 @@ type practiceScreen struct {
 	welcome  *welcomePanel // first-run panel; openSettings is set by the App
 	meterRow *fyne.Container
 	content  fyne.CanvasObject
+
+	fu practiceFollowUp // the interviewer model's follow-up (practice_followup.go)
 }
 
 // practicePicker picks the questions of a run.
@@ -115,6 +117,7 @@ func (p *practiceScreen) build() {
 	p.guideBox.Hide()
 	p.micNote = micNote(p.deps)
 	p.setNotice(p.micNote)
+	p.buildFollowUp()
 	p.layout()
 
 	saved := p.deps.Prefs.StringWithFallback(app.PrefCategory, allCategories)
@@ -176,7 +179,7 @@ func (p *practiceScreen) layout() {
 		container.NewHBox(k.startOne, widget.NewLabel("or a random drill of"), k.drillSize,
 			widget.NewLabel("questions"), k.startDrill),
 	)
-	controls := container.NewHBox(p.ctl.skip, p.ctl.stop, p.ctl.retake, p.ctl.next, p.ctl.review)
+	controls := container.NewHBox(p.ctl.skip, p.ctl.stop, p.ctl.retake, p.ctl.next, p.ctl.review, p.fu.btn)
 	p.meterRow = container.NewBorder(nil, nil, p.timer, p.live.pace, p.meter)
 	p.welcome = newWelcomePanel(p.deps.Prefs)
 	body := container.NewVBox(

@@ -221,6 +221,7 @@ func (p *practiceScreen) finishTake(rec *audio.Recording) {
 		p.notify(fmt.Errorf("saving the take (the recording is kept at %s): %w", pending.Path, err))
 		return
 	}
+	p.linkFollowUp(pending.SessionID, pending.TakeID)
 	st := p.run.Saved(res.Duration)
 	p.takeList.SetText("Takes in this session:\n" + strings.Join(st.Takes, "\n"))
 	p.status.SetText(savedText(res))
@@ -349,6 +350,7 @@ func (p *practiceScreen) render(st practiceState) {
 		p.guideBox.CloseAll()
 		p.guideBox.Hide()
 	}
+	p.renderFollowUp(st)
 }
 
 // shutdown stops whatever is running; a take being recorded is saved.

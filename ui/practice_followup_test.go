@@ -1,0 +1,141 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/rehearse-app/rehearse/app"
+	"github.com/rehearse-app/rehearse/audio"
+	"github.com/rehearse-app/rehearse/review"
+)
+
+// sayingVoices is a voice that remembers what it read aloud.
+type sayingVoices struct {
+	mu   sync.Mutex
+	said []string
+}
+
+func (v *sayingVoices) Speaker(engine, voice, device string) (Speaker, error) { return v, nil }
+
+func (v *sayingVoices) Say(ctx context.Context, text string) error {
+	v.mu.Lock()
+	v.said = append(v.said, text)
+	v.mu.Unlock()
+	return nil
+}
+
+func (v *sayingVoices) saidText() []string {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return append([]string(nil), v.said...)
+}
+
+// TestPracticeFollowUpIsReadRecordedAndLinked: after a take, the
+// follow-up is asked about its transcript, read aloud, recorded as a take
+// of the same question and linked to its parent.
+func TestPracticeFollowUpIsReadRecordedAndLinked(t *testing.T) {
+	base := newUIFixture(t, nil)
+	srv := withInterviewer(base)
+	prefs := base.app.Preferences()
+	prefs.SetString(app.PrefInterviewer, app.InterviewerOn)
+	prefs.SetString(app.PrefInterviewerBaseURL, srv.BaseURL())
+	srv.Reply("Which attribution model did you trust, and why?")
+	voices := &sayingVoices{}
+	rec := audio.NewFakeRecorder(tone(1.5))
+	deps := base.deps
+	deps.Recorder, deps.Voices = rec, voices
+	// The transcript arrives when the take is saved, as from the queue.
+	deps.TakeFinished = func(sessID, takeID string) {
+		base.store.SaveTranscript(sessID, takeID, &review.Transcript{Text: answerText})
+	}
+	u := New(base.app, deps)
+	p := u.practice
+	p.do = base.q.do
+	p.notify = base.notify
+	t.Cleanup(u.Shutdown)
+
+	if p.fu.btn.Visible() {
+		t.Fatal("the follow-up button shows before a run")
+	}
+	p.pick.category.SetSelected(review.CategoryTitle(review.CategoryStrategic))
+	test.Tap(p.pick.startOne)
+	base.q.until(t, "the think time", func() bool { return p.run.State().Phase == phaseThinking })
+	test.Tap(p.ctl.skip)
+	base.q.until(t, "the tone to be captured", func() bool { return p.recording.Frames() >= int64(len(rec.Samples)) })
+	test.Tap(p.ctl.stop)
+	parent := p.run.State().LastTake
+	if !p.fu.btn.Visible() || p.fu.btn.Disabled() {
+		t.Fatal("after a take, the follow-up button must be offered")
+	}
+
+	test.Tap(p.fu.btn)
+	base.q.until(t, "the follow-up to be read", func() bool { return p.run.State().Phase == phaseThinking })
+	if said := voices.saidText(); len(said) != 2 || said[1] != "Which attribution model did you trust, and why?" {
+		t.Fatalf("read aloud: %q", said)
+	}
+	if p.prompt.Text != "Which attribution model did you trust, and why?" || !strings.Contains(p.progress.Text, "follow-up") {
+		t.Errorf("prompt = %q, progress = %q", p.prompt.Text, p.progress.Text)
+	}
+	if body := strings.Join(srv.Requests(), ""); !strings.Contains(body, "LinkedIn Ads") {
+		t.Error("the follow-up request does not hold the answer's transcript")
+	}
+	test.Tap(p.ctl.skip)
+	base.q.until(t, "the follow-up answer", func() bool { return p.recording.Frames() >= int64(len(rec.Samples)) })
+	test.Tap(p.ctl.stop)
+
+	sess, err := base.store.Get(p.run.State().SessionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sess.Takes) != 2 {
+		t.Fatalf("takes = %d, want 2", len(sess.Takes))
+	}
+	child := sess.Takes[1]
+	if child.FollowUp == nil || child.FollowUp.Parent != parent || child.QuestionID != sess.Takes[0].QuestionID ||
+		child.FollowUp.Question != "Which attribution model did you trust, and why?" {
+		t.Errorf("follow-up take = %+v, link = %+v", child, child.FollowUp)
+	}
+	if sess.Takes[0].FollowUp != nil {
+		t.Error("the parent was marked as a follow-up")
+	}
+	if len(base.errs) > 0 {
+		t.Errorf("errors shown: %v", base.errs)
+	}
+}
+
+// TestPracticeFollowUpFailureSaysWhy: with no transcript on its way the
+// follow-up is not asked, and the run goes on.
+func TestPracticeFollowUpFailureSaysWhy(t *testing.T) {
+	base := newUIFixture(t, nil)
+	srv := withInterviewer(base)
+	prefs := base.app.Preferences()
+	prefs.SetString(app.PrefInterviewer, app.InterviewerOn)
+	prefs.SetString(app.PrefInterviewerBaseURL, srv.BaseURL())
+	rec := audio.NewFakeRecorder(tone(1.5))
+	deps := base.deps
+	deps.Recorder = rec
+	deps.TakeFinished = func(sessID, takeID string) {
+		base.store.SetTranscriptState(sessID, takeID, "failed", "the API key was refused")
+	}
+	u := New(base.app, deps)
+	p := u.practice
+	p.do = base.q.do
+	t.Cleanup(u.Shutdown)
+	p.pick.category.SetSelected(review.CategoryTitle(review.CategoryStrategic))
+	test.Tap(p.pick.startOne)
+	test.Tap(p.ctl.skip)
+	base.q.until(t, "the tone to be captured", func() bool { return p.recording.Frames() >= int64(len(rec.Samples)) })
+	test.Tap(p.ctl.stop)
+	test.Tap(p.fu.btn)
+	base.q.until(t, "the failure", func() bool { return strings.HasPrefix(p.status.Text, "No follow-up question") })
+	if !strings.Contains(p.status.Text, "transcription failed") || p.run.State().Phase != phaseDone || p.fu.btn.Disabled() {
+		t.Errorf("status = %q, phase = %v", p.status.Text, p.run.State().Phase)
+	}
+	if len(srv.Requests()) != 0 {
+		t.Error("a request was sent without a transcript")
+	}
+}
