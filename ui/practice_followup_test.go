@@ -52,11 +52,8 @@ func TestPracticeFollowUpIsReadRecordedAndLinked(t *testing.T) {
 	deps.TakeFinished = func(sessID, takeID string) {
 		base.store.SaveTranscript(sessID, takeID, &review.Transcript{Text: answerText})
 	}
-	u := New(base.app, deps)
-	p := u.practice
-	p.do = base.q.do
+	p := followUpScreen(t, base, deps)
 	p.notify = base.notify
-	t.Cleanup(u.Shutdown)
 
 	if p.fu.btn.Visible() {
 		t.Fatal("the follow-up button shows before a run")
@@ -121,10 +118,7 @@ func TestPracticeFollowUpFailureSaysWhy(t *testing.T) {
 	deps.TakeFinished = func(sessID, takeID string) {
 		base.store.SetTranscriptState(sessID, takeID, "failed", "the API key was refused")
 	}
-	u := New(base.app, deps)
-	p := u.practice
-	p.do = base.q.do
-	t.Cleanup(u.Shutdown)
+	p := followUpScreen(t, base, deps)
 	p.pick.category.SetSelected(review.CategoryTitle(review.CategoryStrategic))
 	test.Tap(p.pick.startOne)
 	test.Tap(p.ctl.skip)
@@ -138,4 +132,13 @@ func TestPracticeFollowUpFailureSaysWhy(t *testing.T) {
 	if len(srv.Requests()) != 0 {
 		t.Error("a request was sent without a transcript")
 	}
+}
+
+// followUpScreen builds the app's window on deps and returns its practice
+// screen, every screen's UI updates going through base's queue.
+func followUpScreen(t *testing.T, base *uiFixture, deps Deps) *practiceScreen {
+	u := New(base.app, deps)
+	u.practice.do, u.settings.do, u.library.do, u.review.do = base.q.do, base.q.do, base.q.do, base.q.do
+	t.Cleanup(u.Shutdown)
+	return u.practice
 }
