@@ -11,6 +11,7 @@ import (
 
 	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/internal/chattest"
+	"github.com/rehearse-app/rehearse/session"
 )
 
 // opinionOfAnswer is a second opinion on answerText: true quotes, and one
@@ -150,5 +151,21 @@ func TestStrongerAnswerIsShownBesideTheOriginalAndSaved(t *testing.T) {
 	f.open(id)
 	if !strings.Contains(o.rewrite.Text, "[your number]") || len(srv.Requests()) != n {
 		t.Error("the saved rewrite is not shown on opening the take")
+	}
+}
+
+func TestReviewShowsTheFollowUpThread(t *testing.T) {
+	f, _, parent := opinionFixture(t)
+	child := f.addTake(20, timedTranscript(answerText, -1))
+	if err := f.store.SetFollowUp(f.sessID, child, session.TakeFollowUp{Parent: parent, Question: "Which attribution model?"}); err != nil {
+		t.Fatal(err)
+	}
+	f.open(child)
+	if want := f.question.Prompt + "\n↳ Follow-up to take 1: Which attribution model?"; f.s.head.prompt.Text != want {
+		t.Errorf("prompt = %q, want %q", f.s.head.prompt.Text, want)
+	}
+	f.open(parent)
+	if f.s.head.prompt.Text != f.question.Prompt {
+		t.Errorf("the parent's prompt = %q", f.s.head.prompt.Text)
 	}
 }
