@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -69,8 +70,10 @@ func TestPracticeFollowUpIsReadRecordedAndLinked(t *testing.T) {
 		t.Fatal("after a take, the follow-up button must be offered")
 	}
 
+	asked := time.Now()
 	test.Tap(p.fu.btn)
 	base.q.until(t, "the follow-up to be read", func() bool { return p.run.State().Phase == phaseThinking })
+	t.Logf("from the button to the follow-up spoken (local fake server, fake voice): %v", time.Since(asked))
 	if said := voices.saidText(); len(said) != 2 || said[1] != "Which attribution model did you trust, and why?" {
 		t.Fatalf("read aloud: %q", said)
 	}
