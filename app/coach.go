@@ -18,8 +18,20 @@ import (
 var ErrInterviewerOff = errors.New("the interviewer model is off: switch it on in Settings → Interviewer model")
 
 // WhatIsSent is the plain line the settings screen shows about what the
-// interviewer model receives.
+// interviewer model receives while notes are not sent (the default).
 const WhatIsSent = "Sent to the interviewer model: the question, its rubric and the transcript of your answer. Never the audio, never your notes."
+
+// WhatIsSentWithNotes is the line shown when "Also send my notes" is ticked.
+const WhatIsSentWithNotes = "Sent to the interviewer model: the question, its rubric, the transcript of your answer and your notes on the take. Never the audio."
+
+// SentLine is the plain line about what the interviewer model receives,
+// with or without the take's notes.
+func SentLine(sendNotes bool) string {
+	if sendNotes {
+		return WhatIsSentWithNotes
+	}
+	return WhatIsSent
+}
 
 // Coach is the optional interviewer model as the screens use it: a coach
 // client built from the settings (on/off, server, model) and the same API
@@ -46,6 +58,10 @@ func NewCoach(prefs Preferences, keys KeyStore, store *session.Store, reviews *R
 // Enabled reports whether the interviewer model is switched on.
 func (c *Coach) Enabled() bool { return c.prefs.String(PrefInterviewer) == InterviewerOn }
 
+// SendsNotes reports whether "Also send my notes" is ticked: only then do a
+// take's notes go with its transcript.
+func (c *Coach) SendsNotes() bool { return c.prefs.String(PrefInterviewerNotes) == InterviewerOn }
+
 // Config is the coach configuration of the current settings and key.
 func (c *Coach) Config() coach.Config {
 	key, _, _ := c.keys.LoadAPIKey()
@@ -54,6 +70,7 @@ func (c *Coach) Config() coach.Config {
 		BaseURL:    strings.TrimSpace(c.prefs.String(PrefInterviewerBaseURL)),
 		Model:      strings.TrimSpace(c.prefs.String(PrefInterviewerModel)),
 		HTTPClient: c.HTTPClient,
+		SendNotes:  c.SendsNotes(),
 	}
 }
 
@@ -110,12 +127,40 @@ func (c *Coach) active(s *session.Session, tk *session.Take) (*coach.Client, coa
 	if q == nil {
 		return nil, coach.Answer{}, fmt.Errorf("take %s: its question %q is not in the session", tk.ID, tk.QuestionID)
 	}
-	cl, err := c.Client()
+	cfg := c.Config()
+	cl, err := coach.New(cfg)
 	if err != nil {
 		return nil, coach.Answer{}, err
 	}
-	// Notes are left out: they never leave the computer.
-	return cl, coach.Answer{Question: q, Transcript: tk.Transcript.Text}, nil
+	a := coach.Answer{Question: q, Transcript: tk.Transcript.Text}
+	// Notes are read only when the user chose to send them; otherwise they
+	// never leave the computer.
+	if cfg.SendNotes {
+		a.Notes = takeNotesText(s.TakeNotes(tk.ID))
+	}
+	return cl, a, nil
+}
+
+// takeNotesText writes a take's notes as the prompt shows them, one a line:
+// "- fix: Say which attribution model. (Sam)".
+func takeNotesText(notes []session.Note) string {
+	var b strings.Builder
+	for _, n := range notes {
+		text := strings.Join(strings.Fields(n.Text), " ")
+		if text == "" {
+			continue
+		}
+		b.WriteString("- ")
+		if n.Tag != "" {
+			b.WriteString(n.Tag + ": ")
+		}
+		b.WriteString(text)
+		if a := strings.TrimSpace(n.Author); a != "" {
+			b.WriteString(" (" + a + ")")
+		}
+		b.WriteString("\n")
+	}
+	return strings.TrimSpace(b.String())
 }
 
 // Opinion is a second opinion on a take with where it agrees with the

@@ -219,3 +219,53 @@ func TestCoachFailuresLeaveTheTakeUntouched(t *testing.T) {
 		})
 	}
 }
+
+func TestCoachSendsNotesOnlyWhenTicked(t *testing.T) {
+	f := newCoachFixture(t)
+	const noteText = "Name the attribution model PRIVATE-NOTE-7"
+	if _, err := f.store.AddNote(f.sess.ID, session.Note{TakeID: "t1", Author: "Sam", Tag: session.TagFix,
+		Text: noteText, Start: -1, End: -1, Time: -1}); err != nil {
+		t.Fatal(err)
+	}
+	sess, err := f.store.Get(f.sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk := sess.Take("t1")
+	// ask sends the three requests that carry an answer and returns their bodies.
+	ask := func() []string {
+		t.Helper()
+		before := len(f.srv.Requests())
+		ctx := context.Background()
+		f.srv.Reply(coachOpinion)
+		if _, err := f.coach.SecondOpinion(ctx, sess, tk); err != nil {
+			t.Fatal(err)
+		}
+		f.srv.Reply("I'd start from the attribution data, then talk to the VP of Sales.")
+		if _, err := f.coach.Rewrite(ctx, sess, tk); err != nil {
+			t.Fatal(err)
+		}
+		f.srv.Reply("Which attribution model did you use?")
+		if _, err := f.coach.FollowUp(ctx, sess.ID, tk.ID); err != nil {
+			t.Fatal(err)
+		}
+		return f.srv.Requests()[before:]
+	}
+	if f.coach.SendsNotes() || SentLine(f.coach.SendsNotes()) != WhatIsSent {
+		t.Fatal("notes must not be sent by default")
+	}
+	for i, body := range ask() {
+		if strings.Contains(body, "PRIVATE-NOTE-7") || strings.Contains(body, "own notes") {
+			t.Errorf("request %d holds the note though the box is not ticked:\n%s", i, body)
+		}
+	}
+	f.prefs[PrefInterviewerNotes] = InterviewerOn
+	if !strings.Contains(SentLine(f.coach.SendsNotes()), "your notes on the take") {
+		t.Errorf("line = %q", SentLine(true))
+	}
+	for i, body := range ask() {
+		if !strings.Contains(body, "fix: "+noteText+" (Sam)") {
+			t.Errorf("request %d lacks the note though the box is ticked:\n%s", i, body)
+		}
+	}
+}

@@ -28,6 +28,7 @@ const (
 	PrefInterviewer        = "interviewer.mode"     // InterviewerOn or "" (off, the default)
 	PrefInterviewerBaseURL = "interviewer.base_url" // "" = OpenAI
 	PrefInterviewerModel   = "interviewer.model"    // "" = coach.DefaultModel
+	PrefInterviewerNotes   = "interviewer.notes"    // InterviewerOn to send a take's notes too; "" (the default) keeps them here
 )
 
 // InterviewerOn is PrefInterviewer's value when the interviewer model is on;
