@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -93,6 +94,11 @@ type Deps struct {
 	TakeFinished func(sessionID, takeID string)
 	// Interviewer is the optional interviewer model (nil: not offered).
 	Interviewer Interviewer
+	// TailorQuestions drafts n questions for a job description with the
+	// interviewer model, saves them as a new file in UserBankDir and
+	// reloads the bank (app.App.TailorQuestions); nil: not offered. It
+	// runs off the UI goroutine.
+	TailorQuestions func(ctx context.Context, job string, n int) (*app.Tailored, error)
 }
 
 // DepsFrom returns what the screens use from the application layer a, with
@@ -113,6 +119,7 @@ func DepsFrom(a *app.App, prefs fyne.Preferences) Deps {
 		TranscriptionUpdates: a.TranscriptionUpdates,
 		TakeFinished:         a.TakeFinished,
 		Interviewer:          a.Coach,
+		TailorQuestions:      a.TailorQuestions,
 	}
 	if sys := a.Audio; sys != nil {
 		d.Recorder, d.Devices, d.Voices = sys, sys, a.Voices

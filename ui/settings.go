@@ -43,6 +43,9 @@ type settingsScreen struct {
 	livePace      *widget.Check // live pace and cues while recording
 	bankStatus    *widget.Label
 	importBtn     *widget.Button
+	reloadBtn     *widget.Button  // loads the question files again, after editing one
+	tailorBtn     *widget.Button  // questions from a job description (tailored.go)
+	tailor        *tailoredDialog // the last one opened
 	testVoice     *widget.Button
 	deviceNote    *widget.Label
 	tr            *transcriptionSettings
@@ -98,6 +101,14 @@ func (s *settingsScreen) build() {
 	s.bankStatus = widget.NewLabel("")
 	s.bankStatus.Wrapping = fyne.TextWrapWord
 	s.importBtn = widget.NewButtonWithIcon("Import question file…", theme.FolderOpenIcon(), s.onImport)
+	s.reloadBtn = widget.NewButtonWithIcon("Reload question files", theme.ViewRefreshIcon(), s.reload)
+	s.tailorBtn = widget.NewButtonWithIcon("Questions from a job description…", theme.DocumentCreateIcon(), s.onTailor)
+	if s.deps.TailorQuestions == nil || s.deps.Interviewer == nil {
+		s.tailorBtn.Disable()
+	}
+	if s.deps.ReloadBank == nil {
+		s.reloadBtn.Disable()
+	}
 
 	audioForm := widget.NewForm(
 		widget.NewFormItem("Microphone", s.input),
@@ -120,7 +131,7 @@ func (s *settingsScreen) build() {
 		widget.NewSeparator(),
 		heading("Practice timing"), timeForm,
 		widget.NewSeparator(),
-		heading("Question banks"), s.bankStatus, container.NewHBox(s.importBtn),
+		heading("Question banks"), s.bankStatus, container.NewHBox(s.tailorBtn, s.importBtn, s.reloadBtn),
 		widget.NewSeparator(),
 		s.buildTranscription(),
 		widget.NewSeparator(),
@@ -342,7 +353,12 @@ func (s *settingsScreen) reload() {
 	if s.deps.ReloadBank == nil {
 		return
 	}
-	bank, problems := s.deps.ReloadBank()
+	s.bankChanged(s.deps.ReloadBank())
+}
+
+// bankChanged shows a newly loaded bank (nil: keep the current one) and
+// its problems, and hands it to the other screens.
+func (s *settingsScreen) bankChanged(bank *review.Bank, problems []error) {
 	if bank != nil {
 		s.deps.Bank = bank
 	}
@@ -350,4 +366,15 @@ func (s *settingsScreen) reload() {
 	if s.onReload != nil {
 		s.onReload(s.deps.Bank)
 	}
+}
+
+// onTailor opens the dialog that drafts questions for a job description;
+// with the interviewer model off it says how to switch it on.
+func (s *settingsScreen) onTailor() {
+	if s.deps.TailorQuestions == nil || s.deps.Interviewer == nil {
+		return
+	}
+	s.tailor = newTailoredDialog(s.win, s.deps.Interviewer.Enabled(), s.deps.TailorQuestions, s.do,
+		func(t *app.Tailored) { s.bankChanged(t.Bank, t.Problems) })
+	s.tailor.show()
 }

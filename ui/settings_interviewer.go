@@ -25,6 +25,8 @@ type interviewerSettings struct {
 	on      *widget.Check
 	baseURL *widget.Entry
 	model   *widget.SelectEntry
+	notes   *widget.Check // "Also send my notes" (off by default)
+	sent    *widget.Label // the plain line saying what is sent
 	test    *widget.Button
 	result  *widget.Label // the test's outcome, in plain words
 	note    *widget.Label // the server's warnings
@@ -50,12 +52,16 @@ func (s *settingsScreen) buildInterviewer() fyne.CanvasObject {
 	iv.model.SetPlaceHolder(coach.DefaultModel)
 	iv.model.SetText(p.String(app.PrefInterviewerModel))
 	iv.model.OnChanged = func(v string) { p.SetString(app.PrefInterviewerModel, strings.TrimSpace(v)) }
+	sendNotes := p.String(app.PrefInterviewerNotes) == app.InterviewerOn
+	iv.sent = wrapLabel(app.SentLine(sendNotes))
+	iv.notes = widget.NewCheck("Also send my notes", iv.onNotes)
+	iv.notes.SetChecked(sendNotes)
 	iv.note = wrapLabel("")
 	iv.result = wrapLabel("")
 	iv.test = widget.NewButtonWithIcon("Test", theme.ConfirmIcon(), iv.onTest)
 	if s.deps.Interviewer == nil {
 		iv.result.SetText("The interviewer model is not available in this build.")
-		for _, w := range []fyne.Disableable{iv.on, iv.baseURL, iv.model, iv.test} {
+		for _, w := range []fyne.Disableable{iv.on, iv.baseURL, iv.model, iv.notes, iv.test} {
 			w.Disable()
 		}
 	}
@@ -66,15 +72,28 @@ func (s *settingsScreen) buildInterviewer() fyne.CanvasObject {
 		widget.NewFormItem("Server", iv.baseURL),
 		widget.NewFormItem("", iv.note),
 		widget.NewFormItem("Model", iv.model),
+		widget.NewFormItem("Notes", iv.notes),
 		widget.NewFormItem("", container.NewBorder(nil, nil, iv.test, nil, iv.result)),
 	)
 	return container.NewVBox(
 		heading("Interviewer model"),
 		wrapLabel("Optional: follow-up questions, a second opinion and a stronger answer from a chat model, "+
-			"on OpenAI (the same API key as transcription) or a local server such as Ollama, llama.cpp, LM Studio or LocalAI, which needs no key."),
-		wrapLabel(app.WhatIsSent),
+			"on OpenAI (the same API key as transcription) or a local server such as Ollama, llama.cpp, LM Studio or LocalAI, which needs no key. "+
+			"It can also draft questions for a job you are applying for: Question banks → Questions from a job description…"),
+		iv.sent,
 		form,
 	)
+}
+
+// onNotes remembers whether a take's notes go with its transcript and
+// says so in the line about what is sent.
+func (iv *interviewerSettings) onNotes(on bool) {
+	v := ""
+	if on {
+		v = app.InterviewerOn
+	}
+	iv.s.deps.Prefs.SetString(app.PrefInterviewerNotes, v)
+	iv.sent.SetText(app.SentLine(on))
 }
 
 // wrapLabel is a label that wraps at word boundaries.

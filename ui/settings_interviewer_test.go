@@ -111,3 +111,30 @@ func labelsText(o fyne.CanvasObject) string {
 	walk(o)
 	return b.String()
 }
+
+func TestInterviewerSettingsSendNotesPersists(t *testing.T) {
+	f := newUIFixture(t, nil)
+	withInterviewer(f)
+	s := newSettingsScreen(f.deps, test.NewTempWindow(t, nil), f.notify, nil)
+	if s.iv.notes.Checked || f.deps.Prefs.String(app.PrefInterviewerNotes) != "" {
+		t.Fatal("notes must not be sent by default")
+	}
+	if s.iv.sent.Text != app.WhatIsSent {
+		t.Errorf("line = %q", s.iv.sent.Text)
+	}
+	test.Tap(s.iv.notes)
+	if f.deps.Prefs.String(app.PrefInterviewerNotes) != app.InterviewerOn || !f.deps.Interviewer.(*app.Coach).SendsNotes() {
+		t.Error("ticking the box did not save it")
+	}
+	if s.iv.sent.Text != app.WhatIsSentWithNotes || !strings.Contains(labelsText(s.content), "your notes on the take") {
+		t.Errorf("line = %q after ticking", s.iv.sent.Text)
+	}
+	again := newSettingsScreen(f.deps, test.NewTempWindow(t, nil), f.notify, nil)
+	if !again.iv.notes.Checked || again.iv.sent.Text != app.WhatIsSentWithNotes {
+		t.Error("the tick was not remembered")
+	}
+	test.Tap(again.iv.notes)
+	if f.deps.Prefs.String(app.PrefInterviewerNotes) != "" || again.iv.sent.Text != app.WhatIsSent {
+		t.Error("unticking did not stop sending notes")
+	}
+}
