@@ -149,7 +149,9 @@ func TestTailoredQuestionsBadAnswerIsRefused(t *testing.T) {
 	before := len(f.ui.practice.pick.question.Options)
 	test.Type(d.job, "Marketing Operations Manager")
 	test.Tap(d.draft)
-	f.q.until(t, "the refusal", func() bool { return d.stop == nil && d.status.Text != "" && !strings.HasPrefix(d.status.Text, "Asking") })
+	f.q.until(t, "the refusal", func() bool {
+		return d.stop == nil && d.status.Text != "" && !strings.HasPrefix(d.status.Text, "Asking")
+	})
 	for _, want := range []string{"refused", "nothing was saved", `"sales" is not one of strategic`} {
 		if !strings.Contains(d.status.Text, want) {
 			t.Errorf("status = %q, want %q in it", d.status.Text, want)
