@@ -44,7 +44,10 @@ type tailoredDialog struct {
 	draft    *widget.Button
 	cancel   *widget.Button // cancels a running request, else closes
 	progress *widget.ProgressBarInfinite
-	status   *widget.Label // what is happening, the refusal's reason, or where the file is
+	status   *widget.Label // what is happening, or the refusal's reason
+	form     *widget.Form
+	result   *widget.Label // what was saved and where, in place of the job description
+	results  *container.Scroll
 	dlg      *dialog.CustomDialog
 
 	stop    context.CancelFunc // the running request's; nil when idle
@@ -73,8 +76,12 @@ func newTailoredDialog(win fyne.Window, enabled bool, tailor func(context.Contex
 	intro := wrapLabel("The interviewer model writes interview questions for this job, each with talking points. " +
 		"They are checked like any question file and saved as a new file in your questions folder, which you can edit. " +
 		"Sent: the job description only.")
-	form := widget.NewForm(widget.NewFormItem("Questions", container.NewHBox(d.count)))
-	body := container.NewBorder(intro, container.NewVBox(form, d.progress, d.status), nil, nil, d.job)
+	d.form = widget.NewForm(widget.NewFormItem("Questions", container.NewHBox(d.count)))
+	d.result = wrapLabel("")
+	d.results = container.NewVScroll(d.result)
+	d.results.Hide()
+	body := container.NewBorder(intro, container.NewVBox(d.form, d.progress, d.status), nil, nil,
+		container.NewStack(d.job, d.results))
 	if !enabled {
 		d.status.SetText(tailoredOffText)
 		d.job.Disable()
@@ -147,6 +154,7 @@ func (d *tailoredDialog) setBusy(busy bool) {
 		d.progress.Stop()
 		d.progress.Hide()
 	}
+	d.dlg.Refresh() // lay the dialog out again around the progress bar
 }
 
 // finish shows the outcome of a request, on the UI goroutine.
@@ -160,15 +168,23 @@ func (d *tailoredDialog) finish(res *app.Tailored, err error) {
 	// A request cancelled too late to stop has still saved its questions:
 	// the dialog says so rather than claim it was cancelled.
 	d.saved = res
-	d.status.SetText(tailoredSaved(res))
+	d.status.SetText("")
+	d.job.Hide()
+	d.form.Hide()
+	d.results.Show()
+	d.result.SetText(tailoredSaved(res))
+	d.results.Refresh()
 	if d.onSaved != nil {
 		d.onSaved(res)
 	}
-	done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), d.dlg.Hide)
-	done.Importance = widget.HighImportance
-	d.dlg.SetButtons([]fyne.CanvasObject{done})
-	d.job.Disable()
-	d.count.Disable()
+	// The same buttons stay (a new button row would be laid out late):
+	// Cancel becomes Done, which closes the dialog.
+	d.draft.Hide()
+	d.cancel.SetText("Done")
+	d.cancel.SetIcon(theme.ConfirmIcon())
+	d.cancel.Importance = widget.HighImportance
+	d.cancel.Refresh()
+	d.dlg.Refresh()
 }
 
 // tailoredFailure says in plain words why no questions were saved.

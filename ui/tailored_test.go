@@ -121,8 +121,8 @@ func TestTailoredQuestionsAppearInThePicker(t *testing.T) {
 	if len(files) != 1 || !strings.HasPrefix(files[0], "tailored-") || !strings.HasSuffix(files[0], "-marketing-operations-manager-at-acme.yaml") {
 		t.Errorf("files = %v", files)
 	}
-	if !strings.Contains(d.status.Text, d.saved.Path) || !strings.Contains(d.status.Text, "edit it") {
-		t.Errorf("status does not say where the file is and that it is editable: %q", d.status.Text)
+	if !strings.Contains(d.result.Text, d.saved.Path) || !strings.Contains(d.result.Text, "edit it") || !d.results.Visible() {
+		t.Errorf("the dialog does not say where the file is and that it is editable: %q", d.result.Text)
 	}
 	opts := f.ui.practice.pick.question.Options
 	for _, p := range []string{"Our HubSpot to Salesforce sync drops leads. How would you find out why?",
