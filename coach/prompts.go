@@ -47,6 +47,9 @@ type promptData struct {
 	// Count is the number of questions asked for; Categories the ids.
 	Count      int
 	Categories []string
+	// TakenIDs are ids of tailored questions the user already has, which
+	// the model is asked not to reuse (a reused id is refused).
+	TakenIDs []string
 }
 
 // prompts holds the parsed templates.

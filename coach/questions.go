@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/rehearse-app/rehearse/review"
@@ -39,7 +40,7 @@ func (c *Client) Questions(ctx context.Context, job string, n int, existing *rev
 	if n < 1 || n > MaxQuestions {
 		return nil, fmt.Errorf("%s: ask for 1 to %d questions, not %d", op, MaxQuestions, n)
 	}
-	d := &promptData{Count: n, Categories: review.Categories}
+	d := &promptData{Count: n, Categories: review.Categories, TakenIDs: takenIDs(existing)}
 	var notice string
 	d.Job, notice = trimText(job, c.cfg.MaxJobBytes, "job description")
 	if notice != "" {
@@ -83,4 +84,25 @@ func (c *Client) Questions(ctx context.Context, job string, n int, existing *rev
 		meta.Notices = append(meta.Notices, fmt.Sprintf("asked for %d questions, the model wrote %d", n, len(qs)))
 	}
 	return &QuestionSet{YAML: file, Questions: qs, Meta: meta}, nil
+}
+
+// maxTakenIDs bounds the ids listed in the prompt as taken.
+const maxTakenIDs = 200
+
+// takenIDs lists the ids of the tailored questions (ids starting with
+// "tailored-", as the prompt asks) already in bank, sorted, at most
+// maxTakenIDs of them: the model is asked not to reuse them, so drafting
+// again for the same job does not collide with the first file.
+func takenIDs(bank *review.Bank) []string {
+	if bank == nil {
+		return nil
+	}
+	var ids []string
+	for _, q := range bank.All() {
+		if strings.HasPrefix(q.ID, "tailored-") {
+			ids = append(ids, q.ID)
+		}
+	}
+	slices.Sort(ids)
+	return ids[:min(len(ids), maxTakenIDs)]
 }

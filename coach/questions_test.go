@@ -5,7 +5,9 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/rehearse-app/rehearse/assets"
 	"github.com/rehearse-app/rehearse/review"
 )
 
@@ -112,5 +114,34 @@ func TestQuestionsInputChecks(t *testing.T) {
 	}
 	if len(f.requests()) != 1 {
 		t.Errorf("%d requests; bad input must not be sent", len(f.requests()))
+	}
+}
+
+func TestQuestionsAskNotToReuseTailoredIDs(t *testing.T) {
+	mine := fstest.MapFS{"tailored-acme.yaml": {Data: []byte(strings.Trim(strings.TrimPrefix(goodQuestions, "```yaml\n"), "`"))}}
+	bank, errs := review.LoadBank(review.BankSource{FS: assets.Questions(), Dir: "questions", Label: "builtin"},
+		review.BankSource{FS: mine, Dir: ".", Label: "mine/"})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	f := newFakeChat(t, "openai")
+	f.reply(strings.ReplaceAll(goodQuestions, "tailored-", "tailored-new-"))
+	c, _ := newTestClient(t, f)
+	if _, err := c.Questions(context.Background(), jobDescription, 2, bank); err != nil {
+		t.Fatal(err)
+	}
+	sys := f.requests()[0].System
+	if !strings.Contains(sys, "already taken: do not use them. tailored-hubspot-sync, tailored-lead-scoring") {
+		t.Errorf("the taken ids are not in the prompt:\n%s", sys)
+	}
+	if strings.Contains(sys, "budget-prioritization") {
+		t.Error("built-in ids are listed too")
+	}
+	// Without tailored questions in the bank the prompt says nothing of ids taken.
+	if _, err := c.Questions(context.Background(), jobDescription, 2, builtinBank(t)); err != nil {
+		t.Fatal(err)
+	}
+	if sys := f.requests()[1].System; strings.Contains(sys, "already taken") {
+		t.Errorf("prompt:\n%s", sys)
 	}
 }
