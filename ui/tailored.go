@@ -75,7 +75,7 @@ func newTailoredDialog(win fyne.Window, enabled bool, tailor func(context.Contex
 	d.status = wrapLabel("")
 	intro := wrapLabel("The interviewer model writes interview questions for this job, each with talking points. " +
 		"They are checked like any question file and saved as a new file in your questions folder, which you can edit. " +
-		"Sent: the job description only.")
+		"Sent: the job description, and the ids of questions drafted before; nothing else.")
 	d.form = widget.NewForm(widget.NewFormItem("Questions", container.NewHBox(d.count)))
 	d.result = wrapLabel("")
 	d.results = container.NewVScroll(d.result)
