@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/rehearse-app/rehearse/coach"
+	"github.com/rehearse-app/rehearse/internal/chattest"
 	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/transcribe"
 )
@@ -215,5 +216,28 @@ func TestTailoredName(t *testing.T) {
 		if got := tailoredName("2026-11-28", tc.job); got != tc.want {
 			t.Errorf("tailoredName(%q) = %q, want %q", tc.job, got, tc.want)
 		}
+	}
+}
+
+func TestAppTailorQuestionsUsesTheDataFolder(t *testing.T) {
+	srv := chattest.New(t)
+	srv.Reply(tailoredYAML)
+	root := t.TempDir()
+	prefs := mapPrefs{PrefInterviewer: InterviewerOn, PrefInterviewerBaseURL: srv.BaseURL()}
+	a, err := New(Options{Root: root, Prefs: prefs, Keys: &memKeys{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	res, err := a.TailorQuestions(context.Background(), tailoredJob, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Dir(res.Path) != UserQuestionsDir(root) {
+		t.Errorf("saved in %s, want the data folder's questions folder", res.Path)
+	}
+	bank, problems := a.ReloadBank()
+	if _, ok := bank.ByID("tailored-cmo-report"); !ok || len(problems) > 0 {
+		t.Errorf("the app's bank does not load the new file: problems %v", problems)
 	}
 }
