@@ -21,22 +21,22 @@ func TestBytesSentForATwoMinuteAnswer(t *testing.T) {
 	f := newFakeChat(t, "openai")
 	c, _ := newTestClient(t, f)
 	ctx := context.Background()
-	f.reply("Which attribution model did you use?")
+	f.Reply("Which attribution model did you use?")
 	fu, err := c.FollowUp(ctx, a)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.reply(opinionReply)
+	f.Reply(opinionReply)
 	op, err := c.SecondOpinion(ctx, a)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.reply("I'd start from the historical attribution data.")
+	f.Reply("I'd start from the historical attribution data.")
 	rw, err := c.Rewrite(ctx, a)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.reply(goodQuestions)
+	f.Reply(goodQuestions)
 	qs, err := c.Questions(ctx, jobDescription, 2, nil)
 	if err != nil {
 		t.Fatal(err)

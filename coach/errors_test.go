@@ -46,7 +46,7 @@ func TestFailuresGiveTheirKindInPlainWords(t *testing.T) {
 				}
 				t.Run(name, func(t *testing.T) {
 					f := newFakeChat(t, shape)
-					f.fail(tc.failure)
+					f.Fail(tc.failure)
 					c, sl := newTestClient(t, f, streaming(stream), func(c *Config) { c.RequestTimeout = 300 * time.Millisecond })
 					_, err := c.FollowUp(context.Background(), Answer{Question: question(t, "budget-prioritization"), Transcript: budgetAnswer})
 					if !errors.Is(err, tc.kind) {
@@ -62,7 +62,7 @@ func TestFailuresGiveTheirKindInPlainWords(t *testing.T) {
 					}
 					noKey(t, "the error", msg)
 					noKey(t, "the error's detail", e.Detail)
-					if n := len(f.requests()); n != 1 || len(sl.d) != 0 {
+					if n := len(f.Seen()); n != 1 || len(sl.d) != 0 {
 						t.Errorf("%d requests and waits %v; %s is not retried", n, sl.d, tc.failure)
 					}
 					t.Log(msg)
@@ -74,7 +74,7 @@ func TestFailuresGiveTheirKindInPlainWords(t *testing.T) {
 
 func TestProseRefusal(t *testing.T) {
 	f := newFakeChat(t, "ollama")
-	f.reply("I'm sorry, but I can't help with evaluating interview answers.")
+	f.Reply("I'm sorry, but I can't help with evaluating interview answers.")
 	c, _ := newTestClient(t, f)
 	_, err := c.Rewrite(context.Background(), Answer{Question: question(t, "budget-prioritization"), Transcript: budgetAnswer})
 	if !errors.Is(err, ErrRefused) || !strings.Contains(err.Error(), "declined") {
@@ -85,16 +85,16 @@ func TestProseRefusal(t *testing.T) {
 func TestRateLimitHonoursRetryAfter(t *testing.T) {
 	for _, stream := range []bool{false, true} {
 		f := newFakeChat(t, "openai")
-		f.fail("429:1", "503:2")
+		f.Fail("429:1", "503:2")
 		c, sl := newTestClient(t, f, streaming(stream))
 		fu, err := c.FollowUp(context.Background(), Answer{Question: question(t, "budget-prioritization"), Transcript: budgetAnswer})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(f.requests()) != 3 || len(sl.d) != 2 || sl.d[0] != time.Second || sl.d[1] != 2*time.Second {
-			t.Errorf("%d requests, waits %v; want 3 requests after waits of 1s and 2s", len(f.requests()), sl.d)
+		if len(f.Seen()) != 3 || len(sl.d) != 2 || sl.d[0] != time.Second || sl.d[1] != 2*time.Second {
+			t.Errorf("%d requests, waits %v; want 3 requests after waits of 1s and 2s", len(f.Seen()), sl.d)
 		}
-		if fu.SentBytes != int64(3*len(f.requests()[0].Body)) {
+		if fu.SentBytes != int64(3*len(f.Seen()[0].Body)) {
 			t.Errorf("SentBytes %d does not count the 3 attempts", fu.SentBytes)
 		}
 	}
@@ -103,7 +103,7 @@ func TestRateLimitHonoursRetryAfter(t *testing.T) {
 func TestRateLimitGivesUpWithinBounds(t *testing.T) {
 	t.Run("too long a wait", func(t *testing.T) {
 		f := newFakeChat(t, "openai")
-		f.fail("429:120")
+		f.Fail("429:120")
 		c, sl := newTestClient(t, f)
 		_, err := c.FollowUp(context.Background(), Answer{Question: question(t, "budget-prioritization"), Transcript: budgetAnswer})
 		if !errors.Is(err, transcribe.ErrRateLimited) || !strings.Contains(err.Error(), "it asked to wait 2m0s") {
@@ -112,20 +112,20 @@ func TestRateLimitGivesUpWithinBounds(t *testing.T) {
 		if d, ok := transcribe.RetryAfterOf(err); !ok || d != 2*time.Minute {
 			t.Errorf("RetryAfterOf = %v %v", d, ok)
 		}
-		if len(f.requests()) != 1 || len(sl.d) != 0 {
-			t.Errorf("%d requests, waits %v: a 2-minute wait is over the bound and must not be waited", len(f.requests()), sl.d)
+		if len(f.Seen()) != 1 || len(sl.d) != 0 {
+			t.Errorf("%d requests, waits %v: a 2-minute wait is over the bound and must not be waited", len(f.Seen()), sl.d)
 		}
 	})
 	t.Run("no Retry-After", func(t *testing.T) {
 		f := newFakeChat(t, "ollama")
-		f.fail("429", "429", "429", "429")
+		f.Fail("429", "429", "429", "429")
 		c, sl := newTestClient(t, f)
 		_, err := c.FollowUp(context.Background(), Answer{Question: question(t, "budget-prioritization"), Transcript: budgetAnswer})
 		if !errors.Is(err, transcribe.ErrRateLimited) {
 			t.Errorf("err = %v", err)
 		}
-		if len(f.requests()) != 1+DefaultMaxRetries || len(sl.d) != DefaultMaxRetries || sl.d[0] != time.Second || sl.d[1] != 2*time.Second {
-			t.Errorf("%d requests, waits %v", len(f.requests()), sl.d)
+		if len(f.Seen()) != 1+DefaultMaxRetries || len(sl.d) != DefaultMaxRetries || sl.d[0] != time.Second || sl.d[1] != 2*time.Second {
+			t.Errorf("%d requests, waits %v", len(f.Seen()), sl.d)
 		}
 	})
 }
@@ -133,7 +133,7 @@ func TestRateLimitGivesUpWithinBounds(t *testing.T) {
 func TestNoServerAndWrongAddress(t *testing.T) {
 	f := newFakeChat(t, "openai")
 	t.Run("404", func(t *testing.T) {
-		c, err := New(Config{BaseURL: f.srv.URL + "/nothing-here", Model: "llama3"})
+		c, err := New(Config{BaseURL: f.URL + "/nothing-here", Model: "llama3"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -153,7 +153,7 @@ func TestNoServerAndWrongAddress(t *testing.T) {
 		}
 	})
 	t.Run("cancelled", func(t *testing.T) {
-		f.fail("timeout")
+		f.Fail("timeout")
 		c, _ := newTestClient(t, f)
 		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 		defer cancel()
@@ -206,7 +206,7 @@ func TestOpenAIGetsMaxCompletionTokens(t *testing.T) {
 
 func TestStreamIgnoredByServer(t *testing.T) {
 	f := newFakeChat(t, "ollama")
-	f.ignoreStream = true
+	f.IgnoreStream = true
 	c, _ := newTestClient(t, f, streaming(true))
 	fu, err := c.FollowUp(context.Background(), Answer{Question: question(t, "budget-prioritization"), Transcript: budgetAnswer})
 	if err != nil || !strings.HasPrefix(fu.Question, "What did the VP of Sales say") {

@@ -11,8 +11,8 @@ func TestFollowUpInEveryServerShape(t *testing.T) {
 	for _, v := range variants {
 		t.Run(v.name, func(t *testing.T) {
 			f := newFakeChat(t, v.shape)
-			f.noSchema = !v.schema
-			f.reply("Follow-up: \"Which attribution model did you use, and why that one?\"")
+			f.NoSchema = !v.schema
+			f.Reply("Follow-up: \"Which attribution model did you use, and why that one?\"")
 			c, _ := newTestClient(t, f, streaming(v.stream))
 			fu, err := c.FollowUp(context.Background(), Answer{Question: question(t, "budget-prioritization"), Transcript: budgetAnswer, Notes: "my private note"})
 			if err != nil {
@@ -21,7 +21,7 @@ func TestFollowUpInEveryServerShape(t *testing.T) {
 			if fu.Question != "Which attribution model did you use, and why that one?" {
 				t.Errorf("follow-up = %q", fu.Question)
 			}
-			reqs := f.requests()
+			reqs := f.Seen()
 			if len(reqs) != 1 {
 				t.Fatalf("%d requests, want 1", len(reqs))
 			}
@@ -51,7 +51,7 @@ func TestNotesAreSentOnlyWhenAsked(t *testing.T) {
 	if _, err := c.FollowUp(context.Background(), Answer{Question: question(t, "budget-prioritization"), Transcript: budgetAnswer, Notes: "ask me about the CMO"}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(f.requests()[0].User, "ask me about the CMO") {
+	if !strings.Contains(f.Seen()[0].User, "ask me about the CMO") {
 		t.Error("SendNotes is set but the notes were not sent")
 	}
 }
@@ -80,7 +80,7 @@ func TestLongTranscriptIsTrimmedWithANotice(t *testing.T) {
 	if len(fu.Notices) == 0 || !strings.Contains(fu.Notices[0], "transcript was cut to its first") {
 		t.Errorf("no notice of the cut: %q", fu.Notices)
 	}
-	r := f.requests()[0]
+	r := f.Seen()[0]
 	if len(r.Body) > 6000 {
 		t.Errorf("the request is %d bytes; the transcript was not bounded", len(r.Body))
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/rehearse-app/rehearse/assets"
+	"github.com/rehearse-app/rehearse/internal/chattest"
 	"github.com/rehearse-app/rehearse/review"
 )
 
@@ -62,9 +63,18 @@ func (s *sleeps) sleep(ctx context.Context, d time.Duration) error {
 
 // newTestClient returns a client of f with the test key; opts adjust the
 // config. Waits are recorded, not slept.
-func newTestClient(t testing.TB, f *fakeChat, opts ...func(*Config)) (*Client, *sleeps) {
+// newFakeChat starts a local chat server in the given shape (chattest's
+// ShapeOpenAI or ShapeOllama) answering a follow-up question until told
+// otherwise.
+func newFakeChat(t testing.TB, shape string) *chattest.Server {
+	f := chattest.NewShaped(t, shape)
+	f.Reply("What did the VP of Sales say when you showed them the numbers?")
+	return f
+}
+
+func newTestClient(t testing.TB, f *chattest.Server, opts ...func(*Config)) (*Client, *sleeps) {
 	t.Helper()
-	cfg := Config{APIKey: testKey, BaseURL: f.URL(), Model: "test-model", RequestTimeout: 5 * time.Second}
+	cfg := Config{APIKey: testKey, BaseURL: f.BaseURL(), Model: "test-model", RequestTimeout: 5 * time.Second}
 	for _, o := range opts {
 		o(&cfg)
 	}

@@ -26,12 +26,12 @@ func TestSecondOpinionDropsAFabricatedQuoteInEveryServerShape(t *testing.T) {
 	for _, v := range variants {
 		t.Run(v.name, func(t *testing.T) {
 			f := newFakeChat(t, v.shape)
-			f.noSchema = !v.schema
+			f.NoSchema = !v.schema
 			reply := opinionReply
 			if !v.schema { // a model asked in words wraps its JSON
 				reply = "Here is my assessment:\n```json\n" + opinionReply + "\n```"
 			}
-			f.reply(reply)
+			f.Reply(reply)
 			c, _ := newTestClient(t, f, streaming(v.stream))
 			op, err := c.SecondOpinion(context.Background(), Answer{Question: question(t, "budget-prioritization"), Transcript: budgetAnswer})
 			if err != nil {
@@ -56,7 +56,7 @@ func TestSecondOpinionDropsAFabricatedQuoteInEveryServerShape(t *testing.T) {
 			if op.Agency == nil || op.Agency.Verdict != AgencyShowsTradeoffs || op.JumpToSolution == nil || op.JumpToSolution.Verdict != DiagnosedFirst {
 				t.Errorf("verdicts = %+v %+v", op.Agency, op.JumpToSolution)
 			}
-			reqs := f.requests()
+			reqs := f.Seen()
 			if v.schema {
 				if len(reqs) != 1 || !reqs[0].Schema || len(op.Notices) != 0 {
 					t.Errorf("a server with JSON schema support: %d requests, schema %v, notices %q", len(reqs), reqs[0].Schema, op.Notices)
@@ -75,7 +75,7 @@ func TestSecondOpinionDropsAFabricatedQuoteInEveryServerShape(t *testing.T) {
 				if _, err := c.SecondOpinion(context.Background(), Answer{Question: question(t, "budget-prioritization"), Transcript: budgetAnswer}); err != nil {
 					t.Fatal(err)
 				}
-				if reqs := f.requests(); len(reqs) != 3 || reqs[2].Schema {
+				if reqs := f.Seen(); len(reqs) != 3 || reqs[2].Schema {
 					t.Errorf("the second opinion asked with a schema again")
 				}
 			}
@@ -89,7 +89,7 @@ func TestSecondOpinionStarAndUnknownPoints(t *testing.T) {
 	f := newFakeChat(t, "openai")
 	story := "The situation was a product launch with no budget. My task was to get the sales team leads in two weeks. " +
 		"I built a nurture program in HubSpot myself. Pipeline grew by a third in a month."
-	f.reply(`{"talking_points": [{"id": "no-such-point", "covered": true, "quote": "I built a nurture program", "reason": "x"}],
+	f.Reply(`{"talking_points": [{"id": "no-such-point", "covered": true, "quote": "I built a nurture program", "reason": "x"}],
 	 "agency": {"verdict": "maybe", "quote": "", "reason": ""},
 	 "jump_to_solution": {"verdict": "not-assessed", "quote": "", "reason": ""},
 	 "star": [
@@ -127,7 +127,7 @@ func TestSecondOpinionStarAndUnknownPoints(t *testing.T) {
 func TestSecondOpinionMalformedJSON(t *testing.T) {
 	for _, reply := range []string{`{"talking_points": [{"id": "attribution-data", "covered": tr`, `I think the answer was good.`, `{"talking_points": "many"}`} {
 		f := newFakeChat(t, "openai")
-		f.reply(reply)
+		f.Reply(reply)
 		c, _ := newTestClient(t, f)
 		_, err := c.SecondOpinion(context.Background(), Answer{Question: question(t, "budget-prioritization"), Transcript: budgetAnswer})
 		if !errors.Is(err, ErrMalformed) {

@@ -46,7 +46,7 @@ func TestQuestionsPassTheBankLoader(t *testing.T) {
 	for _, v := range variants[:4] {
 		t.Run(v.name, func(t *testing.T) {
 			f := newFakeChat(t, v.shape)
-			f.reply(goodQuestions)
+			f.Reply(goodQuestions)
 			c, _ := newTestClient(t, f, streaming(v.stream))
 			set, err := c.Questions(context.Background(), jobDescription, 2, builtinBank(t))
 			if err != nil {
@@ -61,7 +61,7 @@ func TestQuestionsPassTheBankLoader(t *testing.T) {
 			if err := review.ValidateBankFile(set.YAML, "mine.yaml"); err != nil {
 				t.Errorf("the saved file does not load: %v", err)
 			}
-			r := f.requests()[0]
+			r := f.Seen()[0]
 			if !strings.Contains(r.User, "HubSpot instance") || !strings.Contains(r.System, "exactly 2 questions") {
 				t.Errorf("request:\n%s\n%s", r.System, r.User)
 			}
@@ -78,7 +78,7 @@ func TestQuestionsRefusesBadOutputWithTheLoadersReason(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFakeChat(t, "openai")
-			f.reply(tc.reply)
+			f.Reply(tc.reply)
 			c, _ := newTestClient(t, f)
 			_, err := c.Questions(context.Background(), jobDescription, 2, builtinBank(t))
 			if !errors.Is(err, ErrBadQuestions) {
@@ -104,7 +104,7 @@ func TestQuestionsInputChecks(t *testing.T) {
 	if _, err := c.Questions(context.Background(), jobDescription, 0, nil); err == nil {
 		t.Error("0 questions were asked for")
 	}
-	f.reply(goodQuestions)
+	f.Reply(goodQuestions)
 	set, err := c.Questions(context.Background(), jobDescription, 3, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -112,8 +112,8 @@ func TestQuestionsInputChecks(t *testing.T) {
 	if len(set.Notices) != 2 || !strings.Contains(set.Notices[0], "job description was cut") || !strings.Contains(set.Notices[1], "asked for 3 questions, the model wrote 2") {
 		t.Errorf("notices = %q", set.Notices)
 	}
-	if len(f.requests()) != 1 {
-		t.Errorf("%d requests; bad input must not be sent", len(f.requests()))
+	if len(f.Seen()) != 1 {
+		t.Errorf("%d requests; bad input must not be sent", len(f.Seen()))
 	}
 }
 

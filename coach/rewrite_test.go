@@ -14,8 +14,8 @@ func TestRewriteReplacesInventedFactsInEveryServerShape(t *testing.T) {
 	for _, v := range variants {
 		t.Run(v.name, func(t *testing.T) {
 			f := newFakeChat(t, v.shape)
-			f.noSchema = !v.schema
-			f.reply(reply)
+			f.NoSchema = !v.schema
+			f.Reply(reply)
 			c, _ := newTestClient(t, f, streaming(v.stream))
 			rw, err := c.Rewrite(context.Background(), Answer{Question: question(t, "budget-prioritization"), Transcript: budgetAnswer})
 			if err != nil {

@@ -47,14 +47,14 @@ func (st *reviewState) audioOnly() bool {
 }
 
 // skip says whether rule r sits out this review: an audio-only review runs
-// only the rules that read the recording (pause, pace, hesitation), so the
+// only the rules that read the recording (pause, slow start, pace, hesitation), so the
 // other areas stay unassessed.
 func (st *reviewState) skip(r *RuleSpec) bool {
 	if !st.audioOnly() {
 		return false
 	}
 	switch r.Kind {
-	case KindPause, KindPace, KindHesitation:
+	case KindPause, KindSlowStart, KindPace, KindHesitation:
 		return false
 	}
 	return true

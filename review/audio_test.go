@@ -31,6 +31,18 @@ func TestAudioOnlyReview(t *testing.T) {
 			delivery:  90,
 		},
 		{
+			name:      "stuck for a start: 4.2 s before the first word",
+			audio:     AudioDelivery{DurationS: 40, SpeechStartS: 4.2, SpeechEndS: 39, SpeakingS: 34.8, WPM: 140},
+			wantRules: map[string]int{"slow-start": 1},
+			delivery:  95,
+		},
+		{
+			name:      "a 2.5 s breath before starting is not a slow start",
+			audio:     AudioDelivery{DurationS: 40, SpeechStartS: 2.5, SpeechEndS: 39, SpeakingS: 36.5, WPM: 140},
+			wantRules: map[string]int{},
+			delivery:  100,
+		},
+		{
 			name:      "too short to judge pace",
 			audio:     AudioDelivery{DurationS: 6, SpeechStartS: 0.5, SpeechEndS: 5, SpeakingS: 4.5, WPM: 250},
 			wantRules: map[string]int{},
@@ -133,5 +145,47 @@ func TestAudioBesideTimedTranscript(t *testing.T) {
 	}
 	if !rep.ScoreReasons.Agency.Assessed && !rep.ScoreReasons.Delivery.Assessed {
 		t.Errorf("text rules did not run beside the audio")
+	}
+}
+
+// TestSlowStartFromTheWords: with no recording, the first timed word says
+// when the answer started; an untimed transcript cannot tell.
+func TestSlowStartFromTheWords(t *testing.T) {
+	rv := New(builtinRules(t))
+	q := builtinBank(t).All()[0]
+	words := func(start float64) *Transcript {
+		tr := &Transcript{Text: "I would start with the data"}
+		for i, w := range strings.Fields(tr.Text) {
+			tr.Words = append(tr.Words, Word{Word: w, Start: start + float64(i)*0.3, End: start + float64(i)*0.3 + 0.25})
+		}
+		return tr
+	}
+	for _, c := range []struct {
+		name string
+		tr   *Transcript
+		want int
+	}{
+		{"first word at 3.6 s", words(3.6), 1},
+		{"first word at 0.8 s", words(0.8), 0},
+		{"no timings", &Transcript{Text: "I would start with the data"}, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rep := rv.Review(Input{Transcript: c.tr, Question: &q})
+			n := 0
+			for _, f := range rep.Findings {
+				if f.Rule == "slow-start" {
+					n++
+					if !f.HasTime || f.TimeStart != 0 || f.TimeEnd != c.tr.Words[0].Start {
+						t.Errorf("slow-start at %v..%v (timed %v), want 0..%v", f.TimeStart, f.TimeEnd, f.HasTime, c.tr.Words[0].Start)
+					}
+					if !strings.Contains(f.Message, "3.6 s before the first word") {
+						t.Errorf("message %q does not say how long", f.Message)
+					}
+				}
+			}
+			if n != c.want {
+				t.Errorf("slow-start findings: got %d, want %d", n, c.want)
+			}
+		})
 	}
 }

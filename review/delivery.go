@@ -176,6 +176,38 @@ func (st *reviewState) pauses(r *RuleSpec) {
 	}
 }
 
+// slowStart reports a long silence before the first word, as if stuck for
+// a start: measured from the recording when there is one, else from the
+// envelope, else from the first timed word.
+func (st *reviewState) slowStart(r *RuleSpec) {
+	lead, ok := st.leadingSilence()
+	if !ok || lead < r.MinSeconds {
+		return
+	}
+	st.add(st.gapFinding(r, gap{0, lead}, r.Message+" ("+secs(lead)+" before the first word)"))
+}
+
+// leadingSilence returns the seconds from the start of the recording to
+// the first speech, and whether any speech was found to measure it by.
+func (st *reviewState) leadingSilence() (float64, bool) {
+	if a := st.input.Audio; a != nil && a.SpeechEndS > a.SpeechStartS {
+		return a.SpeechStartS, true
+	}
+	if e := st.input.Envelope; e != nil {
+		if v := envelopeVoice(e); v.ok {
+			for i, x := range e.RMS {
+				if x > v.threshold {
+					return float64(i) * e.Hop, true
+				}
+			}
+		}
+	}
+	if st.timed {
+		return st.transcript.Words[0].Start, true
+	}
+	return 0, false
+}
+
 // voicedGaps reports gaps between timed words of at least r.MinGap seconds
 // in which the envelope holds voiced sound for at least 80 ms.
 func (st *reviewState) voicedGaps(r *RuleSpec) {

@@ -310,6 +310,8 @@ func (st *reviewState) apply(ri int, r *RuleSpec) {
 		st.star(ri, r)
 	case KindPause:
 		st.pauses(r)
+	case KindSlowStart:
+		st.slowStart(r)
 	case KindVoicedGap:
 		st.voicedGaps(r)
 	case KindPace:

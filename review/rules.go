@@ -173,6 +173,7 @@ var stableRules = []struct{ id, title string }{
 	{"long-pause", "Long pause"},
 	{"pace", "Pace"},
 	{"likely-hesitation", "Likely hesitation"},
+	{"slow-start", "Slow start"},
 }
 
 // RuleTitle returns the human name of a stable rule id, for legends; other
@@ -283,7 +284,7 @@ func (c ruleCheck) kind() error {
 		if r.MinGap <= 0 {
 			return c.bad("min_gap", "must be a number of seconds > 0")
 		}
-	case KindPause:
+	case KindPause, KindSlowStart:
 		if r.MinSeconds <= 0 {
 			return c.bad("min_seconds", "must be a number of seconds > 0")
 		}
@@ -299,7 +300,7 @@ func (c ruleCheck) kind() error {
 	case KindStar:
 		return c.star()
 	default:
-		return c.bad("extends", "%q is not a rule kind (existence, occurrence, ordering, coverage, voiced-gap, pause, pace, hesitation, questions, star)", r.Kind)
+		return c.bad("extends", "%q is not a rule kind (existence, occurrence, ordering, coverage, voiced-gap, pause, slow-start, pace, hesitation, questions, star)", r.Kind)
 	}
 	return nil
 }

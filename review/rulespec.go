@@ -12,6 +12,7 @@ const (
 	KindQuestions  = "questions"  // sentences asked (reverse interviewing) and their themes
 	KindStar       = "star"       // the situation, task, action and result of a story
 	KindHesitation = "hesitation" // likely voiced hesitations found in the recording (Input.Audio)
+	KindSlowStart  = "slow-start" // the silence before the first word, when longer than min_seconds
 )
 
 // Rubric items: what a question asks a strong answer to do. A rule that

@@ -25,9 +25,11 @@ const welcomeTranscription = "Transcripts come from one of three places: OpenAI'
 
 // welcomeNothingSetUp says what works before anything is set up.
 const welcomeNothingSetUp = "With nothing set up you can start right now: every take is recorded and " +
-	"kept, and you can play it back with its waveform. Once a transcript is there (typed in, if you " +
-	"like), the review — delivery (fillers, pace, pauses), structure, trade-offs, talking points — " +
-	"runs on this machine and needs no account or server."
+	"kept, and the recording alone is reviewed for delivery — your pace, pauses, likely \"uhh\"s and " +
+	"speaking time — with a live pace light while you answer. Once a transcript is there (typed in, if " +
+	"you like), the full review — fillers, structure, trade-offs, talking points — runs on this " +
+	"machine and needs no account or server. An interviewer model for follow-up questions is optional " +
+	"(Settings → Interviewer model)."
 
 // welcomePanel is the first-run panel at the top of the practice screen:
 // the loop of the app, how transcription is set up and what works without

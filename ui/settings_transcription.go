@@ -88,8 +88,7 @@ func (s *settingsScreen) buildTranscription() fyne.CanvasObject {
 		widget.NewFormItem("", t.keyStatus),
 		widget.NewFormItem("Server", t.baseURL),
 		widget.NewFormItem("", t.urlNote),
-		widget.NewFormItem("Model", t.model),
-		widget.NewFormItem("", t.modelNote),
+		widget.NewFormItem("Model", container.NewVBox(t.model, t.modelNote)), // the note hides when empty
 		widget.NewFormItem("Language", t.language),
 		widget.NewFormItem("When", t.mode),
 	)
@@ -98,7 +97,7 @@ func (s *settingsScreen) buildTranscription() fyne.CanvasObject {
 	t.loadKeyStatus()
 	return container.NewVBox(
 		heading("Transcription"),
-		widget.NewLabel("Optional. Without a key or a server, type or paste transcripts on the Review screen."),
+		widget.NewLabel("Optional. Without a key or a server, type or paste transcripts on the Review screen; pace, pauses and hesitations are reviewed from the recording either way."),
 		form,
 		widget.NewSeparator(),
 		heading("Coaching"),
@@ -128,8 +127,10 @@ func (t *transcriptionSettings) showModelNote() {
 	m := strings.TrimSpace(t.model.Text)
 	if strings.HasPrefix(m, "gpt-4o") {
 		t.modelNote.SetText("This model gives no word timings: no click-to-seek per word; pauses are measured from the recording.")
+		t.modelNote.Show()
 	} else {
 		t.modelNote.SetText("")
+		t.modelNote.Hide()
 	}
 }
 

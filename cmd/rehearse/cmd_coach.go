@@ -132,55 +132,70 @@ func coachAnswer(env *cliEnv, sub string, args []string) error {
 	defer stop()
 	switch sub {
 	case "followup":
-		fu, err := c.FollowUp(ctx, a)
-		if err != nil {
-			return coachError(err, key)
-		}
-		if *cf.asJSON {
-			return env.printJSON(struct {
-				Question string `json:"question"`
-				*coach.FollowUp
-			}{q.ID, fu})
-		}
-		env.notices(fu.Notices)
-		_, err = fmt.Fprintln(env.stdout, fu.Question)
-		return err
+		return env.coachFollowUp(ctx, c, key, a, *cf.asJSON)
 	case "review":
-		op, err := c.SecondOpinion(ctx, a)
-		if err != nil {
-			return coachError(err, key)
-		}
-		agree, err := env.builtinAgreement(op, tr, q)
-		if err != nil {
-			return err
-		}
-		if *cf.asJSON {
-			return env.printJSON(struct {
-				Question string `json:"question"`
-				*coach.Opinion
-				Agreement []coach.Agreement `json:"agreement"`
-			}{q.ID, op, agree})
-		}
-		env.notices(op.Notices)
-		return writeOpinion(env.stdout, op, agree)
+		return env.coachReview(ctx, c, key, a, tr, *cf.asJSON)
 	default:
-		rw, err := c.Rewrite(ctx, a)
-		if err != nil {
-			return coachError(err, key)
-		}
-		if *cf.asJSON {
-			return env.printJSON(struct {
-				Question string `json:"question"`
-				*coach.Rewrite
-			}{q.ID, rw})
-		}
-		env.notices(rw.Notices)
-		if len(rw.Placeholders) > 0 {
-			fmt.Fprintf(env.stderr, "note: %d fact(s) you did not say were replaced by placeholders; fill in your own\n", len(rw.Placeholders))
-		}
-		_, err = fmt.Fprintln(env.stdout, rw.Text)
+		return env.coachRewrite(ctx, c, key, a, *cf.asJSON)
+	}
+}
+
+// coachFollowUp prints the interviewer model's follow-up question.
+func (e *cliEnv) coachFollowUp(ctx context.Context, c *coach.Client, key string, a coach.Answer, asJSON bool) error {
+	fu, err := c.FollowUp(ctx, a)
+	if err != nil {
+		return coachError(err, key)
+	}
+	if asJSON {
+		return e.printJSON(struct {
+			Question string `json:"question"`
+			*coach.FollowUp
+		}{a.Question.ID, fu})
+	}
+	e.notices(fu.Notices)
+	_, err = fmt.Fprintln(e.stdout, fu.Question)
+	return err
+}
+
+// coachReview prints the second opinion beside the built-in review.
+func (e *cliEnv) coachReview(ctx context.Context, c *coach.Client, key string, a coach.Answer, tr *review.Transcript, asJSON bool) error {
+	op, err := c.SecondOpinion(ctx, a)
+	if err != nil {
+		return coachError(err, key)
+	}
+	agree, err := e.builtinAgreement(op, tr, a.Question)
+	if err != nil {
 		return err
 	}
+	if asJSON {
+		return e.printJSON(struct {
+			Question string `json:"question"`
+			*coach.Opinion
+			Agreement []coach.Agreement `json:"agreement"`
+		}{a.Question.ID, op, agree})
+	}
+	e.notices(op.Notices)
+	return writeOpinion(e.stdout, op, agree)
+}
+
+// coachRewrite prints the stronger answer, noting the placeholders.
+func (e *cliEnv) coachRewrite(ctx context.Context, c *coach.Client, key string, a coach.Answer, asJSON bool) error {
+	rw, err := c.Rewrite(ctx, a)
+	if err != nil {
+		return coachError(err, key)
+	}
+	if asJSON {
+		return e.printJSON(struct {
+			Question string `json:"question"`
+			*coach.Rewrite
+		}{a.Question.ID, rw})
+	}
+	e.notices(rw.Notices)
+	if len(rw.Placeholders) > 0 {
+		fmt.Fprintf(e.stderr, "note: %d fact(s) you did not say were replaced by placeholders; fill in your own\n", len(rw.Placeholders))
+	}
+	_, err = fmt.Fprintln(e.stdout, rw.Text)
+	return err
 }
 
 // builtinAgreement runs the built-in review of the same answer and marks

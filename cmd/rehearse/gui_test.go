@@ -301,6 +301,7 @@ func TestDesktopAppRecordsInRealTime(t *testing.T) {
 		t.Fatalf("the live pace never showed while the microphone heard speech\n%s", stderr.String())
 	}
 	keepScreenshot(t, shot) // kept when $REHEARSE_SCREENSHOT_DIR is set
+
 	xdo(t, display, "mousemove", "212", "301", "click", "1") // Stop
 	time.Sleep(time.Second)
 	quit(t, cmd, exited, stderr)
