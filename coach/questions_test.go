@@ -125,12 +125,12 @@ func TestQuestionsAskNotToReuseTailoredIDs(t *testing.T) {
 		t.Fatal(errs)
 	}
 	f := newFakeChat(t, "openai")
-	f.reply(strings.ReplaceAll(goodQuestions, "tailored-", "tailored-new-"))
+	f.Reply(strings.ReplaceAll(goodQuestions, "tailored-", "tailored-new-"))
 	c, _ := newTestClient(t, f)
 	if _, err := c.Questions(context.Background(), jobDescription, 2, bank); err != nil {
 		t.Fatal(err)
 	}
-	sys := f.requests()[0].System
+	sys := f.Seen()[0].System
 	if !strings.Contains(sys, "already taken: do not use them. tailored-hubspot-sync, tailored-lead-scoring") {
 		t.Errorf("the taken ids are not in the prompt:\n%s", sys)
 	}
@@ -141,7 +141,7 @@ func TestQuestionsAskNotToReuseTailoredIDs(t *testing.T) {
 	if _, err := c.Questions(context.Background(), jobDescription, 2, builtinBank(t)); err != nil {
 		t.Fatal(err)
 	}
-	if sys := f.requests()[1].System; strings.Contains(sys, "already taken") {
+	if sys := f.Seen()[1].System; strings.Contains(sys, "already taken") {
 		t.Errorf("prompt:\n%s", sys)
 	}
 }
