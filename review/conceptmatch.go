@@ -82,7 +82,7 @@ func (cm *conceptMatcher) compileElement(e string) int32 {
 
 // addLine compiles the concept match ms of spec index spec into a line.
 func (cm *conceptMatcher) addLine(spec int32, ms MatchSpec) {
-	l := conceptLine{spec: spec, window: ms.Window, real: ms.Real, ordered: ms.Ordered, negatable: true}
+	l := conceptLine{spec: spec, window: ms.Window, real: ms.Real, ordered: ms.Ordered, negatable: !ms.literal}
 	if l.window <= 0 {
 		l.window = defaultWindow
 	}

@@ -1,6 +1,9 @@
 package review
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Roles of a compiled matcher within its rule.
 const (
@@ -21,8 +24,23 @@ const (
 // labelFallback is set).
 func pointMatches(cues []string, lines [][]string, label string, labelFallback bool) []MatchSpec {
 	var ms []MatchSpec
-	if len(cues) > 0 {
-		ms = append(ms, MatchSpec{Tokens: cues})
+	// a plain cue is matched like a concept line of one term, on lemmas,
+	// so that a hindsight ("in hindsight I should have got both of them in
+	// one room") does not cover the point; a cue with a gap or a number
+	// stays a token match
+	var plain, tokens []string
+	for _, c := range cues {
+		if strings.ContainsAny(c, "#|@") || strings.Contains(c, "...") {
+			tokens = append(tokens, c)
+		} else {
+			plain = append(plain, c)
+		}
+	}
+	if len(tokens) > 0 {
+		ms = append(ms, MatchSpec{Tokens: tokens})
+	}
+	if len(plain) > 0 {
+		ms = append(ms, MatchSpec{Concepts: []string{strings.Join(plain, "|")}, Real: true, literal: true})
 	}
 	for _, l := range lines {
 		// a point is covered by what was done, not by what was only imagined

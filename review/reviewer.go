@@ -450,6 +450,9 @@ func (st *reviewState) coverage(ri int, r *RuleSpec) {
 			res.Covered = true
 			res.Start, res.End = st.span(h)
 		}
+		if res.Covered && st.pointVetoed(tp) {
+			res.Covered, res.Start, res.End = false, 0, 0
+		}
 		if len(tp.Parts) > 0 && !res.Covered {
 			st.parts(ri, j, tp, &res)
 		}
@@ -471,6 +474,21 @@ func (st *reviewState) coverage(ri int, r *RuleSpec) {
 		}
 		st.rep.TalkingPoints = append(st.rep.TalkingPoints, res)
 	}
+}
+
+// pointVetoed reports whether the rule tp.VetoedBy names applies to the
+// question and its "unless" veto stands (see vetoed).
+func (st *reviewState) pointVetoed(tp TalkingPoint) bool {
+	if tp.VetoedBy == "" {
+		return false
+	}
+	for i := range st.rv.rules.rules {
+		r := &st.rv.rules.rules[i]
+		if r.ID == tp.VetoedBy {
+			return r.applies(st.input.Question) && st.vetoed(i)
+		}
+	}
+	return false
 }
 
 // parts fills in the parts of talking point j: covered when every part is,

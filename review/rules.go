@@ -97,14 +97,20 @@ func (c *Concepts) checkRule(r *RuleSpec) (string, error) {
 	return "", nil
 }
 
-// CheckQuestion returns an error for each concept a question's talking
-// points name that the rule set does not define.
+// CheckQuestion returns an error for each concept, and each vetoed_by
+// rule, a question's talking points name that the rule set does not define.
 func (rs *RuleSet) CheckQuestion(q *Question) []error {
 	var errs []error
 	for i, tp := range q.TalkingPoints {
 		lines := tp.Concepts
 		for _, p := range tp.Parts {
 			lines = append(lines, p.Concepts...)
+		}
+		if tp.VetoedBy != "" {
+			if _, ok := rs.Rule(tp.VetoedBy); !ok {
+				errs = append(errs, &FileError{File: q.Source, Kind: "question", Item: q.ID,
+					Field: fmt.Sprintf("talking_points[%d].vetoed_by", i), Err: fmt.Errorf("no rule %q", tp.VetoedBy)})
+			}
 		}
 		for _, l := range lines {
 			if err := rs.concepts.checkConceptRefs(l); err != nil {

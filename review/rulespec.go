@@ -167,6 +167,10 @@ type MatchSpec struct {
 	Real     bool     `yaml:"real" json:"real,omitempty"`
 	// Ordered requires the elements in the order given, in one sentence.
 	Ordered bool `yaml:"ordered" json:"ordered,omitempty"`
+	// literal marks a talking point's cue list compiled as a concept line:
+	// a cue is a fact the answer states ("24 hours" in "it wasn't possible
+	// in 24 hours"), so a negation does not cancel it; only a hindsight does.
+	literal bool
 }
 
 // Theme is a subject a reverse-interview question can touch.

@@ -1,0 +1,87 @@
+package review
+
+import (
+	"strings"
+	"testing"
+)
+
+// pointCovered reviews text against question id of the built-in bank and
+// reports whether its talking point pid is covered.
+func pointCovered(t *testing.T, qid, pid, text string) bool {
+	t.Helper()
+	q, ok := builtinBank(t).ByID(qid)
+	if !ok {
+		t.Fatalf("no built-in question %q", qid)
+	}
+	rep := New(builtinRules(t)).Review(Input{Transcript: &Transcript{Text: text}, Question: &q})
+	for _, tp := range rep.TalkingPoints {
+		if tp.ID == pid {
+			return tp.Covered
+		}
+	}
+	t.Fatalf("question %q has no talking point %q", qid, pid)
+	return false
+}
+
+// TestPointVetoedBy checks that a point marked vetoed_by: tradeoff is not
+// covered when the speaker picked for the stakeholder, and is when the
+// stakeholder picked.
+func TestPointVetoedBy(t *testing.T) {
+	const options = "The head of sales wanted every form fill sent to reps. " +
+		"We could pilot it with one team, which is slower to learn from, or lower the threshold, which means more junk for the reps. "
+	cases := []struct {
+		name, text string
+		want       bool
+	}{
+		{"stakeholder picks", options + "He went with the pilot.", true},
+		{"speaker picks", options + "I decided we'd go with the pilot and told him on Monday.", false},
+		{"speaker recommends, stakeholder picks", options + "I told him which one I'd pick, and then he chose the pilot.", true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := pointCovered(t, "saying-no-to-sales", "offer-options", c.text); got != c.want {
+				t.Errorf("offer-options covered = %v, want %v in %q", got, c.want, c.text)
+			}
+		})
+	}
+}
+
+// TestPointVetoedByUnknownRule checks that a vetoed_by naming no rule is
+// reported with the question and the field.
+func TestPointVetoedByUnknownRule(t *testing.T) {
+	q := Question{ID: "q1", Category: "behavioral", Prompt: "p", Source: "mine.yaml",
+		TalkingPoints: []TalkingPoint{{ID: "a", Label: "A", Cues: []string{"x"}}, {ID: "b", Label: "B", Cues: []string{"y"}, VetoedBy: "no-such-rule"}}}
+	errs := builtinRules(t).CheckQuestion(&q)
+	if len(errs) != 1 {
+		t.Fatalf("got %d errors %v, want 1", len(errs), errs)
+	}
+	for _, want := range []string{"mine.yaml", "q1", "talking_points[1].vetoed_by", "no-such-rule"} {
+		if !strings.Contains(errs[0].Error(), want) {
+			t.Errorf("error %q does not name %q", errs[0], want)
+		}
+	}
+}
+
+// TestCueInHindsight checks that a cue only imagined in hindsight does not
+// cover its point, that a negation before a stated fact still does, and
+// that a cue meets its inflections.
+func TestCueInHindsight(t *testing.T) {
+	cases := []struct {
+		name, qid, pid, text string
+		want                 bool
+	}{
+		{"said", "conflicting-priorities", "escalate-together",
+			"I put it to both of them in the same room and they agreed on the order.", true},
+		{"hindsight", "conflicting-priorities", "escalate-together",
+			"I picked one myself. In hindsight I should have got them in the same room.", false},
+		{"negated fact", "impossible-request", "situation",
+			"It wasn't possible in 24 hours.", true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := pointCovered(t, c.qid, c.pid, c.text); got != c.want {
+				t.Errorf("%s covered = %v, want %v in %q", c.pid, got, c.want, c.text)
+			}
+		})
+	}
+}
