@@ -22,6 +22,9 @@ func SessionReport(s *session.Session, reports map[string]*review.Report) *repor
 			Summary:          tk.Summary,
 			Review:           reports[tk.ID],
 		}
+		if tk.FollowUp != nil {
+			rt.FollowUp = &report.FollowUp{Parent: tk.FollowUp.Parent, Question: tk.FollowUp.Question}
+		}
 		for _, n := range s.TakeNotes(tk.ID) {
 			rt.Notes = append(rt.Notes, report.Note{Author: n.Author, Tag: n.Tag, Text: n.Text, Start: n.Start, End: n.End, Time: n.Time})
 		}

@@ -35,6 +35,16 @@ type Take struct {
 	// Review is the take's review; nil exports the take without flags.
 	Review *review.Report
 	Notes  []Note // the coach's notes on the take, in order
+	// FollowUp is the interviewer's follow-up question this take answers;
+	// nil for an answer to the question itself.
+	FollowUp *FollowUp
+}
+
+// FollowUp is a follow-up question a take answers: question → answer →
+// follow-up → answer.
+type FollowUp struct {
+	Parent   string // the id of the take it follows up
+	Question string // as it was asked
 }
 
 // Note is a coach's note on a take.

@@ -34,6 +34,7 @@ table.metrics th { background:#f3f5f8; font-weight:600; }
 .f-tradeoff { background:#bfe8c3; }
 .f-talking-point-missing, .f-long-pause, .f-pace, .f-other { background:#d9d4ff; }
 .flag sup, .nref { font-size:.7em; color:var(--accent); font-weight:600; }
+.followup { margin:.2em 0 .6em; font-style:italic; color:var(--muted); }
 .tref { font-size:.7em; font-weight:600; border-radius:3px; padding:0 .15em; margin:0 .1em; }
 table.scores th { text-transform:capitalize; } table.scores td { text-align:center; }
 .legend span { display:inline-block; margin:0 .6rem .3rem 0; padding:0 .3rem; border-radius:3px; font-size:.85rem; }
@@ -150,7 +151,8 @@ var htmlTemplate = template.Must(template.New("report").Funcs(htmlFuncs).Parse(`
 </html>
 {{define "take"}}<article class="take" id="take-{{.ID}}">
 <h3>Take {{.N}} <small>(T{{.All}}) · {{clock .Duration}} · {{.Created.Format "2 Jan 2006 15:04"}}</small></h3>
-{{with .Metrics}}<table class="metrics">
+{{with .FollowUpLine}}<p class="followup">↳ {{.}}</p>
+{{end}}{{with .Metrics}}<table class="metrics">
 <tr>{{range .}}<th>{{.Head}}</th>{{end}}</tr>
 <tr>{{range .}}<td>{{.Value}}</td>{{end}}</tr>
 </table>

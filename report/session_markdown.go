@@ -57,6 +57,9 @@ func SessionMarkdown(w io.Writer, s *Session, rules *review.RuleSet) error {
 // mdTake writes one take's section.
 func mdTake(p func(string, ...any), v takeView) {
 	p("### Take %d · %s · %s\n\n", v.N, clock(v.Duration), v.Created.Format("2 Jan 2006 15:04"))
+	if l := v.FollowUpLine(); l != "" {
+		p("> ↳ %s\n\n", mdEscape(l))
+	}
 	if len(v.Metrics) > 0 {
 		heads := make([]string, len(v.Metrics))
 		vals := make([]string, len(v.Metrics))

@@ -37,6 +37,22 @@ type takeView struct {
 	Text    string
 	Spans   []span
 	Anchors []anchor
+	// Parent is the number, within its question, of the take a follow-up
+	// answer follows up (0 when the take is not a follow-up answer, or its
+	// parent is gone).
+	Parent int
+}
+
+// FollowUpLine says which take a follow-up answer follows up, and the
+// question asked: "Follow-up to take 1: Which model did you trust?".
+func (v takeView) FollowUpLine() string {
+	if v.FollowUp == nil {
+		return ""
+	}
+	if v.Parent > 0 {
+		return fmt.Sprintf("Follow-up to take %d: %s", v.Parent, v.FollowUp.Question)
+	}
+	return "Follow-up: " + v.FollowUp.Question
 }
 
 // metric is one column of a take's metrics table.
@@ -67,9 +83,15 @@ func reportGroups(s *Session, title func(string) string) []takeGroup {
 	}
 	all := 0
 	for i := range gs {
+		num := map[string]int{} // take id -> number within the question
 		for n, tk := range takes[i] {
 			all++
-			gs[i].Takes = append(gs[i].Takes, viewTake(tk, n+1, all, title))
+			num[tk.ID] = n + 1
+			v := viewTake(tk, n+1, all, title)
+			if tk.FollowUp != nil {
+				v.Parent = num[tk.FollowUp.Parent]
+			}
+			gs[i].Takes = append(gs[i].Takes, v)
 		}
 	}
 	return gs
