@@ -227,23 +227,3 @@ func claimsText(op *coach.Opinion) string {
 	}
 	return strings.Join(lines, "\n")
 }
-
-// showThread shows, for the answer to a follow-up, the thread in the
-// header: the question, then the follow-up this take answers and the take
-// it follows up ("Take 1", as in the take picker).
-func (s *reviewScreen) showThread() {
-	if s.take == nil || s.take.FollowUp == nil || s.question == nil {
-		return
-	}
-	parent, n := "an earlier take", 0
-	for _, tk := range s.sess.Takes {
-		if tk.QuestionID != s.take.QuestionID {
-			continue
-		}
-		n++
-		if tk.ID == s.take.FollowUp.Parent {
-			parent = fmt.Sprintf("take %d", n)
-		}
-	}
-	s.head.prompt.SetText(fmt.Sprintf("%s\n↳ Follow-up to %s: %s", s.question.Prompt, parent, s.take.FollowUp.Question))
-}

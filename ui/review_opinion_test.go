@@ -154,6 +154,9 @@ func TestStrongerAnswerIsShownBesideTheOriginalAndSaved(t *testing.T) {
 	}
 }
 
+// TestReviewShowsTheFollowUpThread: the answer to a follow-up shows the
+// follow-up and the take it follows up; that take shows the follow-up
+// asked about it.
 func TestReviewShowsTheFollowUpThread(t *testing.T) {
 	f, _, parent := opinionFixture(t)
 	child := f.addTake(20, timedTranscript(answerText, -1))
@@ -164,8 +167,11 @@ func TestReviewShowsTheFollowUpThread(t *testing.T) {
 	if want := f.question.Prompt + "\n↳ Follow-up to take 1: Which attribution model?"; f.s.head.prompt.Text != want {
 		t.Errorf("prompt = %q, want %q", f.s.head.prompt.Text, want)
 	}
+	if !strings.Contains(f.s.head.takeSel.Selected, "↳ follow-up") {
+		t.Errorf("the take picker shows %q, not marked as a follow-up", f.s.head.takeSel.Selected)
+	}
 	f.open(parent)
-	if f.s.head.prompt.Text != f.question.Prompt {
-		t.Errorf("the parent's prompt = %q", f.s.head.prompt.Text)
+	if want := f.question.Prompt + "\n↳ Followed up in take 2: Which attribution model?"; f.s.head.prompt.Text != want {
+		t.Errorf("the parent's prompt = %q, want %q", f.s.head.prompt.Text, want)
 	}
 }

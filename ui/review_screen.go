@@ -213,7 +213,8 @@ func (s *reviewScreen) showHeader() {
 	}
 }
 
-// takeLabel names a take in the picker: "Take 2 · Q1 · 1:04".
+// takeLabel names a take in the picker: "Take 2 · Q1 · 1:04", marked
+// "↳ follow-up" when it answers one.
 func takeLabel(sess *session.Session, tk session.Take, n int) string {
 	q := 0
 	for i := range sess.Questions {
@@ -221,7 +222,7 @@ func takeLabel(sess *session.Session, tk session.Take, n int) string {
 			q = i + 1
 		}
 	}
-	return fmt.Sprintf("Take %d · Q%d · %s", n, q, clock(time.Duration(tk.Duration*float64(time.Second))))
+	return fmt.Sprintf("Take %d · Q%d%s · %s", n, q, followUpMark(tk), clock(time.Duration(tk.Duration*float64(time.Second))))
 }
 
 func (s *reviewScreen) onPickTake(label string) {
