@@ -1,5 +1,10 @@
 package app
 
+import (
+	"strconv"
+	"strings"
+)
+
 // Preferences is where the app's settings are kept: fyne.Preferences in
 // the desktop app, a map in tests. The application layer only reads them.
 type Preferences interface {
@@ -25,11 +30,27 @@ const (
 	PrefWelcomeHidden  = "practice.welcome_hidden" // true once "Don't show again" was pressed on the first-run panel
 	PrefLivePaceOff    = "practice.live_pace_off"  // true to hide the live pace and cues while recording (on by default)
 	// The interviewer model (see coach.go); it uses the transcription's API key.
-	PrefInterviewer        = "interviewer.mode"     // InterviewerOn or "" (off, the default)
-	PrefInterviewerBaseURL = "interviewer.base_url" // "" = OpenAI
-	PrefInterviewerModel   = "interviewer.model"    // "" = coach.DefaultModel
-	PrefInterviewerNotes   = "interviewer.notes"    // InterviewerOn to send a take's notes too; "" (the default) keeps them here
+	PrefInterviewer        = "interviewer.mode"      // InterviewerOn or "" (off, the default)
+	PrefInterviewerBaseURL = "interviewer.base_url"  // "" = OpenAI
+	PrefInterviewerModel   = "interviewer.model"     // "" = coach.DefaultModel
+	PrefInterviewerNotes   = "interviewer.notes"     // InterviewerOn to send a take's notes too; "" (the default) keeps them here
+	PrefInterviewFollowUps = "interviewer.followups" // follow-ups per question in a mock interview, "0".."3"; "" = 1
 )
+
+// MaxInterviewFollowUps bounds the follow-ups a mock interview asks about
+// one question.
+const MaxInterviewFollowUps = 3
+
+// InterviewFollowUps returns how many follow-ups a mock interview asks
+// about each question: PrefInterviewFollowUps, 1 when unset, and within
+// 0..MaxInterviewFollowUps whatever was stored.
+func InterviewFollowUps(p Preferences) int {
+	n, err := strconv.Atoi(strings.TrimSpace(p.String(PrefInterviewFollowUps)))
+	if err != nil {
+		return 1
+	}
+	return min(max(n, 0), MaxInterviewFollowUps)
+}
 
 // InterviewerOn is PrefInterviewer's value when the interviewer model is on;
 // anything else is off.

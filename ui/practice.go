@@ -72,6 +72,8 @@ type practicePicker struct {
 	drillSize  *widget.Select
 	startOne   *widget.Button
 	startDrill *widget.Button
+	// startInterview starts a mock interview (practice_interview.go).
+	startInterview *widget.Button
 }
 
 // practiceControls move a run on.
@@ -155,6 +157,7 @@ func (p *practiceScreen) buildPicker() {
 	k.startOne = widget.NewButtonWithIcon("Practise this question", theme.MediaPlayIcon(), p.onStartOne)
 	k.startOne.Importance = widget.HighImportance
 	k.startDrill = widget.NewButtonWithIcon("Start drill", theme.MediaReplayIcon(), p.onStartDrill)
+	p.buildInterview()
 }
 
 func (p *practiceScreen) buildControls() {
@@ -177,7 +180,7 @@ func (p *practiceScreen) layout() {
 		container.NewBorder(nil, nil, catBox, nil, k.question),
 		k.preview,
 		container.NewHBox(k.startOne, widget.NewLabel("or a random drill of"), k.drillSize,
-			widget.NewLabel("questions"), k.startDrill),
+			widget.NewLabel("questions"), k.startDrill, k.startInterview),
 	)
 	controls := container.NewHBox(p.ctl.skip, p.ctl.stop, p.ctl.retake, p.ctl.next, p.ctl.review, p.fu.btn)
 	p.meterRow = container.NewBorder(nil, nil, p.timer, p.live.pace, p.meter)

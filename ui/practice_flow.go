@@ -10,7 +10,6 @@ import (
 
 	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/audio"
-	"github.com/rehearse-app/rehearse/review"
 )
 
 // enter shows state st and starts what its phase needs: reading the
@@ -38,11 +37,14 @@ func (p *practiceScreen) enter(st practiceState) {
 // askQuestion shows the current question and reads it aloud.
 func (p *practiceScreen) askQuestion(st practiceState) {
 	q := st.Question()
-	p.progress.SetText(fmt.Sprintf("Question %d of %d · %s", st.Index+1, len(st.Questions), review.CategoryTitle(q.Category)))
+	p.progress.SetText(progressText(st))
 	p.prompt.SetText(q.Prompt)
 	p.render(st)
 	p.timer.SetText("")
 	p.setNotice(p.micNote)
+	if note := p.interviewNote(st); note != "" {
+		p.addNotice(note)
+	}
 	ctx := p.newPhaseContext()
 	speaker, err := p.speaker()
 	if err != nil || speaker == nil {
@@ -225,12 +227,14 @@ func (p *practiceScreen) finishTake(rec *audio.Recording) {
 	st := p.run.Saved(res.Duration)
 	p.takeList.SetText("Takes in this session:\n" + strings.Join(st.Takes, "\n"))
 	p.status.SetText(savedText(res))
-	if silentTake(res) {
+	silent := silentTake(res)
+	if silent {
 		p.showTakeWarning(silentTakeWarning(res.Peak))
 	}
 	if p.deps.TakeFinished != nil {
 		p.deps.TakeFinished(pending.SessionID, pending.TakeID)
 	}
+	p.afterTake(silent)
 }
 
 // savedText says how a take was saved.
@@ -325,6 +329,7 @@ func (p *practiceScreen) render(st practiceState) {
 	busy := ph == phaseSpeaking || ph == phaseThinking || ph == phaseRecording
 	enable(p.pick.startOne, !busy)
 	enable(p.pick.startDrill, !busy)
+	enable(p.pick.startInterview, !busy)
 	if ph == phaseDone && st.Last() {
 		p.ctl.next.SetText("Finish")
 	} else {

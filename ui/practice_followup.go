@@ -24,6 +24,9 @@ type practiceFollowUp struct {
 	// shown is the prompt text while the follow-up is answered: a take
 	// saved while the prompt still shows it answers the follow-up.
 	shown string
+	// failed says why a mock interview's last follow-up did not come, for
+	// the next question to show; "" when none failed.
+	failed string
 }
 
 // buildFollowUp makes the follow-up button, hidden until the interviewer
@@ -56,6 +59,7 @@ func (p *practiceScreen) onFollowUp() {
 	sessID, parent, do := st.SessionID, st.LastTake, p.do
 	phaseCtx := p.newPhaseContext() // Retake and Next cancel it
 	p.fu.asking = true
+	p.run.FollowUpAsked()
 	p.renderFollowUp(st)
 	p.status.SetText("Waiting for the transcript of your answer, then asking the interviewer model for a follow-up…")
 	go func() {
@@ -76,11 +80,18 @@ func (p *practiceScreen) gotFollowUp(ctx context.Context, parent string, fu *coa
 		return // Retake or Next came first
 	}
 	if err != nil {
+		if st.Interview {
+			// the interview goes on; the next question says why
+			p.fu.failed = fmt.Sprintf("No follow-up question: %v.", err)
+			p.cancelPhase()
+			p.enter(p.run.Next())
+			return
+		}
 		p.status.SetText(fmt.Sprintf("No follow-up question: %v. Retake or go on to the next question.", err))
 		return
 	}
 	p.fu.parent, p.fu.fu, p.fu.shown = parent, fu, fu.Question
-	p.progress.SetText(fmt.Sprintf("Question %d of %d · follow-up", st.Index+1, len(st.Questions)))
+	p.progress.SetText(progressText(st) + " · follow-up")
 	p.prompt.SetText(fu.Question)
 	speaker, err := p.speaker()
 	if err != nil || speaker == nil {

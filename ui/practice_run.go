@@ -33,6 +33,12 @@ type practiceState struct {
 	Title     string   // of the session the first take creates
 	LastTake  string   // the take recorded last, "" for none
 	Takes     []string // "Question 1 · take 2 · 1:04", one per saved take
+	// Interview is a mock interview: after each answer the interviewer
+	// asks up to FollowUps follow-ups, then moves on by itself. Asked
+	// counts the follow-ups asked about the current question.
+	Interview bool
+	FollowUps int
+	Asked     int
 }
 
 // Question is the question being practised.
@@ -40,6 +46,15 @@ func (st practiceState) Question() review.Question { return st.Questions[st.Inde
 
 // Last reports whether the current question is the run's last.
 func (st practiceState) Last() bool { return st.Index+1 >= len(st.Questions) }
+
+// afterTake is what an interview does once an answer is saved.
+type afterTake int
+
+const (
+	afterWait     afterTake = iota // not an interview (or not done): the user moves on
+	afterFollowUp                  // ask the interviewer model for a follow-up
+	afterNext                      // go on to the next question, or finish
+)
 
 // practiceRun is the flow of a practice run, without widgets: each
 // question is read aloud, thought about, answered and saved; Skip, Stop,
@@ -70,6 +85,40 @@ func (r *practiceRun) Start(qs []review.Question, title string) practiceState {
 		return r.st
 	}
 	return r.reset(qs, 0, "", title)
+}
+
+// StartInterview begins a mock interview over questions qs: after each
+// answer, up to followUps follow-up questions, then the next question by
+// itself.
+func (r *practiceRun) StartInterview(qs []review.Question, title string, followUps int) practiceState {
+	if len(qs) == 0 {
+		return r.st
+	}
+	r.reset(qs, 0, "", title)
+	r.st.Interview, r.st.FollowUps = true, max(0, followUps)
+	return r.st
+}
+
+// After says what an interview does once an answer is saved: ask a
+// follow-up while fewer than FollowUps were asked about this question and
+// the interviewer model is on, else go on. Outside an interview, and
+// before the answer is saved, the user moves on (afterWait).
+func (r *practiceRun) After(modelOn bool) afterTake {
+	switch {
+	case !r.st.Interview || r.st.Phase != phaseDone:
+		return afterWait
+	case modelOn && r.st.Asked < r.st.FollowUps:
+		return afterFollowUp
+	}
+	return afterNext
+}
+
+// FollowUpAsked counts a follow-up asked about the current question.
+func (r *practiceRun) FollowUpAsked() practiceState {
+	if r.st.Started {
+		r.st.Asked++
+	}
+	return r.st
 }
 
 // Resume begins a run in an existing session at its question index (a
@@ -144,6 +193,7 @@ func (r *practiceRun) Next() practiceState {
 	}
 	r.st.Index++
 	r.st.Phase = phaseSpeaking
+	r.st.Asked = 0
 	return r.st
 }
 

@@ -132,3 +132,56 @@ func TestPracticeRunInSessionKeepsTheCreatedSession(t *testing.T) {
 		t.Fatalf("after a failed start %+v", st)
 	}
 }
+
+// TestPracticeRunInterview walks a two-question interview with one
+// follow-up per question: answer, follow-up, answer, next; and with the
+// model off, only the fixed questions.
+func TestPracticeRunInterview(t *testing.T) {
+	var r practiceRun
+	if r.After(true) != afterWait {
+		t.Fatal("no run: nothing to do after a take")
+	}
+	r.StartInterview(runQuestions(2), "Interview", 1)
+	if r.After(true) != afterWait {
+		t.Fatal("before an answer is saved, an interview waits")
+	}
+	answer := func() { r.Asked(); r.TimeUp(); r.Stop() }
+	answer()
+	if got := r.After(true); got != afterFollowUp {
+		t.Fatalf("after the first answer: %v, want a follow-up", got)
+	}
+	if got := r.After(false); got != afterNext {
+		t.Fatalf("with the model off: %v, want the next question", got)
+	}
+	r.FollowUpAsked()
+	r.Retake() // the follow-up's think time, then its answer
+	r.TimeUp()
+	r.Stop()
+	if got := r.After(true); got != afterNext {
+		t.Fatalf("after the follow-up's answer: %v, want the next question", got)
+	}
+	if st := r.Next(); st.Index != 1 || st.Asked != 0 {
+		t.Fatalf("next question: index %d, asked %d", st.Index, st.Asked)
+	}
+	answer()
+	if got := r.After(true); got != afterFollowUp {
+		t.Fatalf("the second question gets its own follow-up: %v", got)
+	}
+
+	var plain practiceRun
+	plain.Start(runQuestions(1), "Drill")
+	plain.Asked()
+	plain.TimeUp()
+	plain.Stop()
+	if plain.After(true) != afterWait {
+		t.Error("a drill is not an interview: the user moves on")
+	}
+	var none practiceRun
+	none.StartInterview(runQuestions(1), "Interview", 0)
+	none.Asked()
+	none.TimeUp()
+	none.Stop()
+	if none.After(true) != afterNext {
+		t.Error("an interview with no follow-ups goes straight on")
+	}
+}

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -18,6 +20,10 @@ import (
 // common local models.
 var interviewerModels = []string{coach.DefaultModel, "gpt-4o", "llama3.2", "qwen2.5", "mistral"}
 
+// followUpChoices are the follow-ups a mock interview asks per question,
+// by index (0..app.MaxInterviewFollowUps).
+var followUpChoices = []string{"No follow-ups", "1 follow-up", "2 follow-ups", "3 follow-ups"}
+
 // interviewerSettings is the Interviewer model part of Settings: off by
 // default; the server, the model and a test button.
 type interviewerSettings struct {
@@ -26,6 +32,8 @@ type interviewerSettings struct {
 	baseURL *widget.Entry
 	model   *widget.SelectEntry
 	notes   *widget.Check // "Also send my notes" (off by default)
+	// followUps is how many follow-ups a mock interview asks per question.
+	followUps *widget.Select
 	sent    *widget.Label // the plain line saying what is sent
 	test    *widget.Button
 	result  *widget.Label // the test's outcome, in plain words
@@ -56,12 +64,16 @@ func (s *settingsScreen) buildInterviewer() fyne.CanvasObject {
 	iv.sent = wrapLabel(app.SentLine(sendNotes))
 	iv.notes = widget.NewCheck("Also send my notes", iv.onNotes)
 	iv.notes.SetChecked(sendNotes)
+	iv.followUps = widget.NewSelect(followUpChoices, func(v string) {
+		p.SetString(app.PrefInterviewFollowUps, strconv.Itoa(max(0, slices.Index(followUpChoices, v))))
+	})
+	iv.followUps.SetSelectedIndex(app.InterviewFollowUps(p))
 	iv.note = wrapLabel("")
 	iv.result = wrapLabel("")
 	iv.test = widget.NewButtonWithIcon("Test", theme.ConfirmIcon(), iv.onTest)
 	if s.deps.Interviewer == nil {
 		iv.result.SetText("The interviewer model is not available in this build.")
-		for _, w := range []fyne.Disableable{iv.on, iv.baseURL, iv.model, iv.notes, iv.test} {
+		for _, w := range []fyne.Disableable{iv.on, iv.baseURL, iv.model, iv.notes, iv.followUps, iv.test} {
 			w.Disable()
 		}
 	}
@@ -73,6 +85,7 @@ func (s *settingsScreen) buildInterviewer() fyne.CanvasObject {
 		widget.NewFormItem("", iv.note),
 		widget.NewFormItem("Model", iv.model),
 		widget.NewFormItem("Notes", iv.notes),
+		widget.NewFormItem("Mock interview", container.NewHBox(iv.followUps, widget.NewLabel("per question"))),
 		widget.NewFormItem("", container.NewBorder(nil, nil, iv.test, nil, iv.result)),
 	)
 	return container.NewVBox(

@@ -138,3 +138,23 @@ func TestInterviewerSettingsSendNotesPersists(t *testing.T) {
 		t.Error("unticking did not stop sending notes")
 	}
 }
+
+// TestInterviewerSettingsFollowUps: a mock interview asks one follow-up
+// per question by default; the choice is remembered.
+func TestInterviewerSettingsFollowUps(t *testing.T) {
+	f := newUIFixture(t, nil)
+	withInterviewer(f)
+	s := newSettingsScreen(f.deps, test.NewTempWindow(t, nil), f.notify, nil)
+	if s.iv.followUps.Selected != "1 follow-up" {
+		t.Fatalf("default %q, want 1 follow-up", s.iv.followUps.Selected)
+	}
+	s.iv.followUps.SetSelected("No follow-ups")
+	if got := app.InterviewFollowUps(f.deps.Prefs); got != 0 {
+		t.Errorf("stored %d follow-ups, want 0", got)
+	}
+	s.iv.followUps.SetSelected("3 follow-ups")
+	again := newSettingsScreen(f.deps, test.NewTempWindow(t, nil), f.notify, nil)
+	if again.iv.followUps.Selected != "3 follow-ups" || app.InterviewFollowUps(f.deps.Prefs) != 3 {
+		t.Errorf("reopened settings show %q", again.iv.followUps.Selected)
+	}
+}
