@@ -34,11 +34,11 @@ type interviewerSettings struct {
 	notes   *widget.Check // "Also send my notes" (off by default)
 	// followUps is how many follow-ups a mock interview asks per question.
 	followUps *widget.Select
-	sent    *widget.Label // the plain line saying what is sent
-	test    *widget.Button
-	result  *widget.Label // the test's outcome, in plain words
-	note    *widget.Label // the server's warnings
-	noteGen int           // the latest warnings asked for; older answers are dropped
+	sent      *widget.Label // the plain line saying what is sent
+	test      *widget.Button
+	result    *widget.Label // the test's outcome, in plain words
+	note      *widget.Label // the server's warnings
+	noteGen   int           // the latest warnings asked for; older answers are dropped
 }
 
 func (s *settingsScreen) buildInterviewer() fyne.CanvasObject {
