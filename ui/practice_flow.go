@@ -249,6 +249,9 @@ func savedText(res audio.Result) string {
 }
 
 func (p *practiceScreen) onSkip() {
+	if p.skipFollowUpReading() {
+		return
+	}
 	before := p.run.State().Phase
 	if st := p.run.Skip(); st.Phase != before {
 		p.cancelPhase()
@@ -296,8 +299,8 @@ func (p *practiceScreen) onKey(ev *fyne.KeyEvent) {
 	switch p.run.State().Phase {
 	case phaseRecording:
 		p.onStop()
-	case phaseSpeaking, phaseThinking:
-		p.onSkip()
+	case phaseSpeaking, phaseThinking, phaseDone:
+		p.onSkip() // in phaseDone, only while a follow-up is read aloud
 	}
 }
 
@@ -310,7 +313,10 @@ func (p *practiceScreen) newPhaseContext() context.Context {
 	return ctx
 }
 
+// cancelPhase stops the current phase's goroutine (reading aloud, the
+// countdown, a follow-up being read).
 func (p *practiceScreen) cancelPhase() {
+	p.fu.reading = false
 	if p.cancel != nil {
 		p.cancel()
 		p.cancel = nil
@@ -321,7 +327,7 @@ func (p *practiceScreen) cancelPhase() {
 // the meter row and the coaching notes.
 func (p *practiceScreen) render(st practiceState) {
 	ph := st.Phase
-	enable(p.ctl.skip, ph == phaseSpeaking || ph == phaseThinking)
+	enable(p.ctl.skip, ph == phaseSpeaking || ph == phaseThinking || p.fu.reading && ph == phaseDone)
 	enable(p.ctl.stop, ph == phaseRecording)
 	enable(p.ctl.retake, ph == phaseDone)
 	enable(p.ctl.next, ph == phaseDone && st.Started)

@@ -27,6 +27,9 @@ type practiceFollowUp struct {
 	// failed says why a mock interview's last follow-up did not come, for
 	// the next question to show; "" when none failed.
 	failed string
+	// reading is set while the follow-up is read aloud: Skip goes on to
+	// the think time, as for a question.
+	reading bool
 }
 
 // buildFollowUp makes the follow-up button, hidden until the interviewer
@@ -103,19 +106,34 @@ func (p *practiceScreen) gotFollowUp(ctx context.Context, parent string, fu *coa
 	}
 	p.status.SetText("Reading the follow-up aloud…")
 	sayCtx := p.newPhaseContext()
+	p.fu.reading = true
+	p.render(p.run.State())
 	do := p.do
 	go func() {
 		err := speaker.Say(sayCtx, fu.Question)
 		do(func() {
 			if sayCtx.Err() != nil || p.run.State().Phase != phaseDone {
-				return // Retake or Next came first
+				return // Skip, Retake or Next came first
 			}
+			p.fu.reading = false
 			if err != nil {
 				p.addNotice(fmt.Sprintf("Could not read the follow-up aloud: %v", err))
 			}
 			p.enter(p.run.Retake())
 		})
 	}()
+}
+
+// skipFollowUpReading stops reading the follow-up aloud and starts its
+// think time; it reports whether a follow-up was being read.
+func (p *practiceScreen) skipFollowUpReading() bool {
+	if !p.fu.reading || p.run.State().Phase != phaseDone {
+		return false
+	}
+	p.fu.reading = false
+	p.cancelPhase()
+	p.enter(p.run.Retake())
+	return true
 }
 
 // linkFollowUp marks the take just saved as the answer to the follow-up,

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/rehearse-app/rehearse/app"
@@ -144,4 +145,64 @@ func followUpScreen(t *testing.T, base *uiFixture, deps Deps) *practiceScreen {
 	u.practice.do, u.settings.do, u.library.do, u.review.do = base.q.do, base.q.do, base.q.do, base.q.do
 	t.Cleanup(u.Shutdown)
 	return u.practice
+}
+
+// blockingVoices reads until it is cancelled, as a long question would.
+type blockingVoices struct{ cancelled chan struct{} }
+
+func (v *blockingVoices) Speaker(engine, voice, device string) (Speaker, error) { return v, nil }
+
+func (v *blockingVoices) Say(ctx context.Context, text string) error {
+	<-ctx.Done()
+	select {
+	case v.cancelled <- struct{}{}:
+	default:
+	}
+	return ctx.Err()
+}
+
+// TestPracticeFollowUpReadingCanBeSkipped: Skip (and Space) stop reading
+// the follow-up aloud and start its think time, as for a question.
+func TestPracticeFollowUpReadingCanBeSkipped(t *testing.T) {
+	base := newUIFixture(t, nil)
+	srv := withInterviewer(base)
+	prefs := base.app.Preferences()
+	prefs.SetString(app.PrefInterviewer, app.InterviewerOn)
+	prefs.SetString(app.PrefInterviewerBaseURL, srv.BaseURL())
+	srv.Reply("Which attribution model did you trust, and why?")
+	voices := &blockingVoices{cancelled: make(chan struct{}, 4)}
+	rec := audio.NewFakeRecorder(tone(1.5))
+	deps := base.deps
+	deps.Recorder, deps.Voices = rec, voices
+	deps.TakeFinished = func(sessID, takeID string) {
+		base.store.SaveTranscript(sessID, takeID, &review.Transcript{Text: answerText})
+	}
+	p := followUpScreen(t, base, deps)
+	p.pick.category.SetSelected(review.CategoryTitle(review.CategoryStrategic))
+	test.Tap(p.pick.startOne)
+	base.q.until(t, "the question to be read", func() bool { return p.status.Text == "Reading the question aloud…" })
+	test.Tap(p.ctl.skip) // the question
+	base.q.until(t, "the think time", func() bool { return p.run.State().Phase == phaseThinking })
+	<-voices.cancelled // the question's reading
+	test.Tap(p.ctl.skip)
+	base.q.until(t, "the tone to be captured", func() bool { return p.recording.Frames() >= int64(len(rec.Samples)) })
+	test.Tap(p.ctl.stop)
+	if !p.ctl.skip.Disabled() {
+		t.Fatal("Skip is offered after a take, with nothing to skip")
+	}
+	test.Tap(p.fu.btn)
+	base.q.until(t, "the follow-up to be read", func() bool { return p.status.Text == "Reading the follow-up aloud…" })
+	if p.ctl.skip.Disabled() {
+		t.Fatal("Skip is not offered while the follow-up is read aloud")
+	}
+	p.onKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	base.q.until(t, "the follow-up's think time", func() bool { return p.run.State().Phase == phaseThinking })
+	select {
+	case <-voices.cancelled:
+	case <-time.After(5 * time.Second):
+		t.Fatal("reading the follow-up aloud was not stopped")
+	}
+	if p.prompt.Text != "Which attribution model did you trust, and why?" {
+		t.Errorf("prompt = %q", p.prompt.Text)
+	}
 }
