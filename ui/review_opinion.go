@@ -33,6 +33,12 @@ type reviewOpinion struct {
 	rewriteAbout *widget.Label // who wrote it and when, placeholders
 	takeID       string        // the take the shown opinion is about
 	result       *app.Opinion  // the last second opinion, for takeID
+	// askingFor is the take a second opinion is being asked about, and
+	// cancel stops that request: another take opened, or the app closing,
+	// cancels it rather than wait for an answer nobody will see.
+	askingFor string
+	cancel    context.CancelFunc
+	asked     int // counts requests; an answer to an older one is dropped
 }
 
 // buildOpinion makes the interviewer model's widgets.
@@ -90,6 +96,9 @@ func (s *reviewScreen) showOpinion() {
 		enable(b, on && s.hasTranscript())
 	}
 	s.showOpinionTab(on)
+	if o.cancel != nil && (s.take == nil || s.take.ID != o.askingFor) {
+		s.cancelOpinion()
+	}
 	if s.take == nil || o.takeID != s.take.ID {
 		o.takeID, o.result = "", nil
 		o.status.SetText("")
@@ -122,20 +131,37 @@ func (s *reviewScreen) onAskOpinion() {
 		return
 	}
 	ivm, sess, tk, do := s.deps.Interviewer, s.sess, s.take, s.do
+	s.cancelOpinion()
+	ctx, cancel := context.WithTimeout(context.Background(), interviewerTimeout)
+	s.opinion.asked++
+	n := s.opinion.asked
+	s.opinion.askingFor, s.opinion.cancel = tk.ID, cancel
 	s.opinion.askBtn.Disable()
 	s.opinion.status.SetText("Asking the interviewer model for a second opinion…")
 	s.tabs.Select(s.opinion.tab)
 	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), interviewerTimeout)
 		defer cancel()
 		op, err := ivm.SecondOpinion(ctx, sess, tk)
-		do(func() { s.gotOpinion(tk.ID, op, err) })
+		do(func() { s.gotOpinion(n, tk.ID, op, err) })
 	}()
 }
 
-// gotOpinion shows a second opinion, unless another take is open by now.
-func (s *reviewScreen) gotOpinion(takeID string, op *app.Opinion, err error) {
+// cancelOpinion stops a second-opinion request still running.
+func (s *reviewScreen) cancelOpinion() {
+	if o := &s.opinion; o.cancel != nil {
+		o.cancel()
+		o.cancel, o.askingFor = nil, ""
+	}
+}
+
+// gotOpinion shows the answer to request n, a second opinion on take
+// takeID, unless a newer request was made or another take is open by now.
+func (s *reviewScreen) gotOpinion(n int, takeID string, op *app.Opinion, err error) {
 	o := &s.opinion
+	if n != o.asked {
+		return // superseded
+	}
+	o.cancel, o.askingFor = nil, ""
 	if s.take == nil || s.take.ID != takeID {
 		return
 	}

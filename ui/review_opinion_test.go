@@ -175,3 +175,24 @@ func TestReviewShowsTheFollowUpThread(t *testing.T) {
 		t.Errorf("the parent's prompt = %q, want %q", f.s.head.prompt.Text, want)
 	}
 }
+
+// TestOpinionRequestStopsWhenAnotherTakeOpens: a second opinion still
+// being asked for is cancelled when another take opens (nobody would see
+// the answer), and its answer never shows on that take.
+func TestOpinionRequestStopsWhenAnotherTakeOpens(t *testing.T) {
+	f, srv, first := opinionFixture(t)
+	f.deps.Prefs.SetString(app.PrefInterviewer, app.InterviewerOn)
+	second := f.addTake(20, timedTranscript(answerText, -1))
+	f.open(first)
+	srv.Fail("timeout") // the server answers after 5 s, unless the client gives up first
+	test.Tap(f.s.opinion.askBtn)
+	f.q.until(t, "the request to reach the server", func() bool { return len(srv.Seen()) == 1 })
+	f.open(second)
+	f.q.until(t, "the request to be cancelled", func() bool { return srv.Cancelled() == 1 })
+	if f.s.opinion.result != nil || strings.Contains(f.s.opinion.status.Text, "second opinion") {
+		t.Errorf("the other take shows %q", f.s.opinion.status.Text)
+	}
+	if f.s.opinion.askBtn.Disabled() {
+		t.Error("the new take cannot ask for its own second opinion")
+	}
+}

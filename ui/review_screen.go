@@ -268,8 +268,10 @@ func (s *reviewScreen) onKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// shutdown stops playback and closes the player.
+// shutdown stops playback, a second opinion being asked for, and closes
+// the player.
 func (s *reviewScreen) shutdown() {
+	s.cancelOpinion()
 	s.gen++ // drop loads still running
 	s.wg.Wait()
 	s.closePlayer()

@@ -192,6 +192,9 @@ func (s *Server) failWith(w http.ResponseWriter, r *http.Request, kind, arg stri
 	case "timeout":
 		select {
 		case <-r.Context().Done():
+			s.mu.Lock()
+			s.cancelled++
+			s.mu.Unlock()
 		case <-time.After(5 * time.Second):
 		}
 		return true

@@ -36,6 +36,8 @@ type Server struct {
 	replies  []string
 	failures []string
 	seen     []Request
+	// cancelled counts requests the client gave up on (see Cancelled).
+	cancelled int
 }
 
 // Request is what the server saw of one request.
@@ -85,6 +87,14 @@ func (s *Server) Fail(kinds ...string) {
 	s.mu.Lock()
 	s.failures = append(s.failures, kinds...)
 	s.mu.Unlock()
+}
+
+// Cancelled counts the "timeout" requests the client gave up on before
+// the server would have answered.
+func (s *Server) Cancelled() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.cancelled
 }
 
 // Seen returns what the server saw of each request, in order.
