@@ -55,6 +55,8 @@ func loadReasonCorpus(t *testing.T, split string) []reasonEntry {
 type reasonScores struct {
 	points, star, filler prCount
 	agencyOK, agencyN    int
+	agencyMissed         int // an offer of options the reviewer did not see
+	agencyFalse          int // an offer the reviewer saw where there was none
 	jumpOK, jumpN        int
 	answers              int
 }
@@ -113,6 +115,11 @@ func runReasonCorpus(t *testing.T, split string, logf func(format string, a ...a
 			if has["tradeoff"] == e.Tradeoff && has["missing-tradeoff"] != e.Tradeoff {
 				s.agencyOK++
 			} else {
+				if e.Tradeoff {
+					s.agencyMissed++
+				} else {
+					s.agencyFalse++
+				}
 				logf("agency want %v got %v: %s [%s]\n    %s", e.Tradeoff, has["tradeoff"], e.ID, e.Style, evidence(rep, "tradeoff"))
 			}
 		}
@@ -158,7 +165,8 @@ func (s reasonScores) lines(split string) []string {
 	return []string{
 		fmt.Sprintf("%s: %d answers", split, s.answers),
 		fmt.Sprintf("  talking points   P %.3f R %.3f (tp %d fp %d fn %d)", s.points.precision(), s.points.recall(), s.points.tp, s.points.fp, s.points.fn),
-		fmt.Sprintf("  agency verdict   accuracy %.3f (%d/%d)", acc(s.agencyOK, s.agencyN), s.agencyOK, s.agencyN),
+		fmt.Sprintf("  agency verdict   accuracy %.3f (%d/%d; %d offers missed, %d seen where there was none)",
+			acc(s.agencyOK, s.agencyN), s.agencyOK, s.agencyN, s.agencyMissed, s.agencyFalse),
 		fmt.Sprintf("  jump verdict     accuracy %.3f (%d/%d)", acc(s.jumpOK, s.jumpN), s.jumpOK, s.jumpN),
 		fmt.Sprintf("  STAR elements    P %.3f R %.3f (tp %d fp %d fn %d)", s.star.precision(), s.star.recall(), s.star.tp, s.star.fp, s.star.fn),
 		fmt.Sprintf("  filler           P %.3f R %.3f (tp %d fp %d fn %d)", s.filler.precision(), s.filler.recall(), s.filler.tp, s.filler.fp, s.filler.fn),

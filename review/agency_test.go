@@ -1,0 +1,35 @@
+package review
+
+import "testing"
+
+// TestAgencyPhrasings checks the agency verdict on phrasings the tradeoff
+// rule was extended for, and on near misses that must stay unflagged.
+func TestAgencyPhrasings(t *testing.T) {
+	cases := []struct {
+		name, text string
+		offered    bool
+	}{
+		{"options put as a question", "I'd ask what it's for. Then: do you want the engaged segment on Monday, tested, or everybody on Wednesday after QA? A full list on Monday risks our sender reputation. Her pick.", true},
+		{"each option weighed as it is named", "I'd tell her she can present sourced only, which is smaller but solid, or sourced and influenced side by side, which is more honest but needs a minute of explaining.", true},
+		{"a question without options", "I asked him: do you want this live tomorrow? He said yes, so I told him it wasn't possible.", false},
+		{"a flat no", "I told him it wasn't possible in that time and explained why. He wasn't happy but accepted it.", false},
+		{"the speaker picks", "We could send to the engaged segment, which is safer but smaller, or to everybody, which is bigger but risky. I decided we'd go with the engaged segment.", false},
+	}
+	q, ok := builtinBank(t).ByID("impossible-request")
+	if !ok {
+		t.Fatal("no impossible-request question")
+	}
+	rv := New(builtinRules(t))
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			rep := rv.Review(Input{Transcript: &Transcript{Text: c.text}, Question: &q})
+			got := false
+			for _, f := range rep.Findings {
+				got = got || f.Rule == "tradeoff"
+			}
+			if got != c.offered {
+				t.Errorf("offered = %v, want %v: %q", got, c.offered, c.text)
+			}
+		})
+	}
+}
