@@ -18,28 +18,6 @@ import (
 // tailoredJob is a job description; its first line names the file.
 const tailoredJob = "Marketing Operations Manager — Acme Corp\n\nYou will own our HubSpot to Salesforce sync, lead scoring and the attribution reports the CMO reads every Monday."
 
-// tailoredYAML is a model's good answer: two questions in the bank's format.
-const tailoredYAML = `questions:
-  - id: tailored-hubspot-sync
-    category: technical
-    prompt: "Our HubSpot to Salesforce sync drops leads. How would you find out why?"
-    think_seconds: 20
-    answer_seconds: 120
-    talking_points:
-      - id: sync-logs
-        label: Read the sync error logs first
-        cues: ["sync log", "error log"]
-  - id: tailored-cmo-report
-    category: strategic
-    prompt: "The CMO doubts the Monday attribution report. What do you do?"
-    think_seconds: 20
-    answer_seconds: 120
-    talking_points:
-      - id: ask-why
-        label: Ask what the CMO doubts and why
-        cues: ["what she doubts", "ask the CMO"]
-`
-
 // tailoredFixture is a coach switched on against a local chat server, a
 // data folder with an empty questions folder, and a fixed clock.
 type tailoredFixture struct {
@@ -81,7 +59,7 @@ func (f *tailoredFixture) files(t *testing.T) []string {
 
 func TestDraftQuestionsSavesAFileAndTheBankHasThem(t *testing.T) {
 	f := newTailoredFixture(t)
-	f.srv.Reply(tailoredYAML)
+	f.srv.Reply(chattest.QuestionsReply)
 	res, err := f.draft(2)
 	if err != nil {
 		t.Fatal(err)
@@ -137,7 +115,7 @@ func TestDraftQuestionsNeverReplacesAFile(t *testing.T) {
 	if err := os.WriteFile(taken, []byte(mine), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	f.srv.Reply(tailoredYAML)
+	f.srv.Reply(chattest.QuestionsReply)
 	res, err := f.draft(2)
 	if err != nil {
 		t.Fatal(err)
@@ -156,9 +134,9 @@ func TestDraftQuestionsRefusesBadAnswers(t *testing.T) {
 		reason      string // in the error
 	}{
 		{"not YAML", "Sure! Here are some great questions:\n- What is HubSpot?\n  - it: [is", "line"},
-		{"unknown category", strings.Replace(tailoredYAML, "category: technical", "category: sales", 1), "category"},
-		{"no prompt", strings.Replace(tailoredYAML, `prompt: "Our HubSpot to Salesforce sync drops leads. How would you find out why?"`, `prompt: ""`, 1), "prompt"},
-		{"an id of the bank", strings.Replace(tailoredYAML, "tailored-cmo-report", "budget-prioritization", 1), "duplicate id"},
+		{"unknown category", strings.Replace(chattest.QuestionsReply, "category: technical", "category: sales", 1), "category"},
+		{"no prompt", strings.Replace(chattest.QuestionsReply, `prompt: "Our HubSpot to Salesforce sync drops leads. How would you find out why?"`, `prompt: ""`, 1), "prompt"},
+		{"an id of the bank", strings.Replace(chattest.QuestionsReply, "tailored-cmo-report", "budget-prioritization", 1), "duplicate id"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -221,7 +199,7 @@ func TestTailoredName(t *testing.T) {
 
 func TestAppTailorQuestionsUsesTheDataFolder(t *testing.T) {
 	srv := chattest.New(t)
-	srv.Reply(tailoredYAML)
+	srv.Reply(chattest.QuestionsReply)
 	root := t.TempDir()
 	prefs := mapPrefs{PrefInterviewer: InterviewerOn, PrefInterviewerBaseURL: srv.BaseURL()}
 	a, err := New(Options{Root: root, Prefs: prefs, Keys: &memKeys{}})

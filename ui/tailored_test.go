@@ -15,28 +15,6 @@ import (
 	"github.com/rehearse-app/rehearse/review"
 )
 
-// tailoredReply is the model's answer: two questions in the bank's format.
-const tailoredReply = `questions:
-  - id: tailored-hubspot-sync
-    category: technical
-    prompt: "Our HubSpot to Salesforce sync drops leads. How would you find out why?"
-    think_seconds: 20
-    answer_seconds: 120
-    talking_points:
-      - id: sync-logs
-        label: Read the sync error logs first
-        cues: ["sync log", "error log"]
-  - id: tailored-cmo-report
-    category: strategic
-    prompt: "The CMO doubts the Monday attribution report. What do you do?"
-    think_seconds: 20
-    answer_seconds: 120
-    talking_points:
-      - id: ask-why
-        label: Ask what the CMO doubts and why
-        cues: ["what she doubts", "ask the CMO"]
-`
-
 // tailoredFixture is the whole window with the interviewer model on
 // against a local chat server, and the app's tailored questions saving to
 // a user questions folder of its own.
@@ -91,7 +69,7 @@ func (f *tailoredFixture) files() []string {
 
 func TestTailoredQuestionsAppearInThePicker(t *testing.T) {
 	f := newTailoredFixture(t, true)
-	f.srv.Reply(tailoredReply)
+	f.srv.Reply(chattest.QuestionsReply)
 	d := f.open()
 	before := len(f.ui.practice.pick.question.Options)
 	if d.count.Selected != "5" || d.draft.Disabled() {
@@ -144,7 +122,7 @@ func TestTailoredQuestionsAppearInThePicker(t *testing.T) {
 
 func TestTailoredQuestionsBadAnswerIsRefused(t *testing.T) {
 	f := newTailoredFixture(t, true)
-	f.srv.Reply(strings.Replace(tailoredReply, "category: technical", "category: sales", 1))
+	f.srv.Reply(strings.Replace(chattest.QuestionsReply, "category: technical", "category: sales", 1))
 	d := f.open()
 	before := len(f.ui.practice.pick.question.Options)
 	test.Type(d.job, "Marketing Operations Manager")
