@@ -12,6 +12,7 @@ import (
 
 	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/audio"
+	"github.com/rehearse-app/rehearse/internal/chattest"
 	"github.com/rehearse-app/rehearse/review"
 )
 
@@ -40,22 +41,8 @@ func (v *sayingVoices) saidText() []string {
 // follow-up is asked about its transcript, read aloud, recorded as a take
 // of the same question and linked to its parent.
 func TestPracticeFollowUpIsReadRecordedAndLinked(t *testing.T) {
-	base := newUIFixture(t, nil)
-	srv := withInterviewer(base)
-	prefs := base.app.Preferences()
-	prefs.SetString(app.PrefInterviewer, app.InterviewerOn)
-	prefs.SetString(app.PrefInterviewerBaseURL, srv.BaseURL())
-	srv.Reply("Which attribution model did you trust, and why?")
 	voices := &sayingVoices{}
-	rec := audio.NewFakeRecorder(tone(1.5))
-	deps := base.deps
-	deps.Recorder, deps.Voices = rec, voices
-	// The transcript arrives when the take is saved, as from the queue.
-	deps.TakeFinished = func(sessID, takeID string) {
-		base.store.SaveTranscript(sessID, takeID, &review.Transcript{Text: answerText})
-	}
-	p := followUpScreen(t, base, deps)
-	p.notify = base.notify
+	base, srv, rec, p := followUpSetup(t, voices, "Which attribution model did you trust, and why?")
 
 	if p.fu.btn.Visible() {
 		t.Fatal("the follow-up button shows before a run")
@@ -138,6 +125,28 @@ func TestPracticeFollowUpFailureSaysWhy(t *testing.T) {
 	}
 }
 
+// followUpSetup is the app's window with the interviewer model on against
+// a local fake server that gives replies, a fake recorder playing a tone,
+// voices v, and each take's transcript saved when the take is, as from the
+// queue; errors shown are collected in base.
+func followUpSetup(t *testing.T, v Voices, replies ...string) (*uiFixture, *chattest.Server, *audio.FakeRecorder, *practiceScreen) {
+	base := newUIFixture(t, nil)
+	srv := withInterviewer(base)
+	prefs := base.app.Preferences()
+	prefs.SetString(app.PrefInterviewer, app.InterviewerOn)
+	prefs.SetString(app.PrefInterviewerBaseURL, srv.BaseURL())
+	srv.Reply(replies...)
+	rec := audio.NewFakeRecorder(tone(1.5))
+	deps := base.deps
+	deps.Recorder, deps.Voices = rec, v
+	deps.TakeFinished = func(sessID, takeID string) {
+		base.store.SaveTranscript(sessID, takeID, &review.Transcript{Text: answerText})
+	}
+	p := followUpScreen(t, base, deps)
+	p.notify = base.notify
+	return base, srv, rec, p
+}
+
 // followUpScreen builds the app's window on deps and returns its practice
 // screen, every screen's UI updates going through base's queue.
 func followUpScreen(t *testing.T, base *uiFixture, deps Deps) *practiceScreen {
@@ -164,20 +173,8 @@ func (v *blockingVoices) Say(ctx context.Context, text string) error {
 // TestPracticeFollowUpReadingCanBeSkipped: Skip (and Space) stop reading
 // the follow-up aloud and start its think time, as for a question.
 func TestPracticeFollowUpReadingCanBeSkipped(t *testing.T) {
-	base := newUIFixture(t, nil)
-	srv := withInterviewer(base)
-	prefs := base.app.Preferences()
-	prefs.SetString(app.PrefInterviewer, app.InterviewerOn)
-	prefs.SetString(app.PrefInterviewerBaseURL, srv.BaseURL())
-	srv.Reply("Which attribution model did you trust, and why?")
 	voices := &blockingVoices{cancelled: make(chan struct{}, 4)}
-	rec := audio.NewFakeRecorder(tone(1.5))
-	deps := base.deps
-	deps.Recorder, deps.Voices = rec, voices
-	deps.TakeFinished = func(sessID, takeID string) {
-		base.store.SaveTranscript(sessID, takeID, &review.Transcript{Text: answerText})
-	}
-	p := followUpScreen(t, base, deps)
+	base, _, rec, p := followUpSetup(t, voices, "Which attribution model did you trust, and why?")
 	p.pick.category.SetSelected(review.CategoryTitle(review.CategoryStrategic))
 	test.Tap(p.pick.startOne)
 	base.q.until(t, "the question to be read", func() bool { return p.status.Text == "Reading the question aloud…" })
