@@ -9,6 +9,7 @@ import (
 const (
 	defaultWindow      = 20 // words all elements of a line must fall within
 	negationReach      = 5  // words before a term, in its clause, a negation still applies to
+	cueNegationReach   = 2  // ... for a talking point's cue: "no trade-off", not "wasn't possible in 24 hours"
 	hypotheticalBefore = 10 // words before a term a "would have" / "if ... had" still governs
 	hypotheticalAfter  = 20 // ... and after it, to the end of its sentence
 	clauseReach        = 14 // words evidence is widened by, at most, to its clause
@@ -21,6 +22,9 @@ type conceptLine struct {
 	elements  []int32 // element ids
 	window    int     // words all elements must fall within
 	negatable bool    // a negation before an element's term cancels it
+	// literal: only a negation right before a term cancels it (a cue
+	// states a fact: see MatchSpec.literal)
+	literal bool
 	real      bool    // a hypothetical ("I would have ...") does not count
 	ordered   bool    // elements in the order given, in one sentence
 }
@@ -82,7 +86,7 @@ func (cm *conceptMatcher) compileElement(e string) int32 {
 
 // addLine compiles the concept match ms of spec index spec into a line.
 func (cm *conceptMatcher) addLine(spec int32, ms MatchSpec) {
-	l := conceptLine{spec: spec, window: ms.Window, real: ms.Real, ordered: ms.Ordered, negatable: !ms.literal}
+	l := conceptLine{spec: spec, window: ms.Window, real: ms.Real, ordered: ms.Ordered, negatable: !ms.literal, literal: ms.literal}
 	if l.window <= 0 {
 		l.window = defaultWindow
 	}
@@ -137,6 +141,7 @@ func negator(w string) bool { return negatorBytes([]byte(w)) }
 type occurrence struct {
 	element, start, end   int32
 	negated, hypothetical bool
+	negatedNear           bool // a negation right before it ("no trade-off")
 }
 
 // conceptScratch holds the buffers one concept scan reuses; the slices
@@ -200,9 +205,10 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 			if !ok {
 				continue
 			}
-			neg := cs.negatedAt(toks, i)
+			neg, near := cs.negatedAt(toks, i, negationReach), cs.negatedAt(toks, i, cueNegationReach)
 			for _, e := range cm.termElements[ti] {
-				cs.occurrences = append(cs.occurrences, occurrence{element: e, start: int32(i), end: int32(end), negated: neg, hypothetical: cs.hypothetical[i]})
+				cs.occurrences = append(cs.occurrences, occurrence{element: e, start: int32(i), end: int32(end),
+					negated: neg, negatedNear: near, hypothetical: cs.hypothetical[i]})
 			}
 		}
 	}
@@ -236,14 +242,14 @@ func (cs *conceptScratch) unreal(toks []Token, i int) bool {
 	if cs.hypothetical[i] {
 		return true
 	}
-	return cs.negatedAt(toks, i)
+	return cs.negatedAt(toks, i, negationReach)
 }
 
-// negatedAt reports whether a negation stands up to negationReach words
-// before token i in its clause ("Instead of saying no, I explained" is not
-// a negated "explained").
-func (cs *conceptScratch) negatedAt(toks []Token, i int) bool {
-	for j := i - 1; j >= 0 && j >= i-negationReach && toks[j].Sentence == toks[i].Sentence; j-- {
+// negatedAt reports whether a negation stands up to reach words before
+// token i in its clause ("Instead of saying no, I explained" is not a
+// negated "explained").
+func (cs *conceptScratch) negatedAt(toks []Token, i, reach int) bool {
+	for j := i - 1; j >= 0 && j >= i-reach && toks[j].Sentence == toks[i].Sentence; j-- {
 		if toks[j+1].Flags&ClauseStart != 0 {
 			return false
 		}
@@ -395,7 +401,9 @@ func participle(w string) bool {
 // matchLine finds the first window of the line's width that holds an
 // occurrence of every element, and returns its hit.
 func (cm *conceptMatcher) matchLine(l *conceptLine, toks []Token, cs *conceptScratch, accept func(int32, int) bool) (hit, bool) {
-	usable := func(o *occurrence) bool { return !(o.negated && l.negatable) && !(o.hypothetical && l.real) }
+	usable := func(o *occurrence) bool {
+		return !(o.negated && l.negatable) && !(o.negatedNear && l.literal) && !(o.hypothetical && l.real)
+	}
 	// anchors: every usable occurrence of the first element, in order; a
 	// window may also start at another element's occurrence, so try each
 	// element's occurrences as the window's first word

@@ -62,9 +62,9 @@ func TestPointVetoedByUnknownRule(t *testing.T) {
 	}
 }
 
-// TestCueInHindsight checks that a cue only imagined in hindsight does not
-// cover its point, that a negation before a stated fact still does, and
-// that a cue meets its inflections.
+// TestCueInHindsight checks that a cue only imagined in hindsight, or
+// negated right before it, does not cover its point, and that a negation
+// further back ("it wasn't possible in 24 hours") does not cancel it.
 func TestCueInHindsight(t *testing.T) {
 	cases := []struct {
 		name, qid, pid, text string
@@ -76,6 +76,10 @@ func TestCueInHindsight(t *testing.T) {
 			"I picked one myself. In hindsight I should have got them in the same room.", false},
 		{"negated fact", "impossible-request", "situation",
 			"It wasn't possible in 24 hours.", true},
+		{"negated right before", "pushback-on-reporting", "verify-first",
+			"I didn't double-check anything, I just told her the slide was wrong.", false},
+		{"said, a cue", "pushback-on-reporting", "verify-first",
+			"First I'd double-check my numbers against the CRM.", true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

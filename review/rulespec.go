@@ -169,7 +169,8 @@ type MatchSpec struct {
 	Ordered bool `yaml:"ordered" json:"ordered,omitempty"`
 	// literal marks a talking point's cue list compiled as a concept line:
 	// a cue is a fact the answer states ("24 hours" in "it wasn't possible
-	// in 24 hours"), so a negation does not cancel it; only a hindsight does.
+	// in 24 hours"), so only a negation right before it ("there's no
+	// trade-off") or a hindsight cancels it.
 	literal bool
 }
 
