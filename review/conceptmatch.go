@@ -25,8 +25,8 @@ type conceptLine struct {
 	// literal: only a negation right before a term cancels it (a cue
 	// states a fact: see MatchSpec.literal)
 	literal bool
-	real      bool    // a hypothetical ("I would have ...") does not count
-	ordered   bool    // elements in the order given, in one sentence
+	real    bool // a hypothetical ("I would have ...") does not count
+	ordered bool // elements in the order given, in one sentence
 }
 
 // conceptMatcher matches concept lines over lemmatised tokens. An element
