@@ -39,6 +39,7 @@ type conceptMatcher struct {
 	termElements     [][]int32         // term -> elements it belongs to
 	termByWords      map[string]int32  // a term's base words -> term
 	elementIDs       map[string]int32  // element text -> id
+	elementNegates   []bool            // element id -> one of its terms names a negation
 	lines            []conceptLine
 	concepts         *Concepts
 }
@@ -57,6 +58,7 @@ func (cm *conceptMatcher) compileElement(e string) int32 {
 		return id
 	}
 	id := intern(cm.elementIDs, e)
+	cm.elementNegates = append(cm.elementNegates, false)
 	terms, _ := cm.concepts.Expand(e)
 	for _, t := range terms {
 		ws := wordsOf(t)
@@ -65,6 +67,9 @@ func (cm *conceptMatcher) compileElement(e string) int32 {
 		}
 		ids := make([]int32, len(ws))
 		for i, w := range ws {
+			if negator(w) {
+				cm.elementNegates[id] = true
+			}
 			ws[i] = baseForm(w)
 			ids[i] = intern(cm.vocab, ws[i])
 		}
@@ -91,14 +96,10 @@ func (cm *conceptMatcher) addLine(spec int32, ms MatchSpec) {
 		l.window = defaultWindow
 	}
 	for _, e := range ms.Concepts {
-		l.elements = append(l.elements, cm.compileElement(e))
-		terms, _ := cm.concepts.Expand(e)
-		for _, t := range terms {
-			for _, w := range wordsOf(t) {
-				if negator(w) {
-					l.negatable = false // the line itself speaks of a negation
-				}
-			}
+		id := cm.compileElement(e)
+		l.elements = append(l.elements, id)
+		if cm.elementNegates[id] {
+			l.negatable = false // the line itself speaks of a negation
 		}
 	}
 	cm.lines = append(cm.lines, l)
