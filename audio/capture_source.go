@@ -3,24 +3,30 @@ package audio
 import (
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/gordonklaus/portaudio"
 )
 
-// source delivers captured audio one buffer at a time.
-type source interface {
-	// read blocks until the next buffer is ready and returns it (owned by the
-	// source, valid until the next read). errOverflow with data means input
-	// was lost before this buffer; any other error ends the take.
-	read() ([]int16, error)
-	rate() int
-	channels() int
-	close() error
+// Source delivers captured audio one buffer at a time: a capture device,
+// or what stands in for one (internal/testkit/fakemic plays samples).
+type Source interface {
+	// Read blocks until the next buffer is ready and returns it (owned by
+	// the source, valid until the next Read). ErrOverflow with data means
+	// input was lost before this buffer; any other error ends the take.
+	Read() ([]int16, error)
+	// Rate is the sample rate and Channels the interleaved channel count.
+	Rate() int
+	Channels() int
+	// Close releases the source; the take ends with it.
+	Close() error
 }
 
-// errOverflow marks an input overflow: the buffer is still good.
-var errOverflow = errors.New("input overflowed")
+// ErrOverflow marks an input overflow: the buffer is still good.
+var ErrOverflow = errors.New("input overflowed")
+
+// ErrDeviceUnavailable is the error of a capture device that went away
+// mid-take (unplugged); a Source standing in for one returns it too.
+var ErrDeviceUnavailable = portaudio.DeviceUnavailable
 
 // paSource is a blocking PortAudio input stream.
 type paSource struct {
@@ -44,72 +50,28 @@ func openInput(d *portaudio.DeviceInfo, wantRate int) (*paSource, error) {
 	return &paSource{stream: s.stream, buf: s.buf, r: s.rate, ch: s.ch, name: d.Name}, nil
 }
 
-func (s *paSource) read() ([]int16, error) {
+func (s *paSource) Read() ([]int16, error) {
 	err := s.stream.Read()
 	if err == nil {
 		return s.buf, nil
 	}
 	if errors.Is(err, portaudio.InputOverflowed) {
-		return s.buf, errOverflow
+		return s.buf, ErrOverflow
 	}
 	return nil, fmt.Errorf("reading from %q: %w", s.name, err)
 }
 
-func (s *paSource) rate() int     { return s.r }
-func (s *paSource) channels() int { return s.ch }
-func (s *paSource) close() error {
+// Rate is the stream's sample rate.
+func (s *paSource) Rate() int { return s.r }
+
+// Channels is the stream's channel count.
+func (s *paSource) Channels() int { return s.ch }
+
+// Close stops and closes the stream.
+func (s *paSource) Close() error {
 	err := s.stream.Stop()
 	if cerr := s.stream.Close(); err == nil {
 		err = cerr
 	}
 	return err
 }
-
-// sliceSource plays back samples (mono, at rate) as a capture device, for
-// FakeRecorder and tests. After the samples it yields silence in real time;
-// failAfter > 0 makes it fail like an unplugged device after that many
-// frames.
-type sliceSource struct {
-	samples   []int16
-	pos       int
-	r         int
-	buf       []int16
-	pace      time.Duration
-	failAfter int64
-	served    int64
-	next      time.Time
-}
-
-func newSliceSource(samples []int16, rate int, pace time.Duration, failAfter int64) *sliceSource {
-	return &sliceSource{samples: samples, r: rate, buf: make([]int16, rate/16), pace: pace, failAfter: failAfter}
-}
-
-func (s *sliceSource) read() ([]int16, error) {
-	if s.failAfter > 0 && s.served >= s.failAfter {
-		return nil, fmt.Errorf("reading from fake device: %w", portaudio.DeviceUnavailable)
-	}
-	pace := s.pace
-	n := copy(s.buf, s.samples[s.pos:])
-	s.pos += n
-	clear(s.buf[n:])
-	if n == 0 && pace == 0 {
-		pace = time.Second / 16 // silence after the end comes in real time
-	}
-	if pace > 0 {
-		if s.next.IsZero() {
-			s.next = time.Now()
-		}
-		s.next = s.next.Add(pace)
-		time.Sleep(time.Until(s.next))
-	}
-	out := s.buf
-	if s.failAfter > 0 && s.served+int64(len(out)) > s.failAfter {
-		out = out[:s.failAfter-s.served]
-	}
-	s.served += int64(len(out))
-	return out, nil
-}
-
-func (s *sliceSource) rate() int     { return s.r }
-func (s *sliceSource) channels() int { return 1 }
-func (s *sliceSource) close() error  { return nil }

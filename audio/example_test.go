@@ -11,18 +11,36 @@ import (
 	"github.com/rehearse-app/rehearse/audio"
 )
 
-// A UI records through the Recorder interface; tests hand it a
-// FakeRecorder, the app a *audio.System.
-func ExampleFakeRecorder() {
+// toneSource stands in for a microphone: it delivers a tone one 1/16 s
+// buffer at a time, then silence.
+type toneSource struct {
+	tone []int16
+	buf  []int16
+}
+
+func (s *toneSource) Read() ([]int16, error) {
+	n := copy(s.buf, s.tone)
+	s.tone = s.tone[n:]
+	clear(s.buf[n:])
+	return s.buf, nil
+}
+func (s *toneSource) Rate() int     { return audio.TakeRate }
+func (s *toneSource) Channels() int { return 1 }
+func (s *toneSource) Close() error  { return nil }
+
+// The app records from a device through an *audio.System; RecordFrom
+// records from any Source through the same pipeline (tests use
+// internal/testkit/fakemic, a Recorder built on it).
+func ExampleRecordFrom() {
 	tone := make([]int16, 2*audio.TakeRate)
 	for i := range tone {
 		tone[i] = int16(8000 * math.Sin(2*math.Pi*440*float64(i)/audio.TakeRate))
 	}
-	var rec audio.Recorder = audio.NewFakeRecorder(tone)
+	src := &toneSource{tone: tone, buf: make([]int16, audio.TakeRate/16)}
 	dir, _ := os.MkdirTemp("", "example")
 	defer os.RemoveAll(dir)
 	levels := make(chan audio.Level, 1) // capacity 1: the latest level wins
-	take, err := rec.Record(context.Background(), audio.RecordOptions{
+	take, err := audio.RecordFrom(context.Background(), src, audio.RecordOptions{
 		Path:      filepath.Join(dir, "take.wav"),
 		MaxFrames: audio.TakeRate, // one second
 		Levels:    levels,

@@ -140,10 +140,9 @@ func TestRecordLivePace(t *testing.T) {
 	needTools(t, "espeak-ng")
 	pcm := trim(espeak(t, "en", 150, devText))
 	x := repeatSpeech(t, pcm, 6*time.Second)
-	rec := &FakeRecorder{Samples: x}
 	ch := make(chan LivePace, 1)
 	path := filepath.Join(t.TempDir(), "take.wav")
-	r, err := rec.Record(context.Background(), RecordOptions{Path: path, MaxFrames: int64(len(x)), Pace: ch})
+	r, err := RecordFrom(context.Background(), newMemSource(x, TakeRate), RecordOptions{Path: path, MaxFrames: int64(len(x)), Pace: ch})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -56,8 +55,8 @@ type Result struct {
 	Err error
 }
 
-// Recorder starts takes. *System records from PortAudio; FakeRecorder is a
-// deterministic stand-in for tests.
+// Recorder starts takes. *System records from PortAudio; tests use
+// internal/testkit/fakemic, which records given samples through RecordFrom.
 type Recorder interface {
 	Record(ctx context.Context, opt RecordOptions) (*Recording, error)
 }
@@ -86,16 +85,19 @@ func (s *System) Record(ctx context.Context, opt RecordOptions) (*Recording, err
 	if err != nil {
 		return nil, fmt.Errorf("recording: %w", err)
 	}
-	rec, err := startRecording(ctx, src, opt)
+	rec, err := RecordFrom(ctx, src, opt)
 	if err != nil {
-		src.close()
+		src.Close()
 		return nil, err
 	}
 	return rec, nil
 }
 
-// startRecording creates the file and the capture goroutine for src.
-func startRecording(ctx context.Context, src source, opt RecordOptions) (*Recording, error) {
+// RecordFrom records a take from src through the same pipeline as a
+// capture device (mixing to mono, resampling to TakeRate, levels and live
+// pace): it creates the WAV file and the capture goroutine. The take ends
+// with Stop, ctx, MaxFrames or an error from src, which Close ends.
+func RecordFrom(ctx context.Context, src Source, opt RecordOptions) (*Recording, error) {
 	if opt.Path == "" {
 		return nil, errors.New("recording: no output path")
 	}
@@ -138,12 +140,12 @@ func (r *Recording) Stop() (Result, error) {
 }
 
 // run is the capture goroutine.
-func (r *Recording) run(ctx context.Context, src source, p *pipeline, opt RecordOptions) {
+func (r *Recording) run(ctx context.Context, src Source, p *pipeline, opt RecordOptions) {
 	defer close(r.done)
 	var runErr error
 	for !r.stop.Load() && ctx.Err() == nil {
-		buf, err := src.read()
-		if errors.Is(err, errOverflow) {
+		buf, err := src.Read()
+		if errors.Is(err, ErrOverflow) {
 			p.overflows++
 		} else if err != nil {
 			runErr = err
@@ -165,7 +167,7 @@ func (r *Recording) run(ctx context.Context, src source, p *pipeline, opt Record
 			break
 		}
 	}
-	if cerr := src.close(); cerr != nil && runErr == nil && ctx.Err() == nil && !r.stop.Load() {
+	if cerr := src.Close(); cerr != nil && runErr == nil && ctx.Err() == nil && !r.stop.Load() {
 		runErr = fmt.Errorf("closing input: %w", cerr)
 	}
 	// Flush the resampler's tail: what the device gave before the end.
@@ -211,18 +213,18 @@ func (p *pipeline) track(out []int16) {
 	}
 }
 
-func newPipeline(src source, opt RecordOptions) (*pipeline, error) {
-	p := &pipeline{ch: src.channels(), max: opt.MaxFrames}
+func newPipeline(src Source, opt RecordOptions) (*pipeline, error) {
+	p := &pipeline{ch: src.Channels(), max: opt.MaxFrames}
 	if p.ch > 1 {
-		p.mono = make([]int16, src.rate())
+		p.mono = make([]int16, src.Rate())
 	}
-	if src.rate() != TakeRate {
-		rs, err := NewResampler(src.rate(), TakeRate)
+	if src.Rate() != TakeRate {
+		rs, err := NewResampler(src.Rate(), TakeRate)
 		if err != nil {
 			return nil, err
 		}
 		p.rs = rs
-		p.out = make([]int16, 0, rs.MaxOut(src.rate())+rs.half)
+		p.out = make([]int16, 0, rs.MaxOut(src.Rate())+rs.half)
 	}
 	return p, nil
 }
@@ -289,47 +291,4 @@ func (p *pipeline) sendLevel(ch chan Level, out []int16, frames int64) {
 	offerLatest(ch, lv)
 }
 
-// FakeRecorder is a deterministic Recorder for tests of code that records:
-// it "captures" Samples (16 kHz mono) through the same pipeline and writes a
-// real WAV file with levels. After the samples it records silence in real
-// time until Stop or MaxFrames.
-type FakeRecorder struct {
-	Samples []int16
-	// Pace, if positive, is the time each 1/16 s buffer takes (1/16 s for
-	// real time); zero delivers the samples as fast as possible.
-	Pace time.Duration
-	// FailAfter, if positive, makes the fake device vanish after that many
-	// frames, as an unplugged microphone does.
-	FailAfter int64
-	// Err, if set, is returned by Record instead of starting a take.
-	Err error
-
-	mu    sync.Mutex
-	calls []RecordOptions
-}
-
-// NewFakeRecorder returns a FakeRecorder that captures samples.
-func NewFakeRecorder(samples []int16) *FakeRecorder {
-	return &FakeRecorder{Samples: samples}
-}
-
-// Record starts a fake take.
-func (f *FakeRecorder) Record(ctx context.Context, opt RecordOptions) (*Recording, error) {
-	f.mu.Lock()
-	f.calls = append(f.calls, opt)
-	f.mu.Unlock()
-	if f.Err != nil {
-		return nil, f.Err
-	}
-	return startRecording(ctx, newSliceSource(f.Samples, TakeRate, f.Pace, f.FailAfter), opt)
-}
-
-// Calls returns the options of every Record call so far.
-func (f *FakeRecorder) Calls() []RecordOptions {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]RecordOptions(nil), f.calls...)
-}
-
 var _ Recorder = (*System)(nil)
-var _ Recorder = (*FakeRecorder)(nil)

@@ -116,3 +116,52 @@ func TestDevicesListsFileDevices(t *testing.T) {
 		t.Errorf("device %q missing or without output: %+v", alsatest.Speaker, d)
 	}
 }
+
+// memSource is a Source over samples for this package's own tests: one
+// 1/16 s buffer per Read, as fast as it is read, silence after the end.
+// (internal/testkit/fakemic has the paced, failing one other packages use.)
+type memSource struct {
+	samples []int16
+	r       int
+	buf     []int16
+}
+
+func newMemSource(samples []int16, rate int) *memSource {
+	return &memSource{samples: samples, r: rate, buf: make([]int16, rate/16)}
+}
+
+func (s *memSource) Read() ([]int16, error) {
+	n := copy(s.buf, s.samples)
+	s.samples = s.samples[n:]
+	clear(s.buf[n:])
+	return s.buf, nil
+}
+func (s *memSource) Rate() int     { return s.r }
+func (s *memSource) Channels() int { return 1 }
+func (s *memSource) Close() error  { return nil }
+
+func TestPipelineDoesNotAllocatePerBuffer(t *testing.T) {
+	for _, rate := range []int{TakeRate, 48000} {
+		src := newMemSource(sine(300, rate, 5*rate, 8000), rate)
+		p, err := newPipeline(src, RecordOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := CreateWAV(filepath.Join(t.TempDir(), "a.wav"), TakeRate, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ch := make(chan Level, 1)
+		step := func() {
+			buf, _ := src.Read()
+			out := p.convert(buf)
+			w.Write(out)
+			p.sendLevel(ch, out, w.Frames())
+		}
+		step()
+		if a := testing.AllocsPerRun(50, step); a != 0 {
+			t.Errorf("%d Hz: %.1f allocations per buffer, want 0", rate, a)
+		}
+		w.Close()
+	}
+}

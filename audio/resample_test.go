@@ -4,15 +4,12 @@ import (
 	"math"
 	"testing"
 	"time"
+
+	"github.com/rehearse-app/rehearse/internal/testkit"
 )
 
-func sine(freq float64, rate, n int, amp float64) []int16 {
-	s := make([]int16, n)
-	for i := range s {
-		s[i] = int16(amp * math.Sin(2*math.Pi*freq*float64(i)/float64(rate)))
-	}
-	return s
-}
+// sine is testkit.Sine, short for this package's tests.
+func sine(freq float64, rate, n int, amp float64) []int16 { return testkit.Sine(freq, rate, n, amp) }
 
 // toneLevel is the amplitude of freq in x (a single-bin DFT over a Hann
 // window, skipping the first and last 10%).

@@ -4,23 +4,18 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/go-audio/wav"
+
+	"github.com/rehearse-app/rehearse/internal/testkit"
 )
 
-func noise(n int, seed uint64) []int16 {
-	r := rand.New(rand.NewPCG(seed, 1))
-	s := make([]int16, n)
-	for i := range s {
-		s[i] = int16(r.IntN(65536) - 32768)
-	}
-	return s
-}
+// noise is testkit.Noise, short for this package's tests.
+func noise(n int, seed uint64) []int16 { return testkit.Noise(n, seed) }
 
 func TestWAVWriterRoundTripAndGoAudioDecodes(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "a.wav")

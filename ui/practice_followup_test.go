@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/rehearse-app/rehearse/app"
-	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/internal/chattest"
+	"github.com/rehearse-app/rehearse/internal/testkit/fakemic"
 	"github.com/rehearse-app/rehearse/review"
 )
 
@@ -103,7 +103,7 @@ func TestPracticeFollowUpFailureSaysWhy(t *testing.T) {
 	prefs := base.app.Preferences()
 	prefs.SetString(app.PrefInterviewer, app.InterviewerOn)
 	prefs.SetString(app.PrefInterviewerBaseURL, srv.BaseURL())
-	rec := audio.NewFakeRecorder(tone(1.5))
+	rec := fakemic.New(tone(1.5))
 	deps := base.deps
 	deps.Recorder = rec
 	deps.TakeFinished = func(sessID, takeID string) {
@@ -129,14 +129,14 @@ func TestPracticeFollowUpFailureSaysWhy(t *testing.T) {
 // a local fake server that gives replies, a fake recorder playing a tone,
 // voices v, and each take's transcript saved when the take is, as from the
 // queue; errors shown are collected in base.
-func followUpSetup(t *testing.T, v Voices, replies ...string) (*uiFixture, *chattest.Server, *audio.FakeRecorder, *practiceScreen) {
+func followUpSetup(t *testing.T, v Voices, replies ...string) (*uiFixture, *chattest.Server, *fakemic.Recorder, *practiceScreen) {
 	base := newUIFixture(t, nil)
 	srv := withInterviewer(base)
 	prefs := base.app.Preferences()
 	prefs.SetString(app.PrefInterviewer, app.InterviewerOn)
 	prefs.SetString(app.PrefInterviewerBaseURL, srv.BaseURL())
 	srv.Reply(replies...)
-	rec := audio.NewFakeRecorder(tone(1.5))
+	rec := fakemic.New(tone(1.5))
 	deps := base.deps
 	deps.Recorder, deps.Voices = rec, v
 	deps.TakeFinished = func(sessID, takeID string) {

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/rehearse-app/rehearse/app"
-	"github.com/rehearse-app/rehearse/audio"
+	"github.com/rehearse-app/rehearse/internal/testkit/fakemic"
 	"github.com/rehearse-app/rehearse/report"
 	"github.com/rehearse-app/rehearse/review"
 )
@@ -16,7 +16,7 @@ import (
 // interviewScreen is the app's window on base's deps with a recorder, a
 // voice that remembers what it read, transcripts that arrive when a take
 // is saved, and the interviewer model on a local fake server.
-func interviewScreen(t *testing.T, modelOn bool, followUps string) (*uiFixture, *App, *sayingVoices, *audio.FakeRecorder) {
+func interviewScreen(t *testing.T, modelOn bool, followUps string) (*uiFixture, *App, *sayingVoices, *fakemic.Recorder) {
 	base := newUIFixture(t, nil)
 	srv := withInterviewer(base)
 	prefs := base.app.Preferences()
@@ -27,7 +27,7 @@ func interviewScreen(t *testing.T, modelOn bool, followUps string) (*uiFixture, 
 	prefs.SetString(app.PrefInterviewFollowUps, followUps)
 	srv.Reply("Which attribution model did you trust, and why?", "What did the CMO say to that?")
 	voices := &sayingVoices{}
-	rec := audio.NewFakeRecorder(tone(1.5))
+	rec := fakemic.New(tone(1.5))
 	deps := base.deps
 	deps.Recorder, deps.Voices = rec, voices
 	deps.TakeFinished = func(sessID, takeID string) {
@@ -43,7 +43,7 @@ func interviewScreen(t *testing.T, modelOn bool, followUps string) (*uiFixture, 
 }
 
 // answer skips the think time, records the fake recorder's tone and stops.
-func answer(t *testing.T, base *uiFixture, p *practiceScreen, rec *audio.FakeRecorder, what string) {
+func answer(t *testing.T, base *uiFixture, p *practiceScreen, rec *fakemic.Recorder, what string) {
 	t.Helper()
 	base.q.until(t, what+": the think time", func() bool { return p.run.State().Phase == phaseThinking })
 	test.Tap(p.ctl.skip)

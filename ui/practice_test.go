@@ -10,6 +10,7 @@ import (
 
 	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/audio"
+	"github.com/rehearse-app/rehearse/internal/testkit/fakemic"
 	"github.com/rehearse-app/rehearse/review"
 )
 
@@ -18,12 +19,12 @@ import (
 type fixture struct {
 	*uiFixture
 	ui  *App
-	rec *audio.FakeRecorder
+	rec *fakemic.Recorder
 }
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	f := &fixture{uiFixture: newUIFixture(t, nil), rec: audio.NewFakeRecorder(tone(1.5))}
+	f := &fixture{uiFixture: newUIFixture(t, nil), rec: fakemic.New(tone(1.5))}
 	deps := f.deps
 	deps.Recorder = f.rec
 	f.ui = New(f.app, deps)

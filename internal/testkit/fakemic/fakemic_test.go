@@ -1,63 +1,66 @@
-package audio
+package fakemic_test
 
 import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
-	"github.com/gordonklaus/portaudio"
+	"github.com/rehearse-app/rehearse/audio"
+	"github.com/rehearse-app/rehearse/internal/testkit"
+	"github.com/rehearse-app/rehearse/internal/testkit/fakemic"
 )
 
-func TestFakeRecorderWritesRealWAV(t *testing.T) {
-	src := sine(440, TakeRate, 3*TakeRate/2, 12000)
-	var r Recorder = NewFakeRecorder(src)
+func TestRecorderWritesRealWAV(t *testing.T) {
+	src := testkit.Sine(440, audio.TakeRate, 3*audio.TakeRate/2, 12000)
+	var r audio.Recorder = fakemic.New(src)
 	out := filepath.Join(t.TempDir(), "fake.wav")
-	levels := make(chan Level, 1)
-	rec, err := r.Record(context.Background(), RecordOptions{Path: out, MaxFrames: TakeRate, Levels: levels})
+	levels := make(chan audio.Level, 1)
+	rec, err := r.Record(context.Background(), audio.RecordOptions{Path: out, MaxFrames: audio.TakeRate, Levels: levels})
 	if err != nil {
 		t.Fatal(err)
 	}
 	<-rec.Done()
 	res, err := rec.Stop()
-	if err != nil || res.Frames != TakeRate || res.Duration != time.Second {
+	if err != nil || res.Frames != audio.TakeRate || res.Duration != time.Second {
 		t.Fatalf("Stop = %+v, %v; want 16000 frames", res, err)
 	}
 	if res.Peak < 0.36 || res.Peak > 0.37 {
 		t.Errorf("take peak %v, want the sine's 12000/32768", res.Peak)
 	}
-	pcm, err := ReadWAV(out)
-	if err != nil || !slicesEqual(pcm.Samples, src[:TakeRate]) {
+	pcm, err := audio.ReadWAV(out)
+	if err != nil || !slices.Equal(pcm.Samples, src[:audio.TakeRate]) {
 		t.Fatalf("fake take: %v", err)
 	}
 	lv := <-levels
-	if lv.Frames != TakeRate || lv.Elapsed != time.Second || lv.Peak < 0.36 || lv.Peak > 0.37 {
+	if lv.Frames != audio.TakeRate || lv.Elapsed != time.Second || lv.Peak < 0.36 || lv.Peak > 0.37 {
 		t.Errorf("last level %+v, want 1 s and the sine's peak 12000/32768", lv)
 	}
-	if calls := r.(*FakeRecorder).Calls(); len(calls) != 1 || calls[0].Path != out {
+	if calls := r.(*fakemic.Recorder).Calls(); len(calls) != 1 || calls[0].Path != out {
 		t.Errorf("Calls = %+v", calls)
 	}
 }
 
 // TestSilentTakeHasZeroPeak: a take of silence says so in its result.
 func TestSilentTakeHasZeroPeak(t *testing.T) {
-	rec, err := NewFakeRecorder(make([]int16, TakeRate)).Record(context.Background(),
-		RecordOptions{Path: filepath.Join(t.TempDir(), "silent.wav"), MaxFrames: TakeRate})
+	rec, err := fakemic.New(make([]int16, audio.TakeRate)).Record(context.Background(),
+		audio.RecordOptions{Path: filepath.Join(t.TempDir(), "silent.wav"), MaxFrames: audio.TakeRate})
 	if err != nil {
 		t.Fatal(err)
 	}
 	<-rec.Done()
-	if res, err := rec.Stop(); err != nil || res.Frames != TakeRate || res.Peak != 0 {
+	if res, err := rec.Stop(); err != nil || res.Frames != audio.TakeRate || res.Peak != 0 {
 		t.Fatalf("Stop = %+v, %v; want a second with peak 0", res, err)
 	}
 }
 
 func TestRecordingStopAndCancelMidTake(t *testing.T) {
-	f := NewFakeRecorder(nil)
+	f := fakemic.New(nil)
 	f.Pace = time.Second / 16 / 8 // 8x real time
 	out := filepath.Join(t.TempDir(), "stop.wav")
-	rec, err := f.Record(context.Background(), RecordOptions{Path: out})
+	rec, err := f.Record(context.Background(), audio.RecordOptions{Path: out})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,12 +72,12 @@ func TestRecordingStopAndCancelMidTake(t *testing.T) {
 	if again, _ := rec.Stop(); again != res {
 		t.Errorf("second Stop = %+v, want %+v", again, res)
 	}
-	if info, err := WAVInfo(out); err != nil || info.Frames != res.Frames {
+	if info, err := audio.WAVInfo(out); err != nil || info.Frames != res.Frames {
 		t.Errorf("file has %+v (%v), result says %d", info, err, res.Frames)
 	}
 
 	ctx, cancel := context.WithCancel(context.Background())
-	rec, err = f.Record(ctx, RecordOptions{Path: out})
+	rec, err = f.Record(ctx, audio.RecordOptions{Path: out})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,46 +93,46 @@ func TestRecordingStopAndCancelMidTake(t *testing.T) {
 }
 
 func TestDeviceLostMidTakeKeepsAudio(t *testing.T) {
-	src := noise(TakeRate, 11)
-	f := NewFakeRecorder(src)
+	src := testkit.Noise(audio.TakeRate, 11)
+	f := fakemic.New(src)
 	f.FailAfter = 5000
 	out := filepath.Join(t.TempDir(), "lost.wav")
-	rec, err := f.Record(context.Background(), RecordOptions{Path: out})
+	rec, err := f.Record(context.Background(), audio.RecordOptions{Path: out})
 	if err != nil {
 		t.Fatal(err)
 	}
 	<-rec.Done()
 	res, err := rec.Stop()
-	if !errors.Is(err, portaudio.DeviceUnavailable) || res.Err != err {
+	if !errors.Is(err, audio.ErrDeviceUnavailable) || res.Err != err {
 		t.Fatalf("Stop error = %v, want the device error", err)
 	}
 	if res.Frames != 5000 {
 		t.Errorf("kept %d frames, want the 5000 captured", res.Frames)
 	}
-	pcm, err := ReadWAV(out)
-	if err != nil || !slicesEqual(pcm.Samples, src[:5000]) {
+	pcm, err := audio.ReadWAV(out)
+	if err != nil || !slices.Equal(pcm.Samples, src[:5000]) {
 		t.Fatalf("take after device loss: %v", err)
 	}
 }
 
 func TestDeviceLostWhileResamplingKeepsTail(t *testing.T) {
-	x := sine(500, 48000, 48000, 10000)
-	src := newSliceSource(x, 48000, 0, 24000)
+	x := testkit.Sine(500, 48000, 48000, 10000)
+	src := fakemic.NewSource(x, 48000, 0, 24000)
 	out := filepath.Join(t.TempDir(), "lost48.wav")
-	rec, err := startRecording(context.Background(), src, RecordOptions{Path: out})
+	rec, err := audio.RecordFrom(context.Background(), src, audio.RecordOptions{Path: out})
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := func() (Result, error) { <-rec.Done(); return rec.Stop() }()
+	res, err := func() (audio.Result, error) { <-rec.Done(); return rec.Stop() }()
 	if err == nil || res.Frames != 8000 {
 		t.Fatalf("Stop = %+v, %v; want the device error and 8000 frames (0.5 s)", res, err)
 	}
 }
 
 func TestLevelsNeverBlockAndLatestWins(t *testing.T) {
-	src := noise(4*TakeRate, 12)
-	levels := make(chan Level, 1) // nobody reads it during the take
-	rec, err := NewFakeRecorder(src).Record(context.Background(), RecordOptions{Path: filepath.Join(t.TempDir(), "l.wav"), MaxFrames: int64(len(src)), Levels: levels})
+	src := testkit.Noise(4*audio.TakeRate, 12)
+	levels := make(chan audio.Level, 1) // nobody reads it during the take
+	rec, err := fakemic.New(src).Record(context.Background(), audio.RecordOptions{Path: filepath.Join(t.TempDir(), "l.wav"), MaxFrames: int64(len(src)), Levels: levels})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,57 +146,31 @@ func TestLevelsNeverBlockAndLatestWins(t *testing.T) {
 	}
 }
 
-func TestPipelineDoesNotAllocatePerBuffer(t *testing.T) {
-	for _, rate := range []int{TakeRate, 48000} {
-		src := newSliceSource(sine(300, rate, 5*rate, 8000), rate, 0, 0)
-		p, err := newPipeline(src, RecordOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		w, err := CreateWAV(filepath.Join(t.TempDir(), "a.wav"), TakeRate, 1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ch := make(chan Level, 1)
-		step := func() {
-			buf, _ := src.read()
-			out := p.convert(buf)
-			w.Write(out)
-			p.sendLevel(ch, out, w.Frames())
-		}
-		step()
-		if a := testing.AllocsPerRun(50, step); a != 0 {
-			t.Errorf("%d Hz: %.1f allocations per buffer, want 0", rate, a)
-		}
-		w.Close()
-	}
-}
-
 // overflowSource reports an input overflow on every third buffer.
 type overflowSource struct {
-	*sliceSource
+	*fakemic.Source
 	n int
 }
 
-func (o *overflowSource) read() ([]int16, error) {
-	b, err := o.sliceSource.read()
+func (o *overflowSource) Read() ([]int16, error) {
+	b, err := o.Source.Read()
 	o.n++
 	if err == nil && o.n%3 == 0 {
-		return b, errOverflow
+		return b, audio.ErrOverflow
 	}
 	return b, err
 }
 
 func TestInputOverflowIsCountedNotFatal(t *testing.T) {
-	src := &overflowSource{sliceSource: newSliceSource(noise(TakeRate, 15), TakeRate, 0, 0)}
-	levels := make(chan Level, 1)
-	rec, err := startRecording(context.Background(), src, RecordOptions{Path: filepath.Join(t.TempDir(), "o.wav"), MaxFrames: TakeRate, Levels: levels})
+	src := &overflowSource{Source: fakemic.NewSource(testkit.Noise(audio.TakeRate, 15), audio.TakeRate, 0, 0)}
+	levels := make(chan audio.Level, 1)
+	rec, err := audio.RecordFrom(context.Background(), src, audio.RecordOptions{Path: filepath.Join(t.TempDir(), "o.wav"), MaxFrames: audio.TakeRate, Levels: levels})
 	if err != nil {
 		t.Fatal(err)
 	}
 	<-rec.Done()
 	res, err := rec.Stop()
-	if err != nil || res.Frames != TakeRate || res.Overflows != 5 {
+	if err != nil || res.Frames != audio.TakeRate || res.Overflows != 5 {
 		t.Fatalf("Stop = %+v, %v; want all 16000 frames and 5 overflows (16 buffers)", res, err)
 	}
 	if lv := <-levels; lv.Overflows != 5 {
