@@ -83,6 +83,9 @@ func progressText(st practiceState) string {
 // sounds silent stops it, so the warning about the microphone is read.
 func (p *practiceScreen) afterTake(silent bool) {
 	if silent {
+		if p.run.State().Interview {
+			p.status.SetText(p.status.Text + " The interview waits here: Retake, or Next question to go on.")
+		}
 		return
 	}
 	switch p.run.After(p.interviewerOn()) {

@@ -167,3 +167,23 @@ func TestMockInterviewFollowUpFailureGoesOn(t *testing.T) {
 		t.Errorf("notice = %q", p.notice.Text)
 	}
 }
+
+// TestMockInterviewWaitsAfterASilentTake: a take that sounds silent stops
+// the interview at the microphone warning, and says how to go on.
+func TestMockInterviewWaitsAfterASilentTake(t *testing.T) {
+	base, u, _, rec := interviewScreen(t, true, "1")
+	rec.Samples = make([]int16, len(rec.Samples)) // a muted microphone
+	p := u.practice
+	test.Tap(p.pick.startInterview)
+	answer(t, base, p, rec, "question 1")
+	if st := p.run.State(); st.Phase != phaseDone || st.Index != 0 {
+		t.Fatalf("after a silent take the interview moved on: phase %v, question %d", st.Phase, st.Index)
+	}
+	if !strings.Contains(p.status.Text, "The interview waits here") || !p.takeWarn.Visible() {
+		t.Errorf("status %q, warning shown %v", p.status.Text, p.takeWarn.Visible())
+	}
+	test.Tap(p.ctl.next)
+	if st := p.run.State(); st.Index != 1 {
+		t.Errorf("Next question did not go on: question %d", st.Index)
+	}
+}
