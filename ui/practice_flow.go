@@ -29,6 +29,10 @@ func (p *practiceScreen) enter(st practiceState) {
 		p.prompt.SetText("Well done. Review your takes, or pick new questions above.")
 		p.status.SetText("")
 		p.timer.SetText("")
+		if p.fu.failed != "" { // the last follow-up of an interview did not come
+			p.addNotice(p.fu.failed)
+			p.fu.failed = ""
+		}
 	default:
 		p.render(st)
 	}

@@ -187,3 +187,18 @@ func TestMockInterviewWaitsAfterASilentTake(t *testing.T) {
 		t.Errorf("Next question did not go on: question %d", st.Index)
 	}
 }
+
+// TestMockInterviewLastFollowUpFailureIsSaid: when the follow-up of the
+// last question fails, the finished interview still says why.
+func TestMockInterviewLastFollowUpFailureIsSaid(t *testing.T) {
+	base, u, _, rec := interviewScreen(t, true, "1")
+	p := u.practice
+	p.pick.drillSize.Selected = "1"
+	base.deps.Prefs.SetString(app.PrefInterviewerBaseURL, "http://127.0.0.1:1/v1") // nothing listens there
+	test.Tap(p.pick.startInterview)
+	answer(t, base, p, rec, "question 1")
+	base.q.until(t, "the end of the interview", func() bool { return p.run.State().Phase == phaseFinished })
+	if !strings.Contains(p.notice.Text, "No follow-up question") {
+		t.Errorf("notice = %q", p.notice.Text)
+	}
+}
