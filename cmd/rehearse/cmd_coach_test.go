@@ -15,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/rehearse-app/rehearse/internal/chattest"
 )
 
 // coachKey is a distinctive API key that must never be printed.
@@ -48,17 +50,9 @@ const cliOpinion = `{"talking_points": [
  "jump_to_solution": {"verdict": "diagnosed-first", "quote": "first I'd look at the historical attribution data", "reason": "Data first."},
  "star": []}`
 
-const cliQuestions = `questions:
-  - id: tailored-hubspot-sync
-    category: technical
-    prompt: "Our HubSpot to Salesforce sync drops leads. How would you find out why?"
-    think_seconds: 20
-    answer_seconds: 120
-    talking_points:
-      - id: sync-logs
-        label: Read the sync error logs first
-        cues: ["sync log", "error log"]
-`
+// cliQuestions is a model's answer of one question (asked for --count 1):
+// the first of chattest's canned two.
+var cliQuestions = chattest.QuestionsReply[:strings.Index(chattest.QuestionsReply, "  - id: tailored-cmo-report")]
 
 func (s *coachServer) handle(w http.ResponseWriter, r *http.Request) {
 	var req struct {
