@@ -28,8 +28,8 @@ const welcomeNothingSetUp = "With nothing set up you can start right now: every 
 	"kept, and the recording alone is reviewed for delivery — your pace, pauses, likely \"uhh\"s and " +
 	"speaking time — with a live pace light while you answer. Once a transcript is there (typed in, if " +
 	"you like), the full review — fillers, structure, trade-offs, talking points — runs on this " +
-	"machine and needs no account or server. An interviewer model for follow-up questions is optional " +
-	"(Settings → Interviewer model)."
+	"machine and needs no account or server. Mock interview asks a few questions back to back, like a " +
+	"panel; an interviewer model (optional: Settings → Interviewer model) adds follow-up questions."
 
 // welcomePanel is the first-run panel at the top of the practice screen:
 // the loop of the app, how transcription is set up and what works without
