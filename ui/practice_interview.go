@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -46,7 +47,9 @@ func (p *practiceScreen) onStartInterview() {
 	if c := p.categoryID(); c != "" {
 		cat = review.CategoryTitle(c)
 	}
-	p.begin(p.run.StartInterview(qs, "Mock interview: "+session.RunTitle(qs, cat), app.InterviewFollowUps(p.deps.Prefs)))
+	// "Mock interview: 3 Strategic questions", not "Mock interview: Drill: ..."
+	title := "Mock interview: " + strings.TrimPrefix(session.RunTitle(qs, cat), "Drill: ")
+	p.begin(p.run.StartInterview(qs, title, app.InterviewFollowUps(p.deps.Prefs)))
 }
 
 // interviewNote says, at each question of a mock interview, why no

@@ -91,7 +91,7 @@ func TestMockInterviewAsksFollowUpsAndMovesOn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(sess.Takes) != 4 || !strings.HasPrefix(sess.Title, "Mock interview") {
+	if len(sess.Takes) != 4 || sess.Title != "Mock interview: 2 Strategic scenario (case study) questions" {
 		t.Fatalf("session %q has %d takes, want 4", sess.Title, len(sess.Takes))
 	}
 	for i, want := range []struct{ parent, question string }{{"", ""}, {sess.Takes[0].ID, "Which attribution model did you trust, and why?"},
