@@ -206,7 +206,8 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 			if !ok {
 				continue
 			}
-			neg, near := cs.negatedAt(toks, i, negationReach), cs.negatedAt(toks, i, cueNegationReach)
+			back := cs.negationBack(toks, i)
+			neg, near := back > 0, back > 0 && back <= cueNegationReach
 			for _, e := range cm.termElements[ti] {
 				cs.occurrences = append(cs.occurrences, occurrence{element: e, start: int32(i), end: int32(end),
 					negated: neg, negatedNear: near, hypothetical: cs.hypothetical[i]})
@@ -243,22 +244,22 @@ func (cs *conceptScratch) unreal(toks []Token, i int) bool {
 	if cs.hypothetical[i] {
 		return true
 	}
-	return cs.negatedAt(toks, i, negationReach)
+	return cs.negationBack(toks, i) > 0
 }
 
-// negatedAt reports whether a negation stands up to reach words before
-// token i in its clause ("Instead of saying no, I explained" is not a
-// negated "explained").
-func (cs *conceptScratch) negatedAt(toks []Token, i, reach int) bool {
-	for j := i - 1; j >= 0 && j >= i-reach && toks[j].Sentence == toks[i].Sentence; j-- {
+// negationBack returns how many words before token i the nearest negation
+// in its clause stands, up to negationReach; 0 when there is none
+// ("Instead of saying no, I explained" is not a negated "explained").
+func (cs *conceptScratch) negationBack(toks []Token, i int) int {
+	for j := i - 1; j >= 0 && j >= i-negationReach && toks[j].Sentence == toks[i].Sentence; j-- {
 		if toks[j+1].Flags&ClauseStart != 0 {
-			return false
+			return 0
 		}
 		if cs.isNegator[j] {
-			return true
+			return i - j
 		}
 	}
-	return false
+	return 0
 }
 
 // matchTerm matches term at token i, on lemma ids, and returns the token

@@ -479,16 +479,8 @@ func (st *reviewState) coverage(ri int, r *RuleSpec) {
 // pointVetoed reports whether the rule tp.VetoedBy names applies to the
 // question and its "unless" veto stands (see vetoed).
 func (st *reviewState) pointVetoed(tp TalkingPoint) bool {
-	if tp.VetoedBy == "" {
-		return false
-	}
-	for i := range st.rv.rules.rules {
-		r := &st.rv.rules.rules[i]
-		if r.ID == tp.VetoedBy {
-			return r.applies(st.input.Question) && st.vetoed(i)
-		}
-	}
-	return false
+	i, ok := st.rv.rules.byID[tp.VetoedBy]
+	return ok && st.rv.rules.rules[i].applies(st.input.Question) && st.vetoed(i)
 }
 
 // parts fills in the parts of talking point j: covered when every part is,

@@ -12,13 +12,29 @@ import (
 // only question, or "Drill: n questions" for several ("Drill: n Strategic
 // questions" when categoryTitle names the category they were drawn from).
 func RunTitle(qs []review.Question, categoryTitle string) string {
-	switch {
-	case len(qs) == 1:
+	if len(qs) == 1 {
 		return PromptTitle(qs[0].Prompt)
-	case categoryTitle != "":
-		return fmt.Sprintf("Drill: %d %s questions", len(qs), categoryTitle)
 	}
-	return fmt.Sprintf("Drill: %d questions", len(qs))
+	return "Drill: " + questionCount(qs, categoryTitle)
+}
+
+// InterviewTitle names the session a mock interview creates: "Mock
+// interview: " and its only question's prompt, or "n (Strategic)
+// questions".
+func InterviewTitle(qs []review.Question, categoryTitle string) string {
+	if len(qs) == 1 {
+		return "Mock interview: " + PromptTitle(qs[0].Prompt)
+	}
+	return "Mock interview: " + questionCount(qs, categoryTitle)
+}
+
+// questionCount is "n questions", or "n Strategic questions" when
+// categoryTitle names the category they were drawn from.
+func questionCount(qs []review.Question, categoryTitle string) string {
+	if categoryTitle != "" {
+		return fmt.Sprintf("%d %s questions", len(qs), categoryTitle)
+	}
+	return fmt.Sprintf("%d questions", len(qs))
 }
 
 // PendingTake is a take being recorded: its session, id, question and the

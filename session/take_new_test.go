@@ -31,6 +31,25 @@ func TestRunTitle(t *testing.T) {
 	}
 }
 
+// TestInterviewTitle: a mock interview's session is named like a drill's,
+// as a mock interview.
+func TestInterviewTitle(t *testing.T) {
+	qs := testQuestions()
+	for _, tc := range []struct {
+		qs   []review.Question
+		cat  string
+		want string
+	}{
+		{qs[:1], "Strategic", "Mock interview: " + qs[0].Prompt},
+		{qs, "", "Mock interview: 2 questions"},
+		{qs, "Technical", "Mock interview: 2 Technical questions"},
+	} {
+		if got := InterviewTitle(tc.qs, tc.cat); got != tc.want {
+			t.Errorf("InterviewTitle(%d questions, %q) = %q, want %q", len(tc.qs), tc.cat, got, tc.want)
+		}
+	}
+}
+
 func TestBeginTakeCreatesTheSessionWithTheFirstTake(t *testing.T) {
 	st := newTestStore(t)
 	qs := testQuestions()

@@ -257,6 +257,14 @@ func (p *practiceScreen) onStartOne() {
 }
 
 func (p *practiceScreen) onStartDrill() {
+	if qs := p.drillQuestions(); qs != nil {
+		p.startRun(qs)
+	}
+}
+
+// drillQuestions draws the drill size's worth of random questions of the
+// category (for a drill or a mock interview); nil, said, when it has none.
+func (p *practiceScreen) drillQuestions() []review.Question {
 	n, _ := strconv.Atoi(p.pick.drillSize.Selected)
 	if n <= 0 {
 		n = 3
@@ -264,18 +272,22 @@ func (p *practiceScreen) onStartDrill() {
 	qs := p.deps.Bank.Random(n, p.categoryID(), p.rng)
 	if len(qs) == 0 {
 		p.notify(errors.New("there are no questions in this category"))
-		return
+		return nil
 	}
-	p.startRun(qs)
+	return qs
+}
+
+// categoryTitle is the picked category's title, "" for all categories.
+func (p *practiceScreen) categoryTitle() string {
+	if c := p.categoryID(); c != "" {
+		return review.CategoryTitle(c)
+	}
+	return ""
 }
 
 // startRun begins a new run with the given questions.
 func (p *practiceScreen) startRun(qs []review.Question) {
-	cat := ""
-	if c := p.categoryID(); c != "" {
-		cat = review.CategoryTitle(c)
-	}
-	p.begin(p.run.Start(qs, session.RunTitle(qs, cat)))
+	p.begin(p.run.Start(qs, session.RunTitle(qs, p.categoryTitle())))
 }
 
 // retakeIn records another take of question questionID in an existing

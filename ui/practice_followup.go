@@ -86,8 +86,7 @@ func (p *practiceScreen) gotFollowUp(ctx context.Context, parent string, fu *coa
 		if st.Interview {
 			// the interview goes on; the next question says why
 			p.fu.failed = fmt.Sprintf("No follow-up question: %v.", err)
-			p.cancelPhase()
-			p.enter(p.run.Next())
+			p.onNext()
 			return
 		}
 		p.status.SetText(fmt.Sprintf("No follow-up question: %v. Retake or go on to the next question.", err))

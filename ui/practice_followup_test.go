@@ -125,15 +125,25 @@ func TestPracticeFollowUpFailureSaysWhy(t *testing.T) {
 	}
 }
 
-// followUpSetup is the app's window with the interviewer model on against
-// a local fake server that gives replies, a fake recorder playing a tone,
-// voices v, and each take's transcript saved when the take is, as from the
-// queue; errors shown are collected in base.
+// followUpSetup is interviewerApp with the model on; it returns the
+// practice screen.
 func followUpSetup(t *testing.T, v Voices, replies ...string) (*uiFixture, *chattest.Server, *fakemic.Recorder, *practiceScreen) {
+	base, srv, rec, u := interviewerApp(t, true, v, replies...)
+	return base, srv, rec, u.practice
+}
+
+// interviewerApp is the app's window with the interviewer model (on when
+// modelOn) against a local fake server that gives replies, a fake recorder
+// playing a tone, voices v, and each take's transcript saved when the take
+// is, as from the queue; errors the practice screen shows are collected in
+// base.
+func interviewerApp(t *testing.T, modelOn bool, v Voices, replies ...string) (*uiFixture, *chattest.Server, *fakemic.Recorder, *App) {
 	base := newUIFixture(t, nil)
 	srv := withInterviewer(base)
 	prefs := base.app.Preferences()
-	prefs.SetString(app.PrefInterviewer, app.InterviewerOn)
+	if modelOn {
+		prefs.SetString(app.PrefInterviewer, app.InterviewerOn)
+	}
 	prefs.SetString(app.PrefInterviewerBaseURL, srv.BaseURL())
 	srv.Reply(replies...)
 	rec := fakemic.New(tone(1.5))
@@ -142,18 +152,24 @@ func followUpSetup(t *testing.T, v Voices, replies ...string) (*uiFixture, *chat
 	deps.TakeFinished = func(sessID, takeID string) {
 		base.store.SaveTranscript(sessID, takeID, &review.Transcript{Text: answerText})
 	}
-	p := followUpScreen(t, base, deps)
-	p.notify = base.notify
-	return base, srv, rec, p
+	u := followUpApp(t, base, deps)
+	u.practice.notify = base.notify
+	return base, srv, rec, u
 }
 
 // followUpScreen builds the app's window on deps and returns its practice
 // screen, every screen's UI updates going through base's queue.
 func followUpScreen(t *testing.T, base *uiFixture, deps Deps) *practiceScreen {
+	return followUpApp(t, base, deps).practice
+}
+
+// followUpApp builds the app's window on deps, every screen's UI updates
+// going through base's queue.
+func followUpApp(t *testing.T, base *uiFixture, deps Deps) *App {
 	u := New(base.app, deps)
 	u.practice.do, u.settings.do, u.library.do, u.review.do = base.q.do, base.q.do, base.q.do, base.q.do
 	t.Cleanup(u.Shutdown)
-	return u.practice
+	return u
 }
 
 // blockingVoices reads until it is cancelled, as a long question would.

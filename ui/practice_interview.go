@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -34,22 +31,10 @@ func (p *practiceScreen) interviewerOn() bool {
 // onStartInterview starts a mock interview of as many random questions of
 // the category as a drill has.
 func (p *practiceScreen) onStartInterview() {
-	n, _ := strconv.Atoi(p.pick.drillSize.Selected)
-	if n <= 0 {
-		n = 3
+	if qs := p.drillQuestions(); qs != nil {
+		title := session.InterviewTitle(qs, p.categoryTitle())
+		p.begin(p.run.StartInterview(qs, title, app.InterviewFollowUps(p.deps.Prefs)))
 	}
-	qs := p.deps.Bank.Random(n, p.categoryID(), p.rng)
-	if len(qs) == 0 {
-		p.notify(errors.New("there are no questions in this category"))
-		return
-	}
-	cat := ""
-	if c := p.categoryID(); c != "" {
-		cat = review.CategoryTitle(c)
-	}
-	// "Mock interview: 3 Strategic questions", not "Mock interview: Drill: ..."
-	title := "Mock interview: " + strings.TrimPrefix(session.RunTitle(qs, cat), "Drill: ")
-	p.begin(p.run.StartInterview(qs, title, app.InterviewFollowUps(p.deps.Prefs)))
 }
 
 // interviewNote says, at each question of a mock interview, why no
@@ -95,7 +80,6 @@ func (p *practiceScreen) afterTake(silent bool) {
 	case afterFollowUp:
 		p.onFollowUp()
 	case afterNext:
-		p.cancelPhase()
-		p.enter(p.run.Next())
+		p.onNext()
 	}
 }

@@ -13,30 +13,14 @@ import (
 	"github.com/rehearse-app/rehearse/review"
 )
 
-// interviewScreen is the app's window on base's deps with a recorder, a
-// voice that remembers what it read, transcripts that arrive when a take
-// is saved, and the interviewer model on a local fake server.
+// interviewScreen is interviewerApp with a voice that remembers what it
+// read, two follow-ups to give, followUps per question, and a drill of two
+// strategic questions picked.
 func interviewScreen(t *testing.T, modelOn bool, followUps string) (*uiFixture, *App, *sayingVoices, *fakemic.Recorder) {
-	base := newUIFixture(t, nil)
-	srv := withInterviewer(base)
-	prefs := base.app.Preferences()
-	if modelOn {
-		prefs.SetString(app.PrefInterviewer, app.InterviewerOn)
-	}
-	prefs.SetString(app.PrefInterviewerBaseURL, srv.BaseURL())
-	prefs.SetString(app.PrefInterviewFollowUps, followUps)
-	srv.Reply("Which attribution model did you trust, and why?", "What did the CMO say to that?")
 	voices := &sayingVoices{}
-	rec := fakemic.New(tone(1.5))
-	deps := base.deps
-	deps.Recorder, deps.Voices = rec, voices
-	deps.TakeFinished = func(sessID, takeID string) {
-		base.store.SaveTranscript(sessID, takeID, &review.Transcript{Text: answerText})
-	}
-	u := New(base.app, deps)
-	u.practice.do, u.settings.do, u.library.do, u.review.do = base.q.do, base.q.do, base.q.do, base.q.do
-	u.practice.notify = base.notify
-	t.Cleanup(u.Shutdown)
+	base, _, rec, u := interviewerApp(t, modelOn, voices,
+		"Which attribution model did you trust, and why?", "What did the CMO say to that?")
+	base.app.Preferences().SetString(app.PrefInterviewFollowUps, followUps)
 	u.practice.pick.category.SetSelected(review.CategoryTitle(review.CategoryStrategic))
 	u.practice.pick.drillSize.Selected = "2" // shorter than any size offered, to keep the test short
 	return base, u, voices, rec
