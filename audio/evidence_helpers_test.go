@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -50,17 +51,23 @@ func itoa(n int) string {
 func countWords(text string) int { return len(strings.Fields(text)) }
 
 // activeSpan is the stretch from the first to the last 10 ms frame whose
-// RMS is within 40 dB of the loudest: the truth's own trim, independent of
-// the analysis under test.
+// RMS is within 40 dB of the loudest and at least 15 dB above the
+// recording's noise floor (its 5th-percentile frame): the truth's own trim,
+// independent of the analysis under test. The floor matters for real
+// recordings, whose background (25–40 dB below the loudest frame in the
+// LibriVox files) is not speech; espeak-ng's digital silence has no floor.
 func activeSpan(pcm *PCM) (a, b float64) {
 	rms := Envelope(pcm, deliveryHop)
 	var top float32
 	for _, v := range rms {
 		top = max(top, v)
 	}
+	sorted := slices.Clone(rms)
+	slices.Sort(sorted)
+	th := max(top/100, sorted[len(sorted)/20]*float32(math.Pow(10, 15.0/20)))
 	first, last := -1, -1
 	for i, v := range rms {
-		if v >= top/100 {
+		if v >= th {
 			if first < 0 {
 				first = i
 			}

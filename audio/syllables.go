@@ -19,8 +19,8 @@ var (
 func syllableNuclei(f *frames, pt *pitchTrack, spans []Span) []time.Duration {
 	var in []float64
 	for _, s := range spans {
-		for i := int(s.Start / deliveryHop); i < min(int(s.End/deliveryHop), len(f.db)); i++ {
-			in = append(in, f.db[i])
+		for i := int(s.Start / deliveryHop); i < min(int(s.End/deliveryHop), len(f.syl)); i++ {
+			in = append(in, f.syl[i])
 		}
 	}
 	if len(in) == 0 {
@@ -30,20 +30,20 @@ func syllableNuclei(f *frames, pt *pitchTrack, spans []Span) []time.Duration {
 	var out []time.Duration
 	for _, s := range spans {
 		a := int(s.Start / deliveryHop)
-		b := min(int(s.End/deliveryHop), len(f.db))
+		b := min(int(s.End/deliveryHop), len(f.syl))
 		// peaks that pass the dip test, merged pairwise: of two peaks
 		// without a deep enough dip between them, the higher survives.
 		var peaks []int
 		dip := 1e9 // lowest point since the last kept peak
 		for i := a; i < b; i++ {
-			v := f.db[i]
+			v := f.syl[i]
 			dip = min(dip, v)
-			isPeak := (i == a || v > f.db[i-1]) && (i == b-1 || v >= f.db[i+1])
+			isPeak := (i == a || v > f.syl[i-1]) && (i == b-1 || v >= f.syl[i+1])
 			if !isPeak || v < th {
 				continue
 			}
 			if n := len(peaks); n > 0 {
-				last := f.db[peaks[n-1]]
+				last := f.syl[peaks[n-1]]
 				if min(last, v)-dip < nucleusMinDip {
 					if v > last {
 						peaks[n-1] = i
