@@ -104,12 +104,12 @@ type frames struct {
 }
 
 func newFrames(x []int16, rate int) *frames {
-	n := int(deliveryHop.Seconds() * float64(rate))
-	nf := (len(x) + n - 1) / n
+	fr := frameBounds{rate: rate, n: len(x)}
+	nf := fr.count()
 	f := &frames{hop: deliveryHop.Seconds(), ms: make([]float64, nf), db: make([]float64, nf),
 		bright: make([]float64, nf), rms: make([]float32, nf)}
 	for i := range nf {
-		a, b := i*n, min(i*n+n, len(x))
+		a, b := fr.at(i)
 		var e, d float64
 		prev := float64(x[max(a-1, 0)]) / 32768
 		for _, v := range x[a:b] {
@@ -137,7 +137,7 @@ func newFrames(x []int16, rate int) *frames {
 		}
 		f.db[i] = 10 * math.Log10(s/ws+1e-10)
 	}
-	f.syl = bandContour(x, rate, n, nf)
+	f.syl = bandContour(x, fr)
 	return f
 }
 
@@ -153,14 +153,22 @@ var sylBand = [2]float64{300, 2000}
 
 // bandContour is the smoothed dB intensity per frame of x band-passed to
 // sylBand (two second-order Butterworth sections each side).
-func bandContour(x []int16, rate, n, nf int) []float64 {
-	hp := newBiquadHP(sylBand[0], float64(rate))
-	lp := newBiquadLP(sylBand[1], float64(rate))
-	hp2 := newBiquadHP(sylBand[0], float64(rate))
-	lp2 := newBiquadLP(sylBand[1], float64(rate))
+// The low-pass edge stays below 45% of the sample rate (a recording at
+// 3 kHz keeps 300–1350 Hz); a filter is left out when its edge would not be.
+func bandContour(x []int16, fr frameBounds) []float64 {
+	fs := float64(fr.rate)
+	nf := fr.count()
+	pass := &biquad{b0: 1}
+	hp, hp2, lp, lp2 := pass, pass, pass, pass
+	if lo := sylBand[0]; lo < 0.45*fs {
+		hp, hp2 = newBiquadHP(lo, fs), newBiquadHP(lo, fs)
+	}
+	if hi := min(sylBand[1], 0.45*fs); hi > sylBand[0] {
+		lp, lp2 = newBiquadLP(hi, fs), newBiquadLP(hi, fs)
+	}
 	ms := make([]float64, nf)
 	for i := range nf {
-		a, b := i*n, min(i*n+n, len(x))
+		a, b := fr.at(i)
 		var e float64
 		for _, v := range x[a:b] {
 			y := lp2.step(lp.step(hp2.step(hp.step(float64(v) / 32768))))
@@ -206,6 +214,33 @@ func newBiquadHP(fc, fs float64) *biquad {
 	c := math.Cos(w)
 	a0 := 1 + al
 	return &biquad{b0: (1 + c) / 2 / a0, b1: -(1 + c) / a0, b2: (1 + c) / 2 / a0, a1: -2 * c / a0, a2: (1 - al) / a0}
+}
+
+// frameBounds cuts n samples at rate into deliveryHop frames whose
+// boundaries fall on the nearest sample to each 10 ms mark, so frame i
+// starts at i × 10 ms at any rate (22,050 Hz has 220.5 samples per frame:
+// whole frames of 220 would drift 37 ms behind over 16 s).
+type frameBounds struct{ rate, n int }
+
+// perSecond is the number of frames in a second.
+const perSecond = int(time.Second / deliveryHop)
+
+func (fr frameBounds) start(i int) int { return min((i*fr.rate+perSecond/2)/perSecond, fr.n) }
+
+// count is the number of frames that hold a sample, the last one
+// possibly short.
+func (fr frameBounds) count() int {
+	c := (fr.n*perSecond + fr.rate - 1) / fr.rate
+	for c > 0 && fr.start(c-1) >= fr.n {
+		c--
+	}
+	return c
+}
+
+// at returns the sample range of frame i < count(): never empty.
+func (fr frameBounds) at(i int) (a, b int) {
+	a = fr.start(i)
+	return a, min(max(fr.start(i+1), a+1), fr.n)
 }
 
 func (f *frames) at(i int) time.Duration { return time.Duration(i) * deliveryHop }

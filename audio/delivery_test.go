@@ -102,3 +102,54 @@ func TestHesitationNotInLibriVox(t *testing.T) {
 		}
 	}
 }
+
+// TestSyllablesAtAnySampleRate: the same speech at telephone, take and CD
+// rates gives the same syllable count within one; at 3 kHz, below the
+// syllable band's upper edge, within 10% (the band's filters stay below
+// Nyquist there).
+func TestSyllablesAtAnySampleRate(t *testing.T) {
+	needTools(t, "espeak-ng")
+	src := espeak(t, "en-us", 160, heldText)
+	want := len(AnalyzeDelivery(src, DeliveryOptions{}).Syllables)
+	if want < 40 {
+		t.Fatalf("%d syllables at %d Hz; want about %d", want, src.Rate, heldSyllables)
+	}
+	for _, rate := range []int{3000, 8000, 16000, 44100} {
+		p, err := ResamplePCM(src, rate)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := AnalyzeDelivery(p, DeliveryOptions{})
+		tol := 1
+		if rate < 2*int(sylBand[1]) {
+			tol = want / 10
+		}
+		if got := len(d.Syllables); got < want-tol || got > want+tol {
+			t.Errorf("%d Hz: %d syllables; at %d Hz %d", rate, got, src.Rate, want)
+		}
+		if math.IsNaN(d.WPM) || d.WPM <= 0 {
+			t.Errorf("%d Hz: estimated %v wpm", rate, d.WPM)
+		}
+	}
+}
+
+// TestFrameBounds: frames tile the samples without gaps or empty frames at
+// rates with a fractional number of samples per 10 ms.
+func TestFrameBounds(t *testing.T) {
+	for _, rate := range []int{8000, 11025, 16000, 22050, 44100, 3001} {
+		for _, n := range []int{0, 1, 79, 220, 221, 222, 22050, 100003} {
+			fr := frameBounds{rate: rate, n: n}
+			next := 0
+			for i := range fr.count() {
+				a, b := fr.at(i)
+				if a != next || b <= a || b > n {
+					t.Fatalf("rate %d, %d samples: frame %d is [%d,%d), want it to start at %d and hold a sample", rate, n, i, a, b, next)
+				}
+				next = b
+			}
+			if next != n {
+				t.Errorf("rate %d, %d samples: frames end at %d", rate, n, next)
+			}
+		}
+	}
+}
