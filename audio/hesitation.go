@@ -99,7 +99,7 @@ func appendHes(out []Hesitation, h Hesitation) []Hesitation {
 
 // flatPitch says whether frames [a, b) are voiced throughout with a flat
 // pitch, and returns the median pitch. Pitch is taken every 20 ms, 30 ms in
-// from each edge.
+// from each edge; a reading an octave off the median counts in its octave.
 func flatPitch(pt *pitchTrack, f *frames, a, b int) (float64, bool) {
 	var st []float64
 	n := 0
@@ -111,6 +111,14 @@ func flatPitch(pt *pitchTrack, f *frames, a, b int) (float64, bool) {
 	}
 	if n == 0 || float64(len(st)) < hesVoiced*float64(n) {
 		return 0, false
+	}
+	// fold octave errors (a period doubled or halved at a vowel-to-nasal
+	// joint is the autocorrelation's classic slip) into the median's octave
+	med := slices.Clone(st)
+	slices.Sort(med)
+	mid := med[len(med)/2]
+	for i, x := range st {
+		st[i] = x - 12*math.Round((x-mid)/12)
 	}
 	var m, v float64
 	for _, x := range st {
