@@ -5,7 +5,9 @@ import "time"
 // Syllable-nucleus detection after de Jong & Wempe (2009), "Praat script to
 // detect syllable nuclei and measure speech rate automatically": peaks of
 // the intensity contour that stand out from the dips around them, lie above
-// a threshold set from the loud end of the recording, and are voiced.
+// a threshold set from the loud end of the recording, and are voiced. The
+// contour is the intensity of the 300–2000 Hz band (sylBand), not of the
+// whole signal: there the dips between syllables stay deep.
 var (
 	// nucleusMinDip is how far (dB) the contour must fall between two
 	// nuclei, from the lower of the two peaks.
