@@ -47,6 +47,10 @@ type TalkingPoint struct {
 	// veto also uncovers this point: when the speaker picked for the
 	// stakeholder, the options were named but not offered.
 	VetoedBy string `json:"vetoed_by,omitempty" yaml:"vetoed_by"`
+	// Requires names a rule (usually "tradeoff") that must find what this
+	// point restates: "offered options with their costs" is not covered
+	// where the review says no trade-off was offered.
+	Requires string `json:"requires,omitempty" yaml:"requires"`
 }
 
 // TalkingPointPart is one part of a talking point.

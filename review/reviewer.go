@@ -450,7 +450,7 @@ func (st *reviewState) coverage(ri int, r *RuleSpec) {
 			res.Covered = true
 			res.Start, res.End = st.span(h)
 		}
-		if res.Covered && st.pointVetoed(tp) {
+		if res.Covered && (st.pointVetoed(tp) || st.pointUnmet(tp)) {
 			res.Covered, res.Start, res.End = false, 0, 0
 		}
 		if len(tp.Parts) > 0 && !res.Covered {
@@ -481,6 +481,18 @@ func (st *reviewState) coverage(ri int, r *RuleSpec) {
 func (st *reviewState) pointVetoed(tp TalkingPoint) bool {
 	i, ok := st.rv.rules.byID[tp.VetoedBy]
 	return ok && st.rv.rules.rules[i].applies(st.input.Question) && st.vetoed(i)
+}
+
+// pointUnmet reports whether the rule tp.Requires names applies to the
+// question and finds nothing in the answer: no match, or its veto stands.
+func (st *reviewState) pointUnmet(tp TalkingPoint) bool {
+	i, ok := st.rv.rules.byID[tp.Requires]
+	if !ok || !st.rv.rules.rules[i].applies(st.input.Question) {
+		return false
+	}
+	found := false
+	st.eachHit(i, roleMain, func(hit) { found = true })
+	return !found || st.vetoed(i)
 }
 
 // parts fills in the parts of talking point j: covered when every part is,

@@ -97,8 +97,8 @@ func (c *Concepts) checkRule(r *RuleSpec) (string, error) {
 	return "", nil
 }
 
-// CheckQuestion returns an error for each concept, and each vetoed_by
-// rule, a question's talking points name that the rule set does not define.
+// CheckQuestion returns an error for each concept, and each vetoed_by or
+// requires rule, a question's talking points name that the rule set does not define.
 func (rs *RuleSet) CheckQuestion(q *Question) []error {
 	var errs []error
 	for i, tp := range q.TalkingPoints {
@@ -106,10 +106,12 @@ func (rs *RuleSet) CheckQuestion(q *Question) []error {
 		for _, p := range tp.Parts {
 			lines = append(lines, p.Concepts...)
 		}
-		if tp.VetoedBy != "" {
-			if _, ok := rs.Rule(tp.VetoedBy); !ok {
-				errs = append(errs, &FileError{File: q.Source, Kind: "question", Item: q.ID,
-					Field: fmt.Sprintf("talking_points[%d].vetoed_by", i), Err: fmt.Errorf("no rule %q", tp.VetoedBy)})
+		for _, ref := range [][2]string{{"vetoed_by", tp.VetoedBy}, {"requires", tp.Requires}} {
+			if field, id := ref[0], ref[1]; id != "" {
+				if _, ok := rs.Rule(id); !ok {
+					errs = append(errs, &FileError{File: q.Source, Kind: "question", Item: q.ID,
+						Field: fmt.Sprintf("talking_points[%d].%s", i, field), Err: fmt.Errorf("no rule %q", id)})
+				}
 			}
 		}
 		for _, l := range lines {
