@@ -62,6 +62,39 @@ func TestPointVetoedByUnknownRule(t *testing.T) {
 	}
 }
 
+// TestPointRequires checks that a point marked requires: tradeoff is
+// covered only where the review finds the offer: its own concept lines
+// matching ("sourced" and "influenced" named together) are not enough when
+// nothing is offered, and the point is covered where the options are put
+// to the stakeholder with their costs.
+func TestPointRequires(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       bool
+	}{
+		{"named, not offered", "I checked the numbers first. Then I explained to her the difference between sourced and influenced pipeline, and she kept her number.", false},
+		{"offered with costs", "I checked the numbers first. I told her we could show sourced only, which is smaller but safe, or sourced and influenced side by side, which takes longer to explain. She went with side by side.", true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := pointCovered(t, "pushback-on-reporting", "alternatives", c.text); got != c.want {
+				t.Errorf("alternatives covered = %v, want %v in %q", got, c.want, c.text)
+			}
+		})
+	}
+}
+
+// TestPointRequiresUnknownRule checks that a requires naming no rule is
+// reported with the question and the field.
+func TestPointRequiresUnknownRule(t *testing.T) {
+	q := Question{ID: "q1", Category: "behavioral", Prompt: "p", Source: "mine.yaml",
+		TalkingPoints: []TalkingPoint{{ID: "a", Label: "A", Cues: []string{"x"}, Requires: "no-such-rule"}}}
+	errs := builtinRules(t).CheckQuestion(&q)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "talking_points[0].requires") || !strings.Contains(errs[0].Error(), "no-such-rule") {
+		t.Fatalf("errors %v; want one naming talking_points[0].requires and no-such-rule", errs)
+	}
+}
+
 // TestCueInHindsight checks that a cue only imagined in hindsight, or
 // negated right before it, does not cover its point, and that a negation
 // further back ("it wasn't possible in 24 hours") does not cancel it.
