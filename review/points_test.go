@@ -23,24 +23,31 @@ func pointCovered(t *testing.T, qid, pid, text string) bool {
 	return false
 }
 
-// TestPointVetoedBy checks that a point marked vetoed_by: tradeoff is not
-// covered when the speaker picked for the stakeholder, and is when the
-// stakeholder picked.
-func TestPointVetoedBy(t *testing.T) {
+// TestPointDefersToVerdict checks the two ways a talking point defers to
+// the tradeoff rule. vetoed_by: the point is not covered when the speaker
+// picked for the stakeholder, and is when the stakeholder picked. requires:
+// the point is covered only where the review finds the offer, so its own
+// concept lines ("sourced" and "influenced" named together) are not enough
+// when nothing is offered.
+func TestPointDefersToVerdict(t *testing.T) {
 	const options = "The head of sales wanted every form fill sent to reps. " +
 		"We could pilot it with one team, which is slower to learn from, or lower the threshold, which means more junk for the reps. "
 	cases := []struct {
-		name, text string
-		want       bool
+		name, qid, pid, text string
+		want                 bool
 	}{
-		{"stakeholder picks", options + "He went with the pilot.", true},
-		{"speaker picks", options + "I decided we'd go with the pilot and told him on Monday.", false},
-		{"speaker recommends, stakeholder picks", options + "I told him which one I'd pick, and then he chose the pilot.", true},
+		{"stakeholder picks", "saying-no-to-sales", "offer-options", options + "He went with the pilot.", true},
+		{"speaker picks", "saying-no-to-sales", "offer-options", options + "I decided we'd go with the pilot and told him on Monday.", false},
+		{"speaker recommends, stakeholder picks", "saying-no-to-sales", "offer-options", options + "I told him which one I'd pick, and then he chose the pilot.", true},
+		{"named, not offered", "pushback-on-reporting", "alternatives",
+			"I checked the numbers first. Then I explained to her the difference between sourced and influenced pipeline, and she kept her number.", false},
+		{"offered with costs", "pushback-on-reporting", "alternatives",
+			"I checked the numbers first. I told her we could show sourced only, which is smaller but safe, or sourced and influenced side by side, which takes longer to explain. She went with side by side.", true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := pointCovered(t, "saying-no-to-sales", "offer-options", c.text); got != c.want {
-				t.Errorf("offer-options covered = %v, want %v in %q", got, c.want, c.text)
+			if got := pointCovered(t, c.qid, c.pid, c.text); got != c.want {
+				t.Errorf("%s covered = %v, want %v in %q", c.pid, got, c.want, c.text)
 			}
 		})
 	}
@@ -59,28 +66,6 @@ func TestPointVetoedByUnknownRule(t *testing.T) {
 		if !strings.Contains(errs[0].Error(), want) {
 			t.Errorf("error %q does not name %q", errs[0], want)
 		}
-	}
-}
-
-// TestPointRequires checks that a point marked requires: tradeoff is
-// covered only where the review finds the offer: its own concept lines
-// matching ("sourced" and "influenced" named together) are not enough when
-// nothing is offered, and the point is covered where the options are put
-// to the stakeholder with their costs.
-func TestPointRequires(t *testing.T) {
-	cases := []struct {
-		name, text string
-		want       bool
-	}{
-		{"named, not offered", "I checked the numbers first. Then I explained to her the difference between sourced and influenced pipeline, and she kept her number.", false},
-		{"offered with costs", "I checked the numbers first. I told her we could show sourced only, which is smaller but safe, or sourced and influenced side by side, which takes longer to explain. She went with side by side.", true},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			if got := pointCovered(t, "pushback-on-reporting", "alternatives", c.text); got != c.want {
-				t.Errorf("alternatives covered = %v, want %v in %q", got, c.want, c.text)
-			}
-		})
 	}
 }
 
