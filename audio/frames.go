@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// hop is the frame step of the delivery analysis.
+// deliveryHop is the frame step of the delivery analysis.
 const deliveryHop = 10 * time.Millisecond
 
 // frames holds the per-hop features the delivery analysis shares.

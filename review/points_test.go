@@ -107,3 +107,27 @@ func TestCueInHindsight(t *testing.T) {
 		})
 	}
 }
+
+// TestPointDefersWithParts checks that a point with parts that requires
+// the tradeoff rule is neither covered nor partly covered by its parts
+// when the review finds no offer.
+func TestPointDefersWithParts(t *testing.T) {
+	q, ok := builtinBank(t).ByID("saying-no-to-sales")
+	if !ok {
+		t.Fatal("no built-in question saying-no-to-sales")
+	}
+	q.TalkingPoints = []TalkingPoint{{ID: "offer", Label: "Offer a pilot or a fast lane", Requires: "tradeoff",
+		Parts: []TalkingPointPart{{ID: "pilot", Label: "a pilot", Cues: []string{"pilot"}}, {ID: "lane", Label: "a fast lane", Cues: []string{"fast lane"}}}}}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"I told the head of sales we would run a pilot and build a fast lane, and that was that.", false},
+		{"We could run a pilot, which is slower to learn from, or build a fast lane, which means more junk for the reps. He went with the fast lane.", true},
+	} {
+		rep := New(builtinRules(t)).Review(Input{Transcript: &Transcript{Text: c.text}, Question: &q})
+		if tp := rep.TalkingPoints[0]; tp.Covered != c.want || tp.Partial {
+			t.Errorf("covered %v partial %v, want covered %v and not partial, in %q", tp.Covered, tp.Partial, c.want, c.text)
+		}
+	}
+}

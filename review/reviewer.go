@@ -450,10 +450,13 @@ func (st *reviewState) coverage(ri int, r *RuleSpec) {
 			res.Covered = true
 			res.Start, res.End = st.span(h)
 		}
-		if res.Covered && (st.pointVetoed(tp) || st.pointUnmet(tp)) {
+		// a point that defers to a verdict is covered by none of its parts
+		// either when the verdict says no
+		deferred := (res.Covered || len(tp.Parts) > 0) && (st.pointVetoed(tp) || st.pointUnmet(tp))
+		if deferred {
 			res.Covered, res.Start, res.End = false, 0, 0
 		}
-		if len(tp.Parts) > 0 && !res.Covered {
+		if len(tp.Parts) > 0 && !res.Covered && !deferred {
 			st.parts(ri, j, tp, &res)
 		}
 		res.Optional = tp.Optional
