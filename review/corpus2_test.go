@@ -205,7 +205,7 @@ func TestReasoningCorpusTest(t *testing.T) {
 	check("talking point recall", s.points.recall(), 0.85)
 	check("talking point precision", s.points.precision(), 0.90)
 	// The reviewer issue's target is 0.90. On this held-out split the agency
-	// verdict reaches 0.84 (dev: 0.94), while two annotators relabelling the
+	// verdict reaches 0.85 (dev: 0.93), while two annotators relabelling the
 	// agency answers blind agree with the labels on 98% and 100% of them:
 	// part of what the rules learnt on dev did not carry over to the
 	// held-out phrasings. The floor
