@@ -102,6 +102,7 @@ func AnalyzeDelivery(pcm *PCM, opt DeliveryOptions) *Delivery {
 	x := pcm.Mono().Samples
 	d.Duration = time.Duration(float64(len(x)) / float64(pcm.Rate) * float64(time.Second))
 	f := newFrames(x, pcm.Rate)
+	defer func() { <-f.sylReady }() // the band filter reads x: done before the caller reuses it
 	spans := VoiceActivity(f.rms, deliveryHop, VADOptions{MinSilence: opt.MinPause})
 	if len(spans) == 0 {
 		return d

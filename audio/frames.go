@@ -15,7 +15,10 @@ type frames struct {
 	db     []float64 // smoothed intensity, dB
 	bright []float64 // log of differenced energy over energy: a spectral-centroid proxy
 	rms    []float32 // RMS per frame (for VoiceActivity)
-	syl    []float64 // smoothed intensity of the vowel band, dB (syllable nuclei)
+	syl    []float64 // smoothed intensity of the vowel band, dB (syllable nuclei); read after sylReady
+	// sylReady is closed once syl is computed: the band filter, the
+	// analysis's largest cost, runs beside the other features.
+	sylReady chan struct{}
 }
 
 // newFrames measures the per-frame features of mono samples x at rate.
@@ -23,7 +26,11 @@ func newFrames(x []int16, rate int) *frames {
 	fr := frameBounds{rate: rate, n: len(x)}
 	nf := fr.count()
 	f := &frames{hop: deliveryHop.Seconds(), ms: make([]float64, nf), db: make([]float64, nf),
-		bright: make([]float64, nf), rms: make([]float32, nf)}
+		bright: make([]float64, nf), rms: make([]float32, nf), sylReady: make(chan struct{})}
+	go func() {
+		f.syl = bandContour(x, fr)
+		close(f.sylReady)
+	}()
 	for i := range nf {
 		a, b := fr.at(i)
 		var e, d float64
@@ -39,7 +46,6 @@ func newFrames(x []int16, rate int) *frames {
 		f.bright[i] = math.Log((d + 1e-12) / (e + 1e-12))
 	}
 	smoothedDB(f.db, f.ms)
-	f.syl = bandContour(x, fr)
 	return f
 }
 

@@ -19,6 +19,7 @@ var (
 
 // syllableNuclei returns the times of the syllable nuclei within spans.
 func syllableNuclei(f *frames, pt *pitchTrack, spans []Span) []time.Duration {
+	<-f.sylReady
 	var in []float64
 	for _, s := range spans {
 		for i := int(s.Start / deliveryHop); i < min(int(s.End/deliveryHop), len(f.syl)); i++ {
