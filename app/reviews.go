@@ -45,6 +45,9 @@ func (t *Reviews) Review(s *session.Session, tk *session.Take) (*review.Report, 
 		if del == nil {
 			return nil, ErrNoTranscript
 		}
+		// with no words of its own, the estimate learns from the speaker's
+		// transcribed takes
+		del = LibraryCalibration(t.store).Apply(del)
 		return t.rv.Review(review.Input{Transcript: &review.Transcript{Duration: dur}, Question: q, Envelope: env, Audio: del}), nil
 	}
 	// An answer without words, or one past the limits, gets no scores.

@@ -144,7 +144,11 @@ func metricsLine(m review.Metrics) string {
 		parts = append(parts, fmt.Sprintf("longest pause %.1f s", m.LongestPauseS), fmt.Sprintf("pauses over 2 s: %d", m.PausesOver2s))
 	}
 	if m.WPMAudio > 0 {
-		parts = append(parts, fmt.Sprintf("%.0f wpm estimated from the recording", m.WPMAudio))
+		est := fmt.Sprintf("%.0f wpm estimated from the recording", m.WPMAudio)
+		if n := m.WPMAudioCalibratedFrom; n > 0 {
+			est += fmt.Sprintf(" (calibrated on your %d transcribed takes)", n)
+		}
+		parts = append(parts, est)
 	}
 	if m.Pauses > 0 {
 		parts = append(parts, fmt.Sprintf("pauses %d (%.1f s silent)", m.Pauses, m.SilentS))

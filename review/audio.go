@@ -21,6 +21,9 @@ type AudioDelivery struct {
 	Hesitations []TimeSpan
 	// Pace is the estimated rate over consecutive windows (e.g. 5 s).
 	Pace []PaceSample
+	// CalibratedFrom is how many of the speaker's own transcribed takes
+	// WPM and Pace were scaled on (0: the built-in syllables per word).
+	CalibratedFrom int
 }
 
 // TimeSpan is a stretch of a recording, in seconds.
@@ -83,6 +86,9 @@ func (st *reviewState) audioExtras() {
 	}
 	m := &st.rep.Metrics
 	m.WPMAudio = round1(a.WPM)
+	if m.WPMAudio > 0 {
+		m.WPMAudioCalibratedFrom = a.CalibratedFrom
+	}
 	m.Pauses = len(a.Pauses)
 	longest, silent := 0.0, 0.0
 	for _, p := range a.Pauses {

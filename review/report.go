@@ -85,11 +85,14 @@ type Metrics struct {
 	// nuclei, the pauses inside the speech (count and total silent time),
 	// the silence before the first sound, and likely voiced hesitations
 	// not already counted as fillers or voiced gaps.
-	WPMAudio          float64 `json:"wpm_audio,omitempty"`
-	Pauses            int     `json:"pauses,omitempty"`
-	SilentS           float64 `json:"silent_s,omitempty"`
-	LeadingSilenceS   float64 `json:"leading_silence_s,omitempty"`
-	LikelyHesitations int     `json:"likely_hesitations,omitempty"`
+	WPMAudio float64 `json:"wpm_audio,omitempty"`
+	// WPMAudioCalibratedFrom is how many of the speaker's transcribed
+	// takes the estimate was calibrated on (0: not calibrated).
+	WPMAudioCalibratedFrom int     `json:"wpm_audio_calibrated_from,omitempty"`
+	Pauses                 int     `json:"pauses,omitempty"`
+	SilentS                float64 `json:"silent_s,omitempty"`
+	LeadingSilenceS        float64 `json:"leading_silence_s,omitempty"`
+	LikelyHesitations      int     `json:"likely_hesitations,omitempty"`
 }
 
 // Finding is one thing the reviewer flags (or praises, level "positive").

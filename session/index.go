@@ -19,7 +19,7 @@ import (
 
 // indexVersion is the version of index.json; another version is ignored and
 // rebuilt.
-const indexVersion = 1
+const indexVersion = 2
 
 // Entry is one session as the library lists it. A session whose
 // session.json cannot be read has Damaged set, Problem saying why, and only
@@ -47,8 +47,13 @@ type Entry struct {
 	FillersPer100 float64            `json:"fillers_per_100_words"`
 	WPM           float64            `json:"wpm"`
 	Notes         int                `json:"notes"`
-	Damaged       bool               `json:"damaged,omitempty"`
-	Problem       string             `json:"problem,omitempty"`
+	// PaceRatios are, for each take with a transcript of at least
+	// CalibrationWords words and a recording, its word-based pace over the
+	// pace estimated from the recording alone: how the speaker's own words
+	// and voice differ from the estimate's assumptions.
+	PaceRatios []float64 `json:"pace_ratios,omitempty"`
+	Damaged    bool      `json:"damaged,omitempty"`
+	Problem    string    `json:"problem,omitempty"`
 }
 
 // indexDoc is the content of index.json.
@@ -95,6 +100,9 @@ func entryOf(sess *Session) Entry {
 		e.Reviewed++
 		words += float64(tk.Summary.Words)
 		fillers += tk.Summary.FillersPer100Words * float64(tk.Summary.Words) / 100
+		if sum := tk.Summary; sum.Words >= CalibrationWords && sum.WPM > 0 && sum.WPMAudio > 0 {
+			e.PaceRatios = append(e.PaceRatios, sum.WPM/sum.WPMAudio)
+		}
 		if pace := takePace(tk.Summary); pace > 0 {
 			wpm += pace
 			paced++
@@ -120,6 +128,10 @@ func entryOf(sess *Session) Entry {
 	}
 	return e
 }
+
+// CalibrationWords is the fewest transcript words a take needs for its
+// pace ratio (see Entry.PaceRatios): shorter answers are too noisy.
+const CalibrationWords = 40
 
 // takePace is a take's words per minute: from its transcript, or else as
 // estimated from its recording alone (0 when neither is known).

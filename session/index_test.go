@@ -188,3 +188,33 @@ func TestListPaceFromTheRecording(t *testing.T) {
 		t.Fatalf("entry %+v: want 3 reviewed, pace 140 (150 from audio, 130 from words), delivery 85, agency from the transcribed take only", e)
 	}
 }
+
+// TestListPaceRatios: a take with a transcript of 40 words or more and a
+// pace estimated from its recording gives its word pace over the estimate;
+// a short or audio-only take gives none.
+func TestListPaceRatios(t *testing.T) {
+	st, err := Open(t.TempDir(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := st.Create("ratios", testQuestions())
+	for i, sum := range []*review.Summary{
+		{Words: 120, WPM: 150, WPMAudio: 120}, // 1.25
+		{Words: 20, WPM: 150, WPMAudio: 100},  // too short
+		{WPMAudio: 140},                       // audio only
+		{Words: 80, WPM: 130},                 // no recording
+		{Words: 40, WPM: 99, WPMAudio: 110},   // 0.9
+	} {
+		id := addRecordedTake(t, st, s.ID, "budget-prioritization", 16000, string(rune('a'+i)))
+		if err := st.SetSummary(s.ID, id, sum); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, err := st.List(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := list[0].PaceRatios; len(got) != 2 || got[0] != 1.25 || got[1] != 0.9 {
+		t.Errorf("pace ratios %v, want [1.25 0.9]", got)
+	}
+}

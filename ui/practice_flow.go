@@ -142,7 +142,7 @@ func (p *practiceScreen) startRecording() {
 		MaxFrames:   int64(p.limit.Seconds() * audio.TakeRate),
 		Levels:      levels,
 		Pace:        pace,
-		PaceOptions: paceOptions(p.deps.Reviewer),
+		PaceOptions: paceOptions(p.deps.Reviewer, app.LibraryCalibration(p.deps.Store)),
 	})
 	if err != nil {
 		p.notify(fmt.Errorf("could not start recording: %w", err))

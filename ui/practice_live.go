@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/review"
 )
@@ -56,15 +57,23 @@ func (l *liveFeedback) stop() {
 	l.pace.Hide()
 }
 
-// paceOptions takes the live pace's limits from the pace rule, so the
-// live verdict and the review agree (the meter's defaults without one).
-func paceOptions(rv *review.Reviewer) audio.PaceOptions {
+// paceOptions sets the live meter's limits from the pace rule (see
+// paceLimits) and its syllables per word from the speaker's calibration.
+func paceOptions(rv *review.Reviewer, cal app.PaceCalibration) audio.PaceOptions {
 	var opt audio.PaceOptions
+	opt.SlowBelow, opt.FastAbove = paceLimits(rv)
+	opt.Delivery.SyllablesPerWord = cal.SyllablesPerWord()
+	return opt
+}
+
+// paceLimits are the pace rule's limits, so the live verdict, the pace line
+// and the review agree; 0, 0 (the meter's defaults) without one.
+func paceLimits(rv *review.Reviewer) (slow, fast float64) {
 	if rv == nil {
-		return opt
+		return 0, 0
 	}
 	if r, ok := rv.Rules().Rule("pace"); ok && r.Kind == review.KindPace {
-		opt.SlowBelow, opt.FastAbove = r.MinWPM, r.MaxWPM
+		return r.MinWPM, r.MaxWPM
 	}
-	return opt
+	return 0, 0
 }

@@ -277,8 +277,7 @@ func (s *reviewScreen) showPace() {
 		s.playback.wave.SetPace(nil, 0, 0)
 		return
 	}
-	opt := paceOptions(s.deps.Reviewer)
-	slow, fast := opt.SlowBelow, opt.FastAbove
+	slow, fast := paceLimits(s.deps.Reviewer)
 	if slow <= 0 || fast <= 0 {
 		slow, fast = 110, 170
 	}
