@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rehearse-app/rehearse/assets"
 	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/internal/testkit"
 	"github.com/rehearse-app/rehearse/review"
@@ -47,16 +46,7 @@ func TestCalibrationOf(t *testing.T) {
 // scaled by 1.25 and says so; the library's takes are real WAVs and real
 // summaries, through the index.
 func TestReviewsCalibrateTheEstimate(t *testing.T) {
-	store, err := OpenLibrary(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	rules, errs := review.LoadRules(review.BankSource{FS: assets.Rules(), Dir: "rules", Label: "builtin"})
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	bank, _ := review.LoadBank(review.BankSource{FS: assets.Questions(), Dir: "questions", Label: "builtin"})
-	q, _ := bank.ByID("impossible-request")
+	store, rules, q := reviewsFixture(t)
 	rv := NewReviews(review.New(rules), store, &EnvelopeCache{})
 	take := func() (*session.Session, *session.Take) {
 		p, err := store.BeginTake("", "t", []review.Question{q}, q.ID)

@@ -13,16 +13,7 @@ import (
 )
 
 func TestReviewsNeedATranscriptAndKeepTheSummary(t *testing.T) {
-	store, err := OpenLibrary(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	rules, errs := review.LoadRules(review.BankSource{FS: assets.Rules(), Dir: "rules", Label: "builtin"})
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	bank, _ := review.LoadBank(review.BankSource{FS: assets.Questions(), Dir: "questions", Label: "builtin"})
-	q, _ := bank.ByID("impossible-request")
+	store, rules, q := reviewsFixture(t)
 	sess, err := store.Create("t", []review.Question{q})
 	if err != nil {
 		t.Fatal(err)
@@ -58,16 +49,7 @@ func TestReviewsNeedATranscriptAndKeepTheSummary(t *testing.T) {
 // transcript gets the delivery review from its audio (the other areas not
 // assessed), and its summary keeps the estimated pace for the chart.
 func TestReviewsFromTheRecordingAlone(t *testing.T) {
-	store, err := OpenLibrary(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	rules, errs := review.LoadRules(review.BankSource{FS: assets.Rules(), Dir: "rules", Label: "builtin"})
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	bank, _ := review.LoadBank(review.BankSource{FS: assets.Questions(), Dir: "questions", Label: "builtin"})
-	q, _ := bank.ByID("impossible-request")
+	store, rules, q := reviewsFixture(t)
 	p, err := store.BeginTake("", "t", []review.Question{q}, q.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -102,4 +84,24 @@ func TestReviewsFromTheRecordingAlone(t *testing.T) {
 	if sum := sess.Take(p.TakeID).Summary; sum == nil || sum.WPMAudio <= 0 {
 		t.Errorf("summary %+v: want the estimated pace kept", sum)
 	}
+}
+
+// reviewsFixture is an empty library, the built-in rules and the built-in
+// impossible-request question.
+func reviewsFixture(t *testing.T) (*session.Store, *review.RuleSet, review.Question) {
+	t.Helper()
+	store, err := OpenLibrary(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, errs := review.LoadRules(review.BankSource{FS: assets.Rules(), Dir: "rules", Label: "builtin"})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	bank, _ := review.LoadBank(review.BankSource{FS: assets.Questions(), Dir: "questions", Label: "builtin"})
+	q, ok := bank.ByID("impossible-request")
+	if !ok {
+		t.Fatal("no built-in question impossible-request")
+	}
+	return store, rules, q
 }
