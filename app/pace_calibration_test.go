@@ -48,6 +48,7 @@ func TestCalibrationOf(t *testing.T) {
 func TestReviewsCalibrateTheEstimate(t *testing.T) {
 	store, rules, q := reviewsFixture(t)
 	rv := NewReviews(review.New(rules), store, &EnvelopeCache{})
+	rv.calTTL = 0 // the summaries below are set behind its back
 	take := func() (*session.Session, *session.Take) {
 		p, err := store.BeginTake("", "t", []review.Question{q}, q.ID)
 		if err != nil {
@@ -85,5 +86,35 @@ func TestReviewsCalibrateTheEstimate(t *testing.T) {
 		if w := raw.PaceSeries[i].WPM * 1.25; math.Abs(p.WPM-w) > 0.2 {
 			t.Errorf("pace line at %.0f s: %v, want %.1f", p.Start, p.WPM, w)
 		}
+	}
+}
+
+// TestReviewsCalibrationRefreshesOnSummary: saving a take's summary drops
+// the cached calibration, so the next audio-only review lists the library
+// again instead of waiting out the cache.
+func TestReviewsCalibrationRefreshesOnSummary(t *testing.T) {
+	store, rules, q := reviewsFixture(t)
+	rv := NewReviews(review.New(rules), store, &EnvelopeCache{})
+	rv.calTTL = time.Hour
+	p, err := store.BeginTake("", "t", []review.Question{q}, q.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := audio.WriteWAVFile(p.Path, &audio.PCM{Rate: audio.TakeRate, Channels: 1, Samples: testkit.Syllables(8, 4)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.FinishTake(p, 8*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	rv.calibration()
+	if rv.calAt.IsZero() {
+		t.Fatal("calibration not cached")
+	}
+	sess, _ := store.Get(p.SessionID)
+	if _, err := rv.ReviewAndSummarize(sess, sess.Take(p.TakeID)); err != nil {
+		t.Fatal(err)
+	}
+	if !rv.calAt.IsZero() {
+		t.Error("a new summary left the cached calibration in place")
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
+	"time"
 
 	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/session"
@@ -19,13 +21,18 @@ type Reviews struct {
 	rv        *review.Reviewer
 	store     *session.Store
 	envelopes *EnvelopeCache
+
+	calMu  sync.Mutex
+	cal    PaceCalibration
+	calAt  time.Time // when cal was taken from the library
+	calTTL time.Duration
 }
 
 // NewReviews returns the review path over a reviewer and a library.
 // envelopes, when not nil, is shared with the waveform so a take's
 // recording is read once; nil reads the recording each time.
 func NewReviews(rv *review.Reviewer, store *session.Store, envelopes *EnvelopeCache) *Reviews {
-	return &Reviews{rv: rv, store: store, envelopes: envelopes}
+	return &Reviews{rv: rv, store: store, envelopes: envelopes, calTTL: 2 * time.Second}
 }
 
 // Review reviews one take: its transcript with what the recording says
@@ -47,7 +54,7 @@ func (t *Reviews) Review(s *session.Session, tk *session.Take) (*review.Report, 
 		}
 		// with no words of its own, the estimate learns from the speaker's
 		// transcribed takes
-		del = LibraryCalibration(t.store).Apply(del)
+		del = t.calibration().Apply(del)
 		return t.rv.Review(review.Input{Transcript: &review.Transcript{Duration: dur}, Question: q, Envelope: env, Audio: del}), nil
 	}
 	// An answer without words, or one past the limits, gets no scores.
@@ -59,6 +66,17 @@ func (t *Reviews) Review(s *session.Session, tk *session.Take) (*review.Report, 
 		tr.Duration = dur
 	}
 	return t.rv.Review(review.Input{Transcript: &tr, Question: q, Envelope: env, Audio: del}), nil
+}
+
+// calibration is the library's pace calibration, listed again at most
+// every calTTL: a session's audio-only takes are reviewed one after another.
+func (t *Reviews) calibration() PaceCalibration {
+	t.calMu.Lock()
+	defer t.calMu.Unlock()
+	if t.calAt.IsZero() || time.Since(t.calAt) > t.calTTL {
+		t.cal, t.calAt = LibraryCalibration(t.store), time.Now()
+	}
+	return t.cal
 }
 
 // recording reads a take's envelope and delivery, through the cache when
@@ -94,6 +112,9 @@ func (t *Reviews) ReviewAndSummarize(s *session.Session, tk *session.Take) (*rev
 		if err := t.store.SetSummary(s.ID, tk.ID, &sum); err != nil {
 			return rep, fmt.Errorf("saving the take's scores: %w", err)
 		}
+		t.calMu.Lock()
+		t.calAt = time.Time{} // the take may now calibrate the pace
+		t.calMu.Unlock()
 	}
 	return rep, nil
 }
