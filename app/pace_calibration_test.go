@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/internal/testkit"
 	"github.com/rehearse-app/rehearse/review"
 	"github.com/rehearse-app/rehearse/session"
@@ -49,20 +48,7 @@ func TestReviewsCalibrateTheEstimate(t *testing.T) {
 	store, rules, q := reviewsFixture(t)
 	rv := NewReviews(review.New(rules), store, &EnvelopeCache{})
 	rv.calTTL = 0 // the summaries below are set behind its back
-	take := func() (*session.Session, *session.Take) {
-		p, err := store.BeginTake("", "t", []review.Question{q}, q.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := audio.WriteWAVFile(p.Path, &audio.PCM{Rate: audio.TakeRate, Channels: 1, Samples: testkit.Syllables(8, 4)}); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := store.FinishTake(p, 8*time.Second); err != nil {
-			t.Fatal(err)
-		}
-		sess, _ := store.Get(p.SessionID)
-		return sess, sess.Take(p.TakeID)
-	}
+	take := func() (*session.Session, *session.Take) { return recordedTake(t, store, q, testkit.Syllables(8, 4)) }
 	sess, tk := take()
 	raw, err := rv.Review(sess, tk)
 	if err != nil || raw.Metrics.WPMAudio <= 0 || raw.Metrics.WPMAudioCalibratedFrom != 0 {
@@ -96,22 +82,12 @@ func TestReviewsCalibrationRefreshesOnSummary(t *testing.T) {
 	store, rules, q := reviewsFixture(t)
 	rv := NewReviews(review.New(rules), store, &EnvelopeCache{})
 	rv.calTTL = time.Hour
-	p, err := store.BeginTake("", "t", []review.Question{q}, q.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := audio.WriteWAVFile(p.Path, &audio.PCM{Rate: audio.TakeRate, Channels: 1, Samples: testkit.Syllables(8, 4)}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.FinishTake(p, 8*time.Second); err != nil {
-		t.Fatal(err)
-	}
+	sess, tk := recordedTake(t, store, q, testkit.Syllables(8, 4))
 	rv.calibration()
 	if rv.calAt.IsZero() {
 		t.Fatal("calibration not cached")
 	}
-	sess, _ := store.Get(p.SessionID)
-	if _, err := rv.ReviewAndSummarize(sess, sess.Take(p.TakeID)); err != nil {
+	if _, err := rv.ReviewAndSummarize(sess, tk); err != nil {
 		t.Fatal(err)
 	}
 	if !rv.calAt.IsZero() {

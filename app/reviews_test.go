@@ -50,22 +50,12 @@ func TestReviewsNeedATranscriptAndKeepTheSummary(t *testing.T) {
 // assessed), and its summary keeps the estimated pace for the chart.
 func TestReviewsFromTheRecordingAlone(t *testing.T) {
 	store, rules, q := reviewsFixture(t)
-	p, err := store.BeginTake("", "t", []review.Question{q}, q.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
 	// 20 s of speech-like sound with a 4 s silence in the middle.
 	x := append(testkit.Syllables(8, 4), make([]int16, 4*audio.TakeRate)...)
 	x = append(x, testkit.Syllables(8, 4)...)
-	if err := audio.WriteWAVFile(p.Path, &audio.PCM{Rate: audio.TakeRate, Channels: 1, Samples: x}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.FinishTake(p, 20*time.Second); err != nil {
-		t.Fatal(err)
-	}
+	sess, tk := recordedTake(t, store, q, x)
 	rv := NewReviews(review.New(rules), store, &EnvelopeCache{})
-	sess, _ := store.Get(p.SessionID)
-	rep, err := rv.ReviewAndSummarize(sess, sess.Take(p.TakeID))
+	rep, err := rv.ReviewAndSummarize(sess, tk)
 	if err != nil {
 		t.Fatalf("review from the recording: %v", err)
 	}
@@ -80,8 +70,8 @@ func TestReviewsFromTheRecordingAlone(t *testing.T) {
 	if !long {
 		t.Errorf("the 4 s silence is not a timed long-pause finding: %+v", rep.Findings)
 	}
-	sess, _ = store.Get(p.SessionID)
-	if sum := sess.Take(p.TakeID).Summary; sum == nil || sum.WPMAudio <= 0 {
+	sess, _ = store.Get(sess.ID)
+	if sum := sess.Take(tk.ID).Summary; sum == nil || sum.WPMAudio <= 0 {
 		t.Errorf("summary %+v: want the estimated pace kept", sum)
 	}
 }
@@ -104,4 +94,26 @@ func reviewsFixture(t *testing.T) (*session.Store, *review.RuleSet, review.Quest
 		t.Fatal("no built-in question impossible-request")
 	}
 	return store, rules, q
+}
+
+// recordedTake adds to store a finished take of q whose recording holds
+// samples (mono, at the take rate), with no transcript.
+func recordedTake(t *testing.T, store *session.Store, q review.Question, samples []int16) (*session.Session, *session.Take) {
+	t.Helper()
+	p, err := store.BeginTake("", "t", []review.Question{q}, q.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := audio.WriteWAVFile(p.Path, &audio.PCM{Rate: audio.TakeRate, Channels: 1, Samples: samples}); err != nil {
+		t.Fatal(err)
+	}
+	d := time.Duration(len(samples)) * time.Second / audio.TakeRate
+	if _, err := store.FinishTake(p, d); err != nil {
+		t.Fatal(err)
+	}
+	sess, err := store.Get(p.SessionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sess, sess.Take(p.TakeID)
 }

@@ -493,8 +493,7 @@ func (st *reviewState) pointUnmet(tp TalkingPoint) bool {
 	if !ok || !st.rv.rules.rules[i].applies(st.input.Question) {
 		return false
 	}
-	found := false
-	st.eachHit(i, roleMain, func(hit) { found = true })
+	_, found := st.firstHit(i, roleMain, func(int32) bool { return true })
 	return !found || st.vetoed(i)
 }
 
