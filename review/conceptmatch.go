@@ -12,6 +12,7 @@ const (
 	cueNegationReach   = 2  // ... for a talking point's cue: "no trade-off", not "wasn't possible in 24 hours"
 	hypotheticalBefore = 10 // words before a term a "would have" / "if ... had" still governs
 	hypotheticalAfter  = 20 // ... and after it, to the end of its sentence
+	hindsightAfter     = 45 // a hindsight ("looking back", "if I did it again") frames more: the rest of its sentence
 	clauseReach        = 14 // words evidence is widened by, at most, to its clause
 )
 
@@ -280,7 +281,7 @@ func (cm *conceptMatcher) matchTerm(toks []Token, lemmaIDs, term []int32, i int)
 // had" governs: what was not done, only imagined.
 func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conceptScratch) {
 	for i := range toks {
-		marker := false
+		marker, long := false, false
 		switch cs.wordKinds[i] {
 		case kindHave:
 			// "would have offered", not "could have it ready"
@@ -290,20 +291,28 @@ func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conce
 			marker = true
 		case kindReflect:
 			// hindsight, a wish: not what happened
-			marker = true
+			marker, long = true, true
 		case kindNext, kindLooking:
 			// "next time I'd give her options", "looking back, ..."
 			if i+1 < len(toks) {
 				marker = cs.wordKinds[i] == kindNext && cs.wordKinds[i+1] == kindTime ||
 					cs.wordKinds[i] == kindLooking && cs.wordKinds[i+1] == kindBack
+				long = marker
 			}
 		case kindIf:
-			marker = cs.ifHindsight(toks, i)
+			marker, long = cs.ifHindsight(toks, i)
 		}
 		if !marker {
 			continue
 		}
-		for j := max(0, i-hypotheticalBefore); j < len(toks) && j <= i+hypotheticalAfter; j++ {
+		// a hindsight ("if I did it again", "looking back") frames its whole
+		// sentence: "... I'd bring her a couple of versions and say what each one
+		// costs her"; a "would have" governs the words near it
+		after := hypotheticalAfter
+		if long {
+			after = hindsightAfter
+		}
+		for j := max(0, i-hypotheticalBefore); j < len(toks) && j <= i+after; j++ {
 			if toks[j].Sentence == toks[i].Sentence {
 				cs.hypothetical[j] = true
 			}
@@ -312,20 +321,21 @@ func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conce
 }
 
 // ifHindsight reports whether the "if" at token i opens a hindsight:
-// "if I had asked", or "if I did it again" (a past form, then "again").
-func (cs *conceptScratch) ifHindsight(toks []Token, i int) bool {
+// "if I had asked", or "if I did it again" (a past form, then "again");
+// again tells the second, which frames the rest of its sentence.
+func (cs *conceptScratch) ifHindsight(toks []Token, i int) (hindsight, again bool) {
 	past := false
 	for j := i + 1; j < len(toks) && j <= i+6 && toks[j].Sentence == toks[i].Sentence; j++ {
 		switch k := cs.wordKinds[j]; {
 		case k == kindHad && j <= i+4:
-			return true
+			return true, false
 		case k == kindPast:
 			past = true
 		case k == kindAgain && past:
-			return true
+			return true, true
 		}
 	}
-	return false
+	return false, false
 }
 
 // Word kinds the hypothetical scope looks for.

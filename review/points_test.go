@@ -53,6 +53,27 @@ func TestPointDefersToVerdict(t *testing.T) {
 	}
 }
 
+// TestPointImpliedByVerdict checks that a point implied_by the tradeoff
+// rule is covered by an offer in words its own lines do not know, and not
+// by a refusal.
+func TestPointImpliedByVerdict(t *testing.T) {
+	const ask = "The head of events wanted every badge scan in Salesforce overnight. "
+	cases := []struct {
+		name, text string
+		want       bool
+	}{
+		{"an offer", ask + "A manual upload could be there Thursday, or the integration next Wednesday. She took Wednesday.", true},
+		{"a refusal", ask + "I told her it wasn't possible and explained why.", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := pointCovered(t, "impossible-request", "no-flat-no", c.text); got != c.want {
+				t.Errorf("no-flat-no covered = %v, want %v in %q", got, c.want, c.text)
+			}
+		})
+	}
+}
+
 // TestPointVetoedByUnknownRule checks that a vetoed_by naming no rule is
 // reported with the question and the field.
 func TestPointVetoedByUnknownRule(t *testing.T) {

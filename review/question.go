@@ -47,10 +47,15 @@ type TalkingPoint struct {
 	// veto also uncovers this point: when the speaker picked for the
 	// stakeholder, the options were named but not offered.
 	VetoedBy string `json:"vetoed_by,omitempty" yaml:"vetoed_by"`
-	// Requires names a rule (usually "tradeoff") that must find what this
-	// point restates: "offered options with their costs" is not covered
-	// where the review says no trade-off was offered.
+	// Requires names a rule (usually "tradeoff") whose verdict this point
+	// restates: "offered options with their costs" is not covered where the
+	// review says no trade-off was offered, and is covered, with the rule's
+	// evidence, where it says one was.
 	Requires string `json:"requires,omitempty" yaml:"requires"`
+	// ImpliedBy names a rule (usually "tradeoff") whose match also covers
+	// this point, with the rule's evidence: options offered with their costs
+	// are not a flat no, whatever words they are offered in.
+	ImpliedBy string `json:"implied_by,omitempty" yaml:"implied_by"`
 }
 
 // TalkingPointPart is one part of a talking point.

@@ -459,6 +459,14 @@ func (st *reviewState) coverage(ri int, r *RuleSpec) {
 		if len(tp.Parts) > 0 && !res.Covered && !deferred {
 			st.parts(ri, j, tp, &res)
 		}
+		// a point that restates a verdict, or follows from it, is covered
+		// where the verdict is, in whatever words earned it
+		for _, id := range [2]string{tp.Requires, tp.ImpliedBy} {
+			if h, ok := st.verdictHit(id); ok && !res.Covered && !deferred {
+				res.Covered = true
+				res.Start, res.End = st.span(h)
+			}
+		}
 		res.Optional = tp.Optional
 		if !res.Covered && !tp.Optional {
 			msg := r.Message + ": " + tp.Label
@@ -493,8 +501,19 @@ func (st *reviewState) pointUnmet(tp TalkingPoint) bool {
 	if !ok || !st.rv.rules.rules[i].applies(st.input.Question) {
 		return false
 	}
-	_, found := st.firstHit(i, roleMain, func(int32) bool { return true })
-	return !found || st.vetoed(i)
+	_, met := st.verdictHit(tp.Requires)
+	return !met
+}
+
+// verdictHit returns the first match of the rule id when that rule applies to
+// the question, matches and is not vetoed.
+func (st *reviewState) verdictHit(id string) (hit, bool) {
+	i, ok := st.rv.rules.byID[id]
+	if id == "" || !ok || !st.rv.rules.rules[i].applies(st.input.Question) {
+		return hit{}, false
+	}
+	h, found := st.firstHit(i, roleMain, func(int32) bool { return true })
+	return h, found && !st.vetoed(i)
 }
 
 // parts fills in the parts of talking point j: covered when every part is,

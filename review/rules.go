@@ -98,7 +98,8 @@ func (c *Concepts) checkRule(r *RuleSpec) (string, error) {
 }
 
 // CheckQuestion returns an error for each concept, and each vetoed_by or
-// requires rule, a question's talking points name that the rule set does not define.
+// requires or implied_by rule, a question's talking points name that the
+// rule set does not define.
 func (rs *RuleSet) CheckQuestion(q *Question) []error {
 	var errs []error
 	for i, tp := range q.TalkingPoints {
@@ -106,7 +107,7 @@ func (rs *RuleSet) CheckQuestion(q *Question) []error {
 		for _, p := range tp.Parts {
 			lines = append(lines, p.Concepts...)
 		}
-		for _, ref := range [][2]string{{"vetoed_by", tp.VetoedBy}, {"requires", tp.Requires}} {
+		for _, ref := range [][2]string{{"vetoed_by", tp.VetoedBy}, {"requires", tp.Requires}, {"implied_by", tp.ImpliedBy}} {
 			if field, id := ref[0], ref[1]; id != "" {
 				if _, ok := rs.Rule(id); !ok {
 					errs = append(errs, &FileError{File: q.Source, Kind: "question", Item: q.ID,
