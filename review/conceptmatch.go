@@ -28,6 +28,9 @@ type conceptLine struct {
 	literal bool
 	real    bool // a hypothetical ("I would have ...") does not count
 	ordered bool // elements in the order given, in one sentence
+	// subject: who must do the line's last element (a verb), a subj kind;
+	// subjNone: whoever
+	subject uint8
 }
 
 // conceptMatcher matches concept lines over lemmatised tokens. An element
@@ -92,7 +95,8 @@ func (cm *conceptMatcher) compileElement(e string) int32 {
 
 // addLine compiles the concept match ms of spec index spec into a line.
 func (cm *conceptMatcher) addLine(spec int32, ms MatchSpec) {
-	l := conceptLine{spec: spec, window: ms.Window, real: ms.Real, ordered: ms.Ordered, negatable: !ms.literal, literal: ms.literal}
+	l := conceptLine{spec: spec, window: ms.Window, real: ms.Real, ordered: ms.Ordered, negatable: !ms.literal, literal: ms.literal,
+		subject: subjectKind(ms.Subject)}
 	if l.window <= 0 {
 		l.window = defaultWindow
 	}
@@ -153,6 +157,8 @@ type conceptScratch struct {
 	isNegator    []bool  // per token: the word negates what follows
 	hypothetical []bool  // per token: the word is only imagined ("would have")
 	wordKinds    []uint8 // per token: its kind for the hypothetical scope (kindHave ...)
+	subjects     []uint8 // per token: its subject kind (subjSpeaker ...)
+	isTo         []bool  // per token: the word is "to"
 	// occurrences of terms, grouped by element: element e's occurrences
 	// are occurrences[elementStart[e]:elementStart[e+1]], in text order
 	occurrences  []occurrence
@@ -176,6 +182,8 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 	cs.isNegator = cs.isNegator[:0]
 	cs.hypothetical = cs.hypothetical[:0]
 	cs.wordKinds = cs.wordKinds[:0]
+	cs.subjects = cs.subjects[:0]
+	cs.isTo = cs.isTo[:0]
 	if cs.cacheFor != cm || len(cs.cache) > maxLemmaCache {
 		cs.cache, cs.cacheFor = map[string]int32{}, cm
 	}
@@ -195,6 +203,8 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 		cs.isNegator = append(cs.isNegator, negatorBytes(cs.wordBuf))
 		cs.hypothetical = append(cs.hypothetical, false)
 		cs.wordKinds = append(cs.wordKinds, hypotheticalWordKind(cs.wordBuf))
+		cs.subjects = append(cs.subjects, subjectWordKind(cs.wordBuf))
+		cs.isTo = append(cs.isTo, string(cs.wordBuf) == "to")
 	}
 	cm.markHypotheticals(text, toks, cs)
 	cs.occurrences = cs.occurrences[:0]
@@ -413,8 +423,10 @@ func participle(w string) bool {
 // matchLine finds the first window of the line's width that holds an
 // occurrence of every element, and returns its hit.
 func (cm *conceptMatcher) matchLine(l *conceptLine, toks []Token, cs *conceptScratch, accept func(int32, int) bool) (hit, bool) {
+	last := l.elements[len(l.elements)-1]
 	usable := func(o *occurrence) bool {
-		return !(o.negated && l.negatable) && !(o.negatedNear && l.literal) && !(o.hypothetical && l.real)
+		return !(o.negated && l.negatable) && !(o.negatedNear && l.literal) && !(o.hypothetical && l.real) &&
+			(l.subject == subjNone || o.element != last || cs.subjectOf(toks, int(o.start)) == l.subject)
 	}
 	// anchors: every usable occurrence of the first element, in order; a
 	// window may also start at another element's occurrence, so try each

@@ -444,6 +444,14 @@ func validateMatch(m MatchSpec) *matchErr {
 	default:
 		return &matchErr{"position", fmt.Errorf("%q is not one of sentence-start, clause-start, filler, not-filler, tag, before-comma, opening-comma", m.Position)}
 	}
+	switch m.Subject {
+	case SubjectAny, SubjectSpeaker, SubjectOther:
+	default:
+		return &matchErr{"subject", fmt.Errorf("%q is not one of speaker, other", m.Subject)}
+	}
+	if m.Subject != SubjectAny && len(m.Concepts) == 0 {
+		return &matchErr{"subject", errors.New("needs concepts: it names who does the last concept")}
+	}
 	if m.Within < 0 || m.Opening < 0 {
 		return &matchErr{"within", errors.New("must not be negative")}
 	}

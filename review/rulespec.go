@@ -167,6 +167,11 @@ type MatchSpec struct {
 	Real     bool     `yaml:"real" json:"real,omitempty"`
 	// Ordered requires the elements in the order given, in one sentence.
 	Ordered bool `yaml:"ordered" json:"ordered,omitempty"`
+	// Subject says who must do the last element, a verb: "speaker" (I,
+	// we) or "other" (he, she, they, you, the CMO ...), found by walking
+	// back through its sentence ("she thought about it and took the second
+	// one"). Empty: whoever.
+	Subject string `yaml:"subject" json:"subject,omitempty"`
 	// literal marks a talking point's cue list compiled as a concept line:
 	// a cue is a fact the answer states ("24 hours" in "it wasn't possible
 	// in 24 hours"), so only a negation right before it ("there's no

@@ -1,0 +1,79 @@
+package review
+
+// Who does what: the subject of a verb, found by walking back through its
+// sentence, so that "she thought about it and took the second one" is her
+// choice and "my team and I weighed it, went with the dedupe" is the
+// speaker's (MatchSpec.Subject).
+
+// Subjects a concept line can ask for (MatchSpec.Subject).
+const (
+	SubjectAny     = ""        // whoever
+	SubjectSpeaker = "speaker" // I or we: the speaker or their team
+	SubjectOther   = "other"   // he, she, they, you, or a role: the CMO, the VP ...
+)
+
+// subjectReach is how many words before a verb its subject is looked for.
+const subjectReach = 12
+
+// Subject kinds of a word (per token, conceptScratch.subjects).
+const (
+	subjNone       uint8 = iota
+	subjSpeaker          // I, we (and their contractions)
+	subjOther            // he, she, they, you, or a role noun
+	subjObjSpeaker       // me, us: the subject of a verb right after ("let us decide")
+	subjObjOther         // her, him, them: ditto ("let her choose", "asked them to pick")
+	subjStop             // which, what, whether, that: a clause of its own ("that would land on her"), not the verb's subject
+)
+
+// subjectWordKind returns the subject kind of a normalised word.
+func subjectWordKind(w []byte) uint8 {
+	switch string(w) {
+	case "i", "we", "i'd", "we'd", "i'll", "we'll", "i've", "we've", "i'm", "we're":
+		return subjSpeaker
+	case "he", "she", "they", "you", "he'd", "she'd", "they'd", "you'd", "he'll", "she'll", "they'll", "you'll",
+		"cmo", "vp", "vps", "director", "manager", "boss", "client", "requester", "ceo", "cro", "cfo", "coo",
+		"stakeholder", "stakeholders", "leadership", "marketer", "officer", "officers":
+		return subjOther
+	case "me", "us":
+		return subjObjSpeaker
+	case "her", "him", "them":
+		return subjObjOther
+	case "which", "whichever", "what", "whatever", "whether", "that":
+		return subjStop
+	}
+	return subjNone
+}
+
+// subjectOf returns who does the verb at token i: subjSpeaker, subjOther or
+// subjNone when no subject stands before it in its sentence. An object
+// pronoun right before the verb, or before "to" and the verb, is its subject
+// ("let her choose", "asked them to pick").
+func (cs *conceptScratch) subjectOf(toks []Token, i int) uint8 {
+	for j := i - 1; j >= 0 && j >= i-subjectReach && toks[j].Sentence == toks[i].Sentence; j-- {
+		switch k := cs.subjects[j]; k {
+		case subjSpeaker, subjOther:
+			return k
+		case subjStop:
+			return subjNone
+		case subjObjSpeaker, subjObjOther:
+			if j == i-1 || j == i-2 && cs.isTo[i-1] {
+				if k == subjObjSpeaker {
+					return subjSpeaker
+				}
+				return subjOther
+			}
+		}
+	}
+	return subjNone
+}
+
+// subjectKind maps a MatchSpec.Subject to the subject kind it asks for.
+func subjectKind(s string) uint8 {
+	switch s {
+	case SubjectSpeaker:
+		return subjSpeaker
+	case SubjectOther:
+		return subjOther
+	}
+	return subjNone
+}
