@@ -1,6 +1,9 @@
 package review
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestLemmaOf(t *testing.T) {
 	known := map[string]bool{"choose": true, "go": true, "refuse": true, "stop": true, "prioritize": true,
@@ -48,6 +51,16 @@ func TestConceptMatches(t *testing.T) {
 		{"two elements on their own words", MatchSpec{Concepts: []string{"@option", "@cost"}}, "Or we wait a week.", true},
 		{"hindsight: if I did it again", MatchSpec{Concepts: []string{"@option"}, Real: true}, "If I did it again, I'd go in with options.", false},
 		{"an 'if' that offers", MatchSpec{Concepts: []string{"@option"}, Real: true}, "If you want it Friday, that is one option.", true},
+		{"hindsight frames its whole sentence", MatchSpec{Concepts: []string{"@option"}, Real: true},
+			"If I did it again I'd go to her first, walk her through the numbers and the reconciliation, and then lay out the options.", false},
+		{"subject other, words between", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectOther}, "She thought about it overnight and went with the second.", true},
+		{"subject other, the speaker chose", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectOther}, "My team and I weighed it and went with the dedupe.", false},
+		{"subject other, let her choose", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectOther}, "I laid it out and let her choose.", true},
+		{"subject other, asked them to pick", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectOther}, "I asked them to pick one.", true},
+		{"subject other, a role", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectOther}, "In the end the CMO picked the footnote.", true},
+		{"subject other, a clause of its own", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectOther}, "They asked which one I would pick.", false},
+		{"subject speaker", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectSpeaker}, "So we talked it through as a team and decided.", true},
+		{"subject speaker, she chose", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectSpeaker}, "I told her the costs and she decided.", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			rule := RuleSpec{ID: "x", Kind: KindExistence, Level: LevelInfo, Message: "m", Match: []MatchSpec{c.ms}}
@@ -71,6 +84,14 @@ func TestConceptErrors(t *testing.T) {
 	field, err := cs.checkRule(&rule)
 	if err == nil || field != "match[1].concepts" {
 		t.Fatalf("field %q, err %v; want match[1].concepts and an error", field, err)
+	}
+	rule = RuleSpec{ID: "x", Kind: KindExistence, Level: LevelInfo, Message: "m",
+		Match: []MatchSpec{{Concepts: []string{"@a"}, Subject: "boss"}}}
+	if err := validateMatch(rule.Match[0]); err == nil || err.field != "subject" || !strings.Contains(err.err.Error(), "boss") {
+		t.Errorf("subject boss: %v; want an error in subject naming it", err)
+	}
+	if err := validateMatch(MatchSpec{Tokens: []string{"a"}, Subject: SubjectOther}); err == nil || err.field != "subject" {
+		t.Errorf("subject on tokens: %v; want an error in subject", err)
 	}
 	if _, errs := ParseConceptFile([]byte("concepts:\n  - id: Bad Id\n    terms: [x]\n  - id: ok\n    terms: []\n"), "c.yaml"); len(errs) != 2 {
 		t.Errorf("want 2 errors, got %v", errs)
