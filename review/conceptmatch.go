@@ -327,6 +327,29 @@ func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conce
 				cs.hypothetical[j] = true
 			}
 		}
+		if long {
+			cs.continueHindsight(toks, i)
+		}
+	}
+}
+
+// continueHindsight carries the hindsight at token i into the sentences
+// after its own that open in the same mood: "If I did it again I wouldn't
+// just flag the risk. I'd give her a real choice: ..." (each up to
+// hindsightAfter words; the first sentence that opens otherwise ends it).
+func (cs *conceptScratch) continueHindsight(toks []Token, i int) {
+	j := i
+	for j < len(toks) && toks[j].Sentence == toks[i].Sentence {
+		j++
+	}
+	for j < len(toks) && cs.wordKinds[j] == kindModal {
+		start := j
+		for j < len(toks) && toks[j].Sentence == toks[start].Sentence {
+			if j-start <= hindsightAfter {
+				cs.hypothetical[j] = true
+			}
+			j++
+		}
 	}
 }
 
