@@ -76,15 +76,24 @@ func britishToAmerican(w string) string {
 	return w
 }
 
-// lemmaSuffixes are WordNet's "morphy" detachment rules (plus -ly and
-// doubled consonants): each candidate is tried until one is a known lemma.
+// lemmaSuffixes are WordNet's "morphy" detachment rules for nouns and
+// verbs (plus -ly and doubled consonants): each candidate is tried until
+// one is a known lemma. Morphy's adjective rules (-er, -est) are left out:
+// without a word's part of speech they fold agent nouns and plain words
+// onto others ("offer" onto "off", "owner" onto "own", "fewer" onto "a
+// few"); a comparative a concept needs is written out ("safer").
 var lemmaSuffixes = [][2]string{
 	{"ies", "y"}, {"es", "e"}, {"es", ""}, {"s", ""},
 	{"ied", "y"}, {"ed", "e"}, {"ed", ""},
 	{"ing", "e"}, {"ing", ""},
-	{"ier", "y"}, {"iest", "y"}, {"er", "e"}, {"er", ""}, {"est", "e"}, {"est", ""},
 	{"ily", "y"}, {"ly", ""},
 }
+
+// notLemmas are function words no suffix rule or exception may reach:
+// "thing" is not a form of "the", "using" of "us", nor "offer" (WordNet's
+// comparative of the adjective) of "off".
+var notLemmas = map[string]bool{"the": true, "us": true, "off": true, "on": true, "in": true, "an": true,
+	"at": true, "it": true, "of": true, "or": true, "as": true, "so": true, "to": true, "he": true, "we": true}
 
 // lemmaOf returns the lemma of the normalised word w among the words known
 // (the concept vocabulary): w itself, its irregular lemma, or w with one of
@@ -95,7 +104,7 @@ func lemmaOf(w string, known func(string) bool) string {
 	if known(w) {
 		return w
 	}
-	if l := irregular(w); l != "" && known(l) {
+	if l := irregular(w); l != "" && known(l) && !notLemmas[l] {
 		return l
 	}
 	for _, s := range lemmaSuffixes {
@@ -103,12 +112,15 @@ func lemmaOf(w string, known func(string) bool) string {
 			continue
 		}
 		base := w[:len(w)-len(s[0])]
-		if c := base + s[1]; known(c) {
+		if s[0] == "ly" && len(base) < 4 {
+			continue // "reply" is not "rep" + -ly, nor "only" "on"
+		}
+		if c := base + s[1]; known(c) && !notLemmas[c] {
 			return c
 		}
 		// "stopped", "planning": a doubled final consonant
 		if s[1] == "" && len(base) > 2 && base[len(base)-1] == base[len(base)-2] {
-			if c := base[:len(base)-1]; known(c) {
+			if c := base[:len(base)-1]; known(c) && !notLemmas[c] {
 				return c
 			}
 		}
@@ -120,7 +132,7 @@ func lemmaOf(w string, known func(string) bool) string {
 // irregular forms replaced by their lemma ("went with" → "go with").
 func baseForm(w string) string {
 	w = britishToAmerican(contraction(w))
-	if l := irregular(w); l != "" {
+	if l := irregular(w); l != "" && !notLemmas[l] {
 		return l
 	}
 	return w
