@@ -19,6 +19,7 @@ func TestAgencyPhrasings(t *testing.T) {
 		{"'a few' ways is no cost", "I told him there were a few ways we could handle it: we could do a fast lane for demo requests or run a pilot with one team. He picked the fast lane.", false},
 		{"a platitude handed over", "It's really a trade-off between a bold story and being defensible, and I'd help her think it through. In the end it's her presentation and her decision.", false},
 		{"options only in hindsight", "I didn't give her options. If I did it again I'd bring her a couple of versions, like influenced with sourced next to it, and say what each one costs her in the story she's telling, and then let her choose.", false},
+		{"the speaker makes the call", "I'd weigh it up: full send Monday risks the domain, engaged-only Monday leaves out a big chunk of the list. And honestly, I'd make the call myself and tell her Monday what's going out.", false},
 		{"the speaker picks", "We could send to the engaged segment, which is safer but smaller, or to everybody, which is bigger but risky. I decided we'd go with the engaged segment.", false},
 	}
 	q, ok := builtinBank(t).ByID("impossible-request")
