@@ -23,7 +23,13 @@ const (
 	subjObjSpeaker       // me, us: the subject of a verb right after ("let us decide")
 	subjObjOther         // her, him, them: ditto ("let her choose", "asked them to pick")
 	subjStop             // which, what, whether, that: a clause of its own ("that would land on her"), not the verb's subject
+	subjDet              // the, a, our ...: close before the verb, a noun phrase is its subject ("the invitations go with two days")
+	subjJoin             // and, then, but, or: a verb joined to an earlier one ("we talked it through as a team and decided")
 )
+
+// detReach is how close before a verb a determiner marks a noun phrase
+// as its subject.
+const detReach = 3
 
 // subjectWordKind returns the subject kind of a normalised word.
 func subjectWordKind(w []byte) uint8 {
@@ -32,7 +38,8 @@ func subjectWordKind(w []byte) uint8 {
 		return subjSpeaker
 	case "he", "she", "they", "you", "he'd", "she'd", "they'd", "you'd", "he'll", "she'll", "they'll", "you'll",
 		"cmo", "vp", "vps", "director", "manager", "boss", "client", "requester", "ceo", "cro", "cfo", "coo",
-		"stakeholder", "stakeholders", "leadership", "marketer", "officer", "officers":
+		"stakeholder", "stakeholders", "leadership", "marketer", "officer", "officers", "directors", "managers",
+		"leaders", "executives", "execs", "committee", "board", "council", "requesters", "clients", "marketers":
 		return subjOther
 	case "me", "us":
 		return subjObjSpeaker
@@ -40,21 +47,33 @@ func subjectWordKind(w []byte) uint8 {
 		return subjObjOther
 	case "which", "whichever", "what", "whatever", "whether", "that":
 		return subjStop
+	case "the", "a", "an", "our", "my", "your", "their", "this", "these", "those", "every", "each":
+		return subjDet
+	case "and", "then", "but", "or":
+		return subjJoin
 	}
 	return subjNone
 }
 
 // subjectOf returns who does the verb at token i: subjSpeaker, subjOther or
-// subjNone when no subject stands before it in its sentence. An object
+// subjNone when no subject stands before it in its sentence, or a noun
+// phrase does ("the event invitations go with two days' notice"). An object
 // pronoun right before the verb, or before "to" and the verb, is its subject
 // ("let her choose", "asked them to pick").
 func (cs *conceptScratch) subjectOf(toks []Token, i int) uint8 {
+	joined := false
 	for j := i - 1; j >= 0 && j >= i-subjectReach && toks[j].Sentence == toks[i].Sentence; j-- {
 		switch k := cs.subjects[j]; k {
+		case subjJoin:
+			joined = true
 		case subjSpeaker, subjOther:
 			return k
 		case subjStop:
 			return subjNone
+		case subjDet:
+			if j >= i-detReach && !joined {
+				return subjNone
+			}
 		case subjObjSpeaker, subjObjOther:
 			if j == i-1 || j == i-2 && cs.isTo[i-1] {
 				if k == subjObjSpeaker {
