@@ -17,6 +17,7 @@ func TestAgencyPhrasings(t *testing.T) {
 		{"what a route takes", "I told him we can build it for the fifty top accounts for the meeting, or we build the real version for all accounts, but that needs three weeks. He chose the fifty.", true},
 		{"options with no cost", "I told him we could rebuild the scores from activity data, tag the old leads by hand, or start fresh with a new model this quarter. He picked the new model.", false},
 		{"'a few' ways is no cost", "I told him there were a few ways we could handle it: we could do a fast lane for demo requests or run a pilot with one team. He picked the fast lane.", false},
+		{"a pricing page is no price", "He wanted reps told when someone hits pricing. I said there were a few ways we could go: we could send an alert email, or we could create a task in Salesforce. He went with the alert.", false},
 		{"a platitude handed over", "It's really a trade-off between a bold story and being defensible, and I'd help her think it through. In the end it's her presentation and her decision.", false},
 		{"options only in hindsight", "I didn't give her options. If I did it again I'd bring her a couple of versions, like influenced with sourced next to it, and say what each one costs her in the story she's telling, and then let her choose.", false},
 		{"the speaker makes the call", "I'd weigh it up: full send Monday risks the domain, engaged-only Monday leaves out a big chunk of the list. And honestly, I'd make the call myself and tell her Monday what's going out.", false},
