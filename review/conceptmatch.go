@@ -173,8 +173,9 @@ type conceptScratch struct {
 }
 
 // scan appends a hit for every line that matches in toks.
-// accept, when not nil, vets each candidate match by its spec and start.
-func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *conceptScratch, accept func(spec int32, at int) bool) []hit {
+// accept, when not nil, vets each candidate match by its spec and the
+// tokens [at, atEnd) of the element it stands on (see windowFrom).
+func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *conceptScratch, accept func(spec int32, at, atEnd int) bool) []hit {
 	if len(cm.lines) == 0 || len(toks) == 0 {
 		return hits
 	}
@@ -445,7 +446,7 @@ func participle(w string) bool {
 
 // matchLine finds the first window of the line's width that holds an
 // occurrence of every element, and returns its hit.
-func (cm *conceptMatcher) matchLine(l *conceptLine, toks []Token, cs *conceptScratch, accept func(int32, int) bool) (hit, bool) {
+func (cm *conceptMatcher) matchLine(l *conceptLine, toks []Token, cs *conceptScratch, accept func(int32, int, int) bool) (hit, bool) {
 	last := l.elements[len(l.elements)-1]
 	usable := func(o *occurrence) bool {
 		return !(o.negated && l.negatable) && !(o.negatedNear && l.literal) && !(o.hypothetical && l.real) &&
@@ -466,8 +467,8 @@ func (cm *conceptMatcher) matchLine(l *conceptLine, toks []Token, cs *conceptScr
 			if !usable(anchor) {
 				continue
 			}
-			h, ok := cm.windowFrom(l, anchor, toks, cs, usable)
-			if ok && (!found || h.at < best.at) && (accept == nil || accept(l.spec, int(h.at))) {
+			h, atEnd, ok := cm.windowFrom(l, anchor, toks, cs, usable)
+			if ok && (!found || h.at < best.at) && (accept == nil || accept(l.spec, int(h.at), int(atEnd))) {
 				best, found = h, true
 			}
 		}
@@ -482,8 +483,12 @@ func (cm *conceptMatcher) matchLine(l *conceptLine, toks []Token, cs *conceptScr
 // windowFrom looks for every element of l in the window starting at the
 // occurrence a (in order, for an ordered line). The hit spans a to the
 // furthest element found; from is where the next element's search starts.
-func (cm *conceptMatcher) windowFrom(l *conceptLine, a *occurrence, toks []Token, cs *conceptScratch, usable func(*occurrence) bool) (hit, bool) {
+// atEnd is the end of the occurrence the hit stands at: an ordered line's
+// last element, whose words its neighbour conditions follow ("I go with"
+// + "it").
+func (cm *conceptMatcher) windowFrom(l *conceptLine, a *occurrence, toks []Token, cs *conceptScratch, usable func(*occurrence) bool) (h hit, atEnd int32, ok bool) {
 	spanEnd, from, at := a.end, a.start, a.start
+	atEnd = a.end
 	cs.taken = append(cs.taken[:0], a)
 	for _, e := range l.elements {
 		found := false
@@ -502,7 +507,7 @@ func (cm *conceptMatcher) windowFrom(l *conceptLine, a *occurrence, toks []Token
 			}
 			spanEnd = max(spanEnd, o.end)
 			if l.ordered {
-				at = o.start // an ordered line stands where its last element does
+				at, atEnd = o.start, o.end // an ordered line stands where its last element does
 				from = o.end
 				if o == a {
 					from = a.end
@@ -512,10 +517,10 @@ func (cm *conceptMatcher) windowFrom(l *conceptLine, a *occurrence, toks []Token
 			break
 		}
 		if !found {
-			return hit{}, false
+			return hit{}, 0, false
 		}
 	}
-	return hit{spec: l.spec, at: at, start: a.start, end: spanEnd}, true
+	return hit{spec: l.spec, at: at, start: a.start, end: spanEnd}, atEnd, true
 }
 
 // overlapsTaken reports whether o shares a word with an occurrence already

@@ -141,8 +141,8 @@ func (sc *scratch) findHits(m *matcher, text string) {
 	}
 	phrases := len(sc.hits)
 	// a concept match honours its spec's position and neighbours too
-	sc.hits = m.concepts.scan(text, toks, sc.hits, &sc.concepts, func(spec int32, at int) bool {
-		return m.inContext(toks, sc.wordIDs, &m.specs[spec], at, at+1)
+	sc.hits = m.concepts.scan(text, toks, sc.hits, &sc.concepts, func(spec int32, at, atEnd int) bool {
+		return m.inContext(toks, sc.wordIDs, &m.specs[spec], at, atEnd)
 	})
 	// a phrase that must have happened: not imagined, not negated
 	happened := slices.DeleteFunc(sc.hits[:phrases], func(h hit) bool {
