@@ -71,7 +71,9 @@ func (cs *conceptScratch) subjectOf(toks []Token, i int) uint8 {
 		case subjStop:
 			return subjNone
 		case subjDet:
-			if j >= i-detReach && !joined {
+			// a determiner heads a noun before the verb ("the invitations go");
+			// right before it, it is a pronoun object ("I weighed those, decided")
+			if j >= i-detReach && j < i-1 && !joined {
 				return subjNone
 			}
 		case subjObjSpeaker, subjObjOther:
