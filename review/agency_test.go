@@ -23,6 +23,7 @@ func TestAgencyPhrasings(t *testing.T) {
 		{"the speaker goes with her pick", "I'd ask her which she would rather do: show the sourced number, which is smaller but holds up, or the bigger influenced number, which needs a slide of explanation. Whatever she picks, I go with it and help her build it.", true},
 		{"the speaker wants her picking", "I'd tell her there are two ways to go: keep the big figure and risk the CFO contradicting it, or present the smaller sourced number, which is less impressive but holds up. She picks; I just want her picking with everything I know.", true},
 		{"the speaker decides after weighing", "One path was a manual match, about eighty hours, maybe sixty percent accurate. Another was a source field at intake, which gives nothing for the retreat. I weighed those, decided the sample was the sensible combination, and told her.", false},
+		{"options weighed, then just done", "I knew the risks: a full send could hurt our deliverability for weeks, or we could send to a segment, which misses half the list. So I built it that night and it went out Monday to everyone.", false},
 		{"the speaker makes the call", "I'd weigh it up: full send Monday risks the domain, engaged-only Monday leaves out a big chunk of the list. And honestly, I'd make the call myself and tell her Monday what's going out.", false},
 		{"the speaker picks", "We could send to the engaged segment, which is safer but smaller, or to everybody, which is bigger but risky. I decided we'd go with the engaged segment.", false},
 	}

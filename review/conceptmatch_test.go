@@ -107,6 +107,32 @@ func TestConceptErrors(t *testing.T) {
 	}
 }
 
+// TestNeeds: a rule with "needs" counts its matches only when one of them
+// matches somewhere in the answer too.
+func TestNeeds(t *testing.T) {
+	cs := NewConcepts([]ConceptSpec{{ID: "option", Terms: []string{"option", "or we"}}})
+	rule := RuleSpec{ID: "x", Kind: KindExistence, Level: LevelPositive, Message: "m",
+		Match: []MatchSpec{{Concepts: []string{"@option"}}},
+		Needs: []MatchSpec{{Concepts: []string{"her call"}}, {Tokens: []string{"which one"}}}}
+	if _, err := cs.checkRule(&rule); err != nil {
+		t.Fatal(err)
+	}
+	rv := New(NewRuleSetWithConcepts([]RuleSpec{rule}, cs))
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Two options: a list today or we wait. It's her call.", true},
+		{"Two options: a list today or we wait. Which one do you want?", true},
+		{"Two options: a list today or we wait. I built the list that night.", false},
+	} {
+		rep := rv.Review(Input{Transcript: &Transcript{Text: c.text}})
+		if got := len(rep.Findings) > 0; got != c.want {
+			t.Errorf("%q: match %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
 // TestVetoRevoked: an "unless" match vetoes the rule's matches unless a
 // "revoked_by" match comes after it; the last word wins.
 func TestVetoRevoked(t *testing.T) {

@@ -17,6 +17,7 @@ const (
 	roleStar                // a STAR element (item = element index)
 	roleUnless              // existence / occurrence: a match that cancels the main ones
 	roleRevoke              // existence / occurrence: a match that voids an earlier veto
+	roleNeed                // existence / occurrence: a match the main ones count only with
 )
 
 // pointMatches returns the matchers of a talking point or part: its cues,
@@ -241,6 +242,7 @@ func (m *matcher) addRule(i int, rules []RuleSpec, byID map[string]int, q *Quest
 		m.addSpecs(i, roleMain, 0, r.Match)
 		m.addSpecs(i, roleUnless, 0, r.Unless)
 		m.addSpecs(i, roleRevoke, 0, r.RevokedBy)
+		m.addSpecs(i, roleNeed, 0, r.Needs)
 	case KindOccurrence:
 		src := r
 		if r.SameAs != "" {
@@ -249,6 +251,7 @@ func (m *matcher) addRule(i int, rules []RuleSpec, byID map[string]int, q *Quest
 		m.addSpecs(i, roleMain, 0, src.Match)
 		m.addSpecs(i, roleUnless, 0, src.Unless)
 		m.addSpecs(i, roleRevoke, 0, src.RevokedBy)
+		m.addSpecs(i, roleNeed, 0, src.Needs)
 		m.addSpecs(i, roleAnchor, 0, r.Anchor)
 	case KindOrdering:
 		m.addSpecs(i, roleFirst, 0, r.First)

@@ -321,18 +321,24 @@ func (st *reviewState) apply(ri int, r *RuleSpec) {
 	}
 }
 
-// vetoed reports whether an "unless" match of rule ri stands: the last
-// one comes after every "revoked_by" match.
+// vetoed reports whether rule ri's matches count for nothing: an "unless"
+// match stands (the last one comes after every "revoked_by" match), or the
+// rule lists "needs" and none of them matched.
 func (st *reviewState) vetoed(ri int) bool {
 	var lastVeto, lastRevoke int32
-	veto, revoke := false, false
+	veto, revoke, met := false, false, false
 	for _, h := range st.ruleHits(ri) {
 		switch st.matcher.specs[h.spec].role {
 		case roleUnless:
 			lastVeto, veto = max(lastVeto, h.at), true
 		case roleRevoke:
 			lastRevoke, revoke = max(lastRevoke, h.at), true
+		case roleNeed:
+			met = true
 		}
+	}
+	if !met && len(st.rv.rules.needs(ri)) > 0 {
+		return true
 	}
 	return veto && (!revoke || lastRevoke < lastVeto)
 }

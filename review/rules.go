@@ -80,7 +80,8 @@ func (c *Concepts) checkRule(r *RuleSpec) (string, error) {
 	lists := []struct {
 		field string
 		ms    []MatchSpec
-	}{{"match", r.Match}, {"anchor", r.Anchor}, {"first", r.First}, {"then", r.Then}, {"unless", r.Unless}, {"revoked_by", r.RevokedBy}}
+	}{{"match", r.Match}, {"anchor", r.Anchor}, {"first", r.First}, {"then", r.Then}, {"unless", r.Unless}, {"revoked_by", r.RevokedBy},
+		{"needs", r.Needs}}
 	for i, e := range r.Elements {
 		lists = append(lists, struct {
 			field string
@@ -152,6 +153,18 @@ func (rs *RuleSet) Rule(id string) (RuleSpec, bool) {
 		return RuleSpec{}, false
 	}
 	return rs.rules[i], true
+}
+
+// needs returns the "needs" list rule i's matches count with: its own, or
+// that of the rule it is the same_as of.
+func (rs *RuleSet) needs(i int) []MatchSpec {
+	r := &rs.rules[i]
+	if r.SameAs != "" {
+		if j, ok := rs.byID[r.SameAs]; ok {
+			return rs.rules[j].Needs
+		}
+	}
+	return r.Needs
 }
 
 // Title returns the human name of a rule: its title field, else RuleTitle.
@@ -280,6 +293,9 @@ func (c ruleCheck) kind() error {
 		if err := c.revokedBy(); err != nil {
 			return err
 		}
+		if err := c.matches("needs", r.Needs, false); err != nil {
+			return err
+		}
 		return c.matches("match", r.Match, true)
 	case KindOccurrence:
 		return c.occurrence()
@@ -348,8 +364,11 @@ func (c ruleCheck) occurrence() error {
 		if err := c.matches("match", r.Match, true); err != nil {
 			return err
 		}
-	} else if len(r.Match) > 0 {
-		return c.bad("same_as", "give either match or same_as, not both")
+	} else if len(r.Match) > 0 || len(r.Needs) > 0 {
+		return c.bad("same_as", "give either match (with its needs) or same_as, not both")
+	}
+	if err := c.matches("needs", r.Needs, false); err != nil {
+		return err
 	}
 	if r.Min == nil && r.Max == nil {
 		return c.bad("min", "an occurrence rule needs min or max")

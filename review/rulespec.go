@@ -82,6 +82,10 @@ type RuleSpec struct {
 	// vetoes nothing: the last word wins ("I'd tell her which one I'd pick,
 	// and then it's her call")
 	RevokedBy []MatchSpec `yaml:"revoked_by" json:"revoked_by,omitempty"`
+	// existence, occurrence: when given, the rule's matches count only if
+	// one of these matches somewhere in the answer too (options with their
+	// costs are an offer only when the choice is put to someone else)
+	Needs []MatchSpec `yaml:"needs" json:"needs,omitempty"`
 	// occurrence: reuse the match list (and unless list) of another rule
 	SameAs string `yaml:"same_as" json:"same_as,omitempty"`
 	Min    *int   `yaml:"min" json:"min,omitempty"`
