@@ -12,7 +12,7 @@ const (
 	cueNegationReach   = 2  // ... for a talking point's cue: "no trade-off", not "wasn't possible in 24 hours"
 	hypotheticalBefore = 10 // words before a term a "would have" / "if ... had" still governs
 	hypotheticalAfter  = 20 // ... and after it, to the end of its sentence
-	hindsightAfter     = 45 // a hindsight ("looking back", "if I did it again") frames more: the rest of its sentence
+	hindsightAfter     = 70 // a hindsight ("looking back", "if I did it again") frames more: the rest of its sentence
 	clauseReach        = 14 // words evidence is widened by, at most, to its clause
 )
 
