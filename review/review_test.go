@@ -144,7 +144,8 @@ func TestFillerPositions(t *testing.T) {
 		{"We had like 20 paths.", []string{"like"}},
 		{"So, I would start there.", []string{"So"}},
 		{"So I would start there.", []string{"So"}}, // the answer's first word: a tic
-		{"We checked the data. So I would start there.", nil},
+		{"Um, yeah, so I would start there.", []string{"Um", "so"}}, // after lead-ins, still the opening
+		{"We checked all of the data first. So I would start there.", nil},
 		{"Okay so the plan is simple.", []string{"Okay so"}},
 		{"That's the goal, right?", []string{"right"}},
 		{"You know, it was a mess.", []string{"You know"}},
