@@ -43,9 +43,10 @@ type TalkingPoint struct {
 	// Optional marks a point beyond what the question's model answer
 	// needs: shown when covered, never a finding or a penalty when not.
 	Optional bool `json:"optional,omitempty" yaml:"optional"`
-	// VetoedBy names a rule (usually "tradeoff") whose standing "unless"
-	// veto also uncovers this point: when the speaker picked for the
-	// stakeholder, the options were named but not offered.
+	// VetoedBy names a rule (usually "tradeoff") whose veto also uncovers
+	// this point: when the speaker picked for the stakeholder (its
+	// "unless"), or put nothing to anyone (its "needs"), the options were
+	// named but not offered.
 	VetoedBy string `json:"vetoed_by,omitempty" yaml:"vetoed_by"`
 	// Requires names a rule (usually "tradeoff") whose verdict this point
 	// restates: "offered options with their costs" is not covered where the

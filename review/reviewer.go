@@ -494,7 +494,8 @@ func (st *reviewState) coverage(ri int, r *RuleSpec) {
 }
 
 // pointVetoed reports whether the rule tp.VetoedBy names applies to the
-// question and its "unless" veto stands (see vetoed).
+// question and its matches count for nothing (see vetoed): the speaker
+// picked for the stakeholder, or nothing was put to anyone (its needs).
 func (st *reviewState) pointVetoed(tp TalkingPoint) bool {
 	i, ok := st.rv.rules.byID[tp.VetoedBy]
 	return ok && st.rv.rules.rules[i].applies(st.input.Question) && st.vetoed(i)
