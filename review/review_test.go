@@ -143,7 +143,7 @@ func TestFillerPositions(t *testing.T) {
 		{"Um, the form, like, broke.", []string{"Um", "like"}},
 		{"We had like 20 paths.", []string{"like"}},
 		{"So, I would start there.", []string{"So"}},
-		{"So I would start there.", []string{"So"}}, // the answer's first word: a tic
+		{"So I would start there.", []string{"So"}},                 // the answer's first word: a tic
 		{"Um, yeah, so I would start there.", []string{"Um", "so"}}, // after lead-ins, still the opening
 		{"We checked all of the data first. So I would start there.", nil},
 		{"Okay so the plan is simple.", []string{"Okay so"}},
