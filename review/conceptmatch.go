@@ -158,7 +158,6 @@ type conceptScratch struct {
 	hypothetical []bool  // per token: the word is only imagined ("would have")
 	wordKinds    []uint8 // per token: its kind for the hypothetical scope (kindHave ...)
 	subjects     []uint8 // per token: its subject kind (subjSpeaker ...)
-	isTo         []bool  // per token: the word is "to"
 	// occurrences of terms, grouped by element: element e's occurrences
 	// are occurrences[elementStart[e]:elementStart[e+1]], in text order
 	occurrences  []occurrence
@@ -184,7 +183,6 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 	cs.hypothetical = cs.hypothetical[:0]
 	cs.wordKinds = cs.wordKinds[:0]
 	cs.subjects = cs.subjects[:0]
-	cs.isTo = cs.isTo[:0]
 	if cs.cacheFor != cm || len(cs.cache) > maxLemmaCache {
 		cs.cache, cs.cacheFor = map[string]int32{}, cm
 	}
@@ -205,7 +203,6 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 		cs.hypothetical = append(cs.hypothetical, false)
 		cs.wordKinds = append(cs.wordKinds, hypotheticalWordKind(cs.wordBuf))
 		cs.subjects = append(cs.subjects, subjectWordKind(cs.wordBuf))
-		cs.isTo = append(cs.isTo, string(cs.wordBuf) == "to")
 	}
 	cm.markHypotheticals(text, toks, cs)
 	cs.occurrences = cs.occurrences[:0]

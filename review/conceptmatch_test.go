@@ -110,50 +110,44 @@ func TestConceptErrors(t *testing.T) {
 // TestNeeds: a rule with "needs" counts its matches only when one of them
 // matches somewhere in the answer too.
 func TestNeeds(t *testing.T) {
-	cs := NewConcepts([]ConceptSpec{{ID: "option", Terms: []string{"option", "or we"}}})
-	rule := RuleSpec{ID: "x", Kind: KindExistence, Level: LevelPositive, Message: "m",
-		Match: []MatchSpec{{Concepts: []string{"@option"}}},
-		Needs: []MatchSpec{{Concepts: []string{"her call"}}, {Tokens: []string{"which one"}}}}
-	if _, err := cs.checkRule(&rule); err != nil {
-		t.Fatal(err)
-	}
-	rv := New(NewRuleSetWithConcepts([]RuleSpec{rule}, cs))
-	for _, c := range []struct {
-		text string
-		want bool
-	}{
-		{"Two options: a list today or we wait. It's her call.", true},
-		{"Two options: a list today or we wait. Which one do you want?", true},
-		{"Two options: a list today or we wait. I built the list that night.", false},
-	} {
-		rep := rv.Review(Input{Transcript: &Transcript{Text: c.text}})
-		if got := len(rep.Findings) > 0; got != c.want {
-			t.Errorf("%q: match %v, want %v", c.text, got, c.want)
-		}
-	}
+	checkOptionRule(t, RuleSpec{Needs: []MatchSpec{{Concepts: []string{"her call"}}, {Tokens: []string{"which one"}}}},
+		[]textMatch{
+			{"Two options: a list today or we wait. It's her call.", true},
+			{"Two options: a list today or we wait. Which one do you want?", true},
+			{"Two options: a list today or we wait. I built the list that night.", false},
+		})
 }
 
 // TestVetoRevoked: an "unless" match vetoes the rule's matches unless a
 // "revoked_by" match comes after it; the last word wins.
 func TestVetoRevoked(t *testing.T) {
+	checkOptionRule(t, RuleSpec{Unless: []MatchSpec{{Concepts: []string{"i pick"}}}, RevokedBy: []MatchSpec{{Concepts: []string{"her call"}}}},
+		[]textMatch{
+			{"Two options: a list today or we wait. It's her call.", true},
+			{"Two options: a list today or we wait. I pick the list.", false},
+			{"Two options: a list today or we wait. I'd tell her what I pick, and then it's her call.", true},
+			{"It's her call, I said. Two options: a list today or we wait. In the end I pick the list.", false},
+		})
+}
+
+// textMatch is a text and whether the rule under test finds anything in it.
+type textMatch struct {
+	text string
+	want bool
+}
+
+// checkOptionRule completes rule as an existence rule matching "@option"
+// (options, "or we") and checks whether it finds anything in each text.
+func checkOptionRule(t *testing.T, rule RuleSpec, cases []textMatch) {
+	t.Helper()
 	cs := NewConcepts([]ConceptSpec{{ID: "option", Terms: []string{"option", "or we"}}})
-	rule := RuleSpec{ID: "x", Kind: KindExistence, Level: LevelPositive, Message: "m",
-		Match:     []MatchSpec{{Concepts: []string{"@option"}}},
-		Unless:    []MatchSpec{{Concepts: []string{"i pick"}}},
-		RevokedBy: []MatchSpec{{Concepts: []string{"her call"}}}}
+	rule.ID, rule.Kind, rule.Level, rule.Message = "x", KindExistence, LevelPositive, "m"
+	rule.Match = []MatchSpec{{Concepts: []string{"@option"}}}
 	if _, err := cs.checkRule(&rule); err != nil {
 		t.Fatal(err)
 	}
 	rv := New(NewRuleSetWithConcepts([]RuleSpec{rule}, cs))
-	for _, c := range []struct {
-		text string
-		want bool
-	}{
-		{"Two options: a list today or we wait. It's her call.", true},
-		{"Two options: a list today or we wait. I pick the list.", false},
-		{"Two options: a list today or we wait. I'd tell her what I pick, and then it's her call.", true},
-		{"It's her call, I said. Two options: a list today or we wait. In the end I pick the list.", false},
-	} {
+	for _, c := range cases {
 		rep := rv.Review(Input{Transcript: &Transcript{Text: c.text}})
 		if got := len(rep.Findings) > 0; got != c.want {
 			t.Errorf("%q: match %v, want %v", c.text, got, c.want)

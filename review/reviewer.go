@@ -493,30 +493,34 @@ func (st *reviewState) coverage(ri int, r *RuleSpec) {
 	}
 }
 
+// applyingRule returns the index of the rule id when the rule set has it
+// and it applies to the question.
+func (st *reviewState) applyingRule(id string) (int, bool) {
+	i, ok := st.rv.rules.byID[id]
+	return i, ok && st.rv.rules.rules[i].applies(st.input.Question)
+}
+
 // pointVetoed reports whether the rule tp.VetoedBy names applies to the
 // question and its matches count for nothing (see vetoed): the speaker
 // picked for the stakeholder, or nothing was put to anyone (its needs).
 func (st *reviewState) pointVetoed(tp TalkingPoint) bool {
-	i, ok := st.rv.rules.byID[tp.VetoedBy]
-	return ok && st.rv.rules.rules[i].applies(st.input.Question) && st.vetoed(i)
+	i, ok := st.applyingRule(tp.VetoedBy)
+	return ok && st.vetoed(i)
 }
 
 // pointUnmet reports whether the rule tp.Requires names applies to the
 // question and finds nothing in the answer: no match, or its veto stands.
 func (st *reviewState) pointUnmet(tp TalkingPoint) bool {
-	i, ok := st.rv.rules.byID[tp.Requires]
-	if !ok || !st.rv.rules.rules[i].applies(st.input.Question) {
-		return false
-	}
+	_, applies := st.applyingRule(tp.Requires)
 	_, met := st.verdictHit(tp.Requires)
-	return !met
+	return applies && !met
 }
 
 // verdictHit returns the first match of the rule id when that rule applies to
 // the question, matches and is not vetoed.
 func (st *reviewState) verdictHit(id string) (hit, bool) {
-	i, ok := st.rv.rules.byID[id]
-	if id == "" || !ok || !st.rv.rules.rules[i].applies(st.input.Question) {
+	i, ok := st.applyingRule(id)
+	if !ok {
 		return hit{}, false
 	}
 	h, found := st.firstHit(i, roleMain, func(int32) bool { return true })

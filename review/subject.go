@@ -25,6 +25,7 @@ const (
 	subjStop             // which, what, whether, that: a clause of its own ("that would land on her"), not the verb's subject
 	subjDet              // the, a, our ...: close before the verb, a noun phrase is its subject ("the invitations go with two days")
 	subjJoin             // and, then, but, or: a verb joined to an earlier one ("we talked it through as a team and decided")
+	subjTo               // to: between an object pronoun and the verb it is the subject of ("asked them to pick")
 )
 
 // detReach is how close before a verb a determiner marks a noun phrase
@@ -51,6 +52,8 @@ func subjectWordKind(w []byte) uint8 {
 		return subjDet
 	case "and", "then", "but", "or":
 		return subjJoin
+	case "to":
+		return subjTo
 	}
 	return subjNone
 }
@@ -77,7 +80,7 @@ func (cs *conceptScratch) subjectOf(toks []Token, i int) uint8 {
 				return subjNone
 			}
 		case subjObjSpeaker, subjObjOther:
-			if j == i-1 || j == i-2 && cs.isTo[i-1] {
+			if j == i-1 || j == i-2 && cs.subjects[i-1] == subjTo {
 				if k == subjObjSpeaker {
 					return subjSpeaker
 				}
