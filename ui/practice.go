@@ -61,7 +61,8 @@ type practiceScreen struct {
 	meterRow *fyne.Container
 	content  fyne.CanvasObject
 
-	fu practiceFollowUp // the interviewer model's follow-up (practice_followup.go)
+	fu  practiceFollowUp // the interviewer model's follow-up (practice_followup.go)
+	cal paceCalibration  // the live meter's calibration (practice_live.go)
 }
 
 // practicePicker picks the questions of a run.

@@ -49,6 +49,7 @@ func (p *practiceScreen) askQuestion(st practiceState) {
 	if note := p.interviewNote(st); note != "" {
 		p.addNotice(note)
 	}
+	p.cal.refresh(p.deps.Store) // for the live meter, before recording starts
 	ctx := p.newPhaseContext()
 	speaker, err := p.speaker()
 	if err != nil || speaker == nil {
@@ -142,7 +143,7 @@ func (p *practiceScreen) startRecording() {
 		MaxFrames:   int64(p.limit.Seconds() * audio.TakeRate),
 		Levels:      levels,
 		Pace:        pace,
-		PaceOptions: paceOptions(p.deps.Reviewer, app.LibraryCalibration(p.deps.Store)),
+		PaceOptions: paceOptions(p.deps.Reviewer, p.cal.get()),
 	})
 	if err != nil {
 		p.notify(fmt.Errorf("could not start recording: %w", err))

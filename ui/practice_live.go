@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2/widget"
@@ -8,6 +9,7 @@ import (
 	"github.com/rehearse-app/rehearse/app"
 	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/review"
+	"github.com/rehearse-app/rehearse/session"
 )
 
 // liveFeedback is the practice screen's glance at the delivery while a
@@ -55,6 +57,33 @@ func (l *liveFeedback) stop() {
 	l.last = audio.LivePace{}
 	l.pace.SetPace(audio.LivePace{})
 	l.pace.Hide()
+}
+
+// paceCalibration holds the speaker's pace calibration for the live meter.
+// The library is listed for it off the UI goroutine while a question is
+// asked, so starting a take reads no files.
+type paceCalibration struct {
+	cur atomic.Pointer[app.PaceCalibration]
+}
+
+// refresh recomputes the calibration from store in the background; a take
+// that starts before it is done uses the one before (or none).
+func (c *paceCalibration) refresh(store *session.Store) {
+	if store == nil {
+		return
+	}
+	go func() {
+		cal := app.LibraryCalibration(store)
+		c.cur.Store(&cal)
+	}()
+}
+
+// get is the latest calibration; none (factor 1) before the first.
+func (c *paceCalibration) get() app.PaceCalibration {
+	if cal := c.cur.Load(); cal != nil {
+		return *cal
+	}
+	return app.PaceCalibration{Factor: 1}
 }
 
 // paceOptions sets the live meter's limits from the pace rule (see

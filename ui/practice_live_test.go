@@ -2,6 +2,7 @@ package ui
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/rehearse-app/rehearse/audio"
 	"github.com/rehearse-app/rehearse/internal/testkit"
 	"github.com/rehearse-app/rehearse/review"
+	"github.com/rehearse-app/rehearse/session"
 )
 
 // TestPracticeLivePace: while a take records from a file-fed microphone,
@@ -55,4 +57,45 @@ func TestPracticeLivePaceOff(t *testing.T) {
 		t.Error("the recorder was asked for live pace with the setting off")
 	}
 	f.pressSpace()
+}
+
+// TestPaceCalibrationRefresh: the live meter's calibration is read from the
+// library in the background; before that it is none, after it the median
+// of the speaker's transcribed takes.
+func TestPaceCalibrationRefresh(t *testing.T) {
+	st := openStore(t, nil)
+	s, err := st.Create("calibration", testBank(t).ByCategory(review.CategoryReverse)[:1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	qid := s.Questions[0].ID
+	for _, sum := range []*review.Summary{
+		{Words: 120, WPM: 150, WPMAudio: 120}, // 1.25
+		{Words: 90, WPM: 130, WPMAudio: 100},  // 1.3
+		{Words: 60, WPM: 110, WPMAudio: 100},  // 1.1
+	} {
+		id, _, err := st.NewTakePath(s.ID, qid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.AddTake(s.ID, session.Take{ID: id, QuestionID: qid}); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.SetSummary(s.ID, id, sum); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var c paceCalibration
+	if got := c.get(); got.Factor != 1 || got.Takes != 0 {
+		t.Fatalf("before a refresh: %+v, want factor 1 from no takes", got)
+	}
+	c.refresh(nil) // no library: stays none
+	c.refresh(st)
+	deadline := time.Now().Add(5 * time.Second)
+	for c.get().Takes == 0 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if got := c.get(); got.Takes != 3 || got.Factor != 1.25 {
+		t.Errorf("after a refresh: %+v, want factor 1.25 from 3 takes", got)
+	}
 }
