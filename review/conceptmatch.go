@@ -31,6 +31,9 @@ type conceptLine struct {
 	// subject: who must do the line's last element (a verb), a subj kind;
 	// subjNone: whoever
 	subject uint8
+	// routes: the line is an offer laid out route by route, at least this
+	// many (see MatchSpec.Routes); 0: an ordinary line
+	routes int
 }
 
 // conceptMatcher matches concept lines over lemmatised tokens. An element
@@ -96,7 +99,7 @@ func (cm *conceptMatcher) compileElement(e string) int32 {
 // addLine compiles the concept match ms of spec index spec into a line.
 func (cm *conceptMatcher) addLine(spec int32, ms MatchSpec) {
 	l := conceptLine{spec: spec, window: ms.Window, real: ms.Real, ordered: ms.Ordered, negatable: !ms.literal, literal: ms.literal,
-		subject: subjectKind(ms.Subject)}
+		subject: subjectKind(ms.Subject), routes: ms.Routes}
 	if l.window <= 0 {
 		l.window = defaultWindow
 	}
@@ -166,6 +169,10 @@ type conceptScratch struct {
 	// taken holds the occurrences a window has chosen so far, one per
 	// element, so that no two elements stand on the same words
 	taken []*occurrence
+	// openers holds the route openers a routes line found, run the run
+	// it is testing (routes.go)
+	openers []routeOpener
+	run     []routeOpener
 	// cache maps a normalised word to its lemma id, for cacheFor
 	cache    map[string]int32
 	cacheFor *conceptMatcher
@@ -237,7 +244,11 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 		cs.elementStart[i] += cs.elementStart[i-1]
 	}
 	for li := range cm.lines {
-		if h, ok := cm.matchLine(&cm.lines[li], toks, cs, accept); ok {
+		match := cm.matchLine
+		if cm.lines[li].routes > 0 {
+			match = cm.matchRoutes
+		}
+		if h, ok := match(&cm.lines[li], toks, cs, accept); ok {
 			hits = append(hits, h)
 		}
 	}

@@ -105,6 +105,8 @@ type compiledSpec struct {
 	within   int   // words the neighbour conditions look across (at least 1)
 	opening  int   // only matches within the first opening words (0: anywhere)
 	real     bool  // only what happened: not imagined, not negated
+	// afterMatch: a need that counts only after the rule's first match
+	afterMatch bool
 	// the neighbour conditions, as compiled phrases
 	notPrecededBy, notFollowedBy [][]int32
 	precededBy, followedBy       [][]int32
@@ -196,7 +198,7 @@ func positionCode(p string) uint8 {
 func (m *matcher) addSpecs(rule int, role uint8, item int, ms []MatchSpec) {
 	for _, s := range ms {
 		spec := compiledSpec{rule: int32(rule), role: role, item: int32(item), position: positionCode(s.Position),
-			within: max(s.Within, 1), opening: s.Opening, real: s.Real,
+			within: max(s.Within, 1), opening: s.Opening, real: s.Real, afterMatch: s.AfterMatch,
 			notPrecededBy: m.compilePhrases(s.NotPrecededBy), notFollowedBy: m.compilePhrases(s.NotFollowedBy),
 			precededBy: m.compilePhrases(s.PrecededBy), followedBy: m.compilePhrases(s.FollowedBy)}
 		m.specs = append(m.specs, spec)

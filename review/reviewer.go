@@ -323,18 +323,25 @@ func (st *reviewState) apply(ri int, r *RuleSpec) {
 
 // vetoed reports whether rule ri's matches count for nothing: an "unless"
 // match stands (the last one comes after every "revoked_by" match), or the
-// rule lists "needs" and none of them matched.
+// rule lists "needs" and none of them matched (where they must, after the
+// rule's first match).
 func (st *reviewState) vetoed(ri int) bool {
 	var lastVeto, lastRevoke int32
+	firstMatch := int32(-1)
+	for _, h := range st.ruleHits(ri) {
+		if st.matcher.specs[h.spec].role == roleMain && (firstMatch < 0 || h.start < firstMatch) {
+			firstMatch = h.start
+		}
+	}
 	veto, revoke, met := false, false, false
 	for _, h := range st.ruleHits(ri) {
-		switch st.matcher.specs[h.spec].role {
+		switch spec := &st.matcher.specs[h.spec]; spec.role {
 		case roleUnless:
 			lastVeto, veto = max(lastVeto, h.at), true
 		case roleRevoke:
 			lastRevoke, revoke = max(lastRevoke, h.at), true
 		case roleNeed:
-			met = true
+			met = met || !spec.afterMatch || firstMatch >= 0 && h.at > firstMatch
 		}
 	}
 	if !met && len(st.rv.rules.needs(ri)) > 0 {

@@ -344,6 +344,9 @@ func (c ruleCheck) matches(field string, ms []MatchSpec, need bool) error {
 		if err := validateMatch(m); err != nil {
 			return c.fe(mn, c.item, fmt.Sprintf("%s[%d].%s", field, i, err.field), err.err)
 		}
+		if m.AfterMatch && field != "needs" {
+			return c.fe(mn, c.item, fmt.Sprintf("%s[%d].after_match", field, i), errors.New("only a rule's needs can come after its match"))
+		}
 	}
 	return nil
 }
@@ -470,6 +473,9 @@ func validateMatch(m MatchSpec) *matchErr {
 	}
 	if m.Subject != SubjectAny && len(m.Concepts) == 0 {
 		return &matchErr{"subject", errors.New("needs concepts: it names who does the last concept")}
+	}
+	if m.Routes != 0 && (m.Routes < 2 || len(m.Concepts) < 3 || m.Ordered || m.Subject != SubjectAny) {
+		return &matchErr{"routes", errors.New("must be 2 or more, on a concepts line of three elements or more (the joiner, a way of opening a route, the cost) without ordered or subject")}
 	}
 	if m.Within < 0 || m.Opening < 0 {
 		return &matchErr{"within", errors.New("must not be negative")}

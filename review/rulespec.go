@@ -176,6 +176,23 @@ type MatchSpec struct {
 	// back through its sentence ("she thought about it and took the second
 	// one"). Empty: whoever.
 	Subject string `yaml:"subject" json:"subject,omitempty"`
+	// Routes, when 2 or more, reads a concepts line as an offer laid out
+	// route by route. Its last element is what a route costs; the ones
+	// before are ways of opening a route, the first of them the joiner
+	// ("or ...", which continues a route of any way). The line matches
+	// where at least Routes openers of one way (or joiners) follow each
+	// other, each within Window words of the one before, and a cost stands
+	// inside one of their routes (from an opener to the next, the last to
+	// the end of its sentence). An opener stands at a sentence or clause
+	// start, a single word set off by a pause ("One, a reverse-IP tool ...
+	// Two, a gated calculator ..."); a phrase that begins with "or" may
+	// stand anywhere, as speech-to-text drops commas.
+	Routes int `yaml:"routes" json:"routes,omitempty"`
+	// AfterMatch, in a rule's needs, counts the need only where it comes
+	// after the start of the rule's first match: the stakeholder's reply to
+	// an offer ("He said, give me the first one"), not whatever they said
+	// before it.
+	AfterMatch bool `yaml:"after_match" json:"after_match,omitempty"`
 	// literal marks a talking point's cue list compiled as a concept line:
 	// a cue is a fact the answer states ("24 hours" in "it wasn't possible
 	// in 24 hours"), so only a negation right before it ("there's no

@@ -1,0 +1,135 @@
+package review
+
+import "slices"
+
+// routeSentenceReach bounds the last route of an offer: it runs to the end
+// of its sentence, but no further than this many words.
+const routeSentenceReach = 40
+
+// routeOpener is one word or phrase that opens a route, and which of the
+// line's ways of opening a route it is (0: the joiner, "or").
+type routeOpener struct {
+	occurrence
+	way int
+}
+
+// matchRoutes matches a routes line (MatchSpec.Routes): an offer laid out
+// route by route. The line's last element is what a route costs; the ones
+// before it are ways of opening a route, the first of them the joiner
+// ("or ...") that continues a run of any way. Openers stand at a sentence or
+// clause start (see opensRoute). A run of openers of one way (and joiners),
+// each within the window of the one before, is an offer when it counts at
+// least l.routes and one of its routes holds a cost. The hit stands at the
+// first opener and spans to the cost or the last opener, whichever is
+// further.
+func (cm *conceptMatcher) matchRoutes(l *conceptLine, toks []Token, cs *conceptScratch, accept func(int32, int, int) bool) (hit, bool) {
+	if len(l.elements) < 3 {
+		return hit{}, false
+	}
+	usable := func(o *occurrence) bool {
+		return !(o.negated && l.negatable) && !(o.hypothetical && l.real)
+	}
+	cost := l.elements[len(l.elements)-1]
+	cs.openers = cs.openers[:0]
+	for way, e := range l.elements[:len(l.elements)-1] {
+		for k := cs.elementStart[e]; k < cs.elementStart[e+1]; k++ {
+			if o := &cs.occurrences[k]; usable(o) && cm.opensRoute(toks, cs, o) {
+				cs.openers = append(cs.openers, routeOpener{*o, way})
+			}
+		}
+	}
+	slices.SortStableFunc(cs.openers, func(a, b routeOpener) int { return int(a.start - b.start) })
+	// one opener per word: "or we could" is one route, not "or we" and "we could"
+	kept := cs.openers[:0]
+	for _, o := range cs.openers {
+		if n := len(kept); n > 0 && kept[n-1].end > o.start {
+			continue
+		}
+		kept = append(kept, o)
+	}
+	cs.openers = kept
+	costs := cs.occurrences[cs.elementStart[cost]:cs.elementStart[cost+1]]
+	for i := range cs.openers {
+		run := cs.runFrom(i, l.window)
+		if len(run) < l.routes {
+			continue
+		}
+		first, last := run[0], run[len(run)-1]
+		end := routeEnd(toks, int(last.start))
+		for k := range costs {
+			c := &costs[k]
+			if c.start < first.end || int(c.end) > end || !usable(c) || overlapsOpener(c, run) {
+				continue
+			}
+			if accept == nil || accept(l.spec, int(first.start), int(first.end)) {
+				return hit{spec: l.spec, at: first.start, start: first.start, end: max(c.end, last.end)}, true
+			}
+		}
+	}
+	return hit{}, false
+}
+
+// runFrom returns the run of openers from cs.openers[i]: the openers of its
+// way (or joiners), each within window words of the one before. A joiner
+// that opens the run takes the way of the first other opener after it.
+func (cs *conceptScratch) runFrom(i, window int) []routeOpener {
+	cs.run = append(cs.run[:0], cs.openers[i])
+	way := cs.openers[i].way
+	for _, o := range cs.openers[i+1:] {
+		if int(o.start-cs.run[len(cs.run)-1].start) > window {
+			break
+		}
+		switch {
+		case o.way == 0:
+		case way == 0:
+			way = o.way
+		case o.way != way:
+			continue // another way of speaking: not this run's
+		}
+		cs.run = append(cs.run, o)
+	}
+	return cs.run
+}
+
+// opensRoute reports whether the occurrence o opens a route. A phrase
+// that begins with "or" ("or we", not the "or" of "a day or two") may stand
+// anywhere, as speech-to-text drops commas; anything else stands at a
+// sentence or clause start. A single word other than "or" and "either"
+// must also be set off by a pause ("One, a reverse-IP tool"; not "One of
+// you goes Tuesday", "First I'd check").
+func (cm *conceptMatcher) opensRoute(toks []Token, cs *conceptScratch, o *occurrence) bool {
+	orID, hasOr := cm.vocab["or"]
+	eitherID, hasEither := cm.vocab["either"]
+	conj := hasOr && cs.lemmaIDs[o.start] == orID || hasEither && cs.lemmaIDs[o.start] == eitherID
+	if o.end-o.start > 1 && hasOr && cs.lemmaIDs[o.start] == orID {
+		return true
+	}
+	if toks[o.start].Flags&(ClauseStart|SentenceStart) == 0 {
+		return false
+	}
+	return o.end-o.start > 1 || conj || toks[o.end-1].Flags&ClauseEnd != 0
+}
+
+// routeEnd is where the route opened at token i ends, at the latest: the
+// end of its sentence, at most routeSentenceReach words on.
+func routeEnd(toks []Token, i int) int {
+	end := i
+	for end < len(toks) && end-i < routeSentenceReach {
+		end++
+		if toks[end-1].Flags&SentenceEnd != 0 {
+			break
+		}
+	}
+	return end
+}
+
+// overlapsOpener reports whether the cost c shares a word with an opener:
+// "or wait" opens a route; it is not also its cost.
+func overlapsOpener(c *occurrence, openers []routeOpener) bool {
+	for i := range openers {
+		if c.start < openers[i].end && openers[i].start < c.end {
+			return true
+		}
+	}
+	return false
+}
