@@ -73,6 +73,7 @@ const (
 	posTag
 	posBeforeComma
 	posOpeningComma
+	posAside
 )
 
 // numberWords match "#number" in a phrase, as do words starting with a digit.
@@ -189,6 +190,8 @@ func positionCode(p string) uint8 {
 		return posBeforeComma
 	case PosOpeningComma:
 		return posOpeningComma
+	case PosAside:
+		return posAside
 	}
 	return posAny
 }
@@ -560,6 +563,10 @@ func (m *matcher) inContext(toks []Token, ids []int32, s *compiledSpec, i, end i
 		}
 	case posNotFiller:
 		if m.inFillerPosition(toks, ids, i, end) {
+			return false
+		}
+	case posAside:
+		if !m.inFillerPosition(toks, ids, i, end) || toks[end-1].Flags&SentenceEnd != 0 {
 			return false
 		}
 	case posTag:

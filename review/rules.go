@@ -462,9 +462,9 @@ func validateMatch(m MatchSpec) *matchErr {
 		}
 	}
 	switch m.Position {
-	case PosAny, PosSentenceStart, PosClauseStart, PosFiller, PosNotFiller, PosTag, PosBeforeComma, PosOpeningComma:
+	case PosAny, PosSentenceStart, PosClauseStart, PosFiller, PosNotFiller, PosTag, PosBeforeComma, PosOpeningComma, PosAside:
 	default:
-		return &matchErr{"position", fmt.Errorf("%q is not one of sentence-start, clause-start, filler, not-filler, tag, before-comma, opening-comma", m.Position)}
+		return &matchErr{"position", fmt.Errorf("%q is not one of sentence-start, clause-start, filler, not-filler, tag, before-comma, opening-comma, aside", m.Position)}
 	}
 	switch m.Subject {
 	case SubjectAny, SubjectSpeaker, SubjectOther:

@@ -54,6 +54,7 @@ const (
 	PosTag           = "tag"            // a clause of its own that ends the sentence with '?' (", right?")
 	PosBeforeComma   = "before-comma"   // followed by , ; : a dash or the sentence end
 	PosOpeningComma  = "opening-comma"  // first word of a sentence (after filled pauses only) and followed by a comma ("So, ...")
+	PosAside         = "aside"          // in filler position, but not the sentence's last word ("Actually, ..."; not "It went up, actually.")
 )
 
 // RuleSpec is one rule as written in a rule file.
