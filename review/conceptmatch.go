@@ -34,6 +34,9 @@ type conceptLine struct {
 	// routes: the line is an offer laid out route by route, at least this
 	// many (see MatchSpec.Routes); 0: an ordinary line
 	routes int
+	// latest: the line reports its last match, not its first (a need that
+	// must come after the rule's match: MatchSpec.AfterMatch)
+	latest bool
 }
 
 // conceptMatcher matches concept lines over lemmatised tokens. An element
@@ -99,7 +102,7 @@ func (cm *conceptMatcher) compileElement(e string) int32 {
 // addLine compiles the concept match ms of spec index spec into a line.
 func (cm *conceptMatcher) addLine(spec int32, ms MatchSpec) {
 	l := conceptLine{spec: spec, window: ms.Window, real: ms.Real, ordered: ms.Ordered, negatable: !ms.literal, literal: ms.literal,
-		subject: subjectKind(ms.Subject), routes: ms.Routes}
+		subject: subjectKind(ms.Subject), routes: ms.Routes, latest: ms.AfterMatch}
 	if l.window <= 0 {
 		l.window = defaultWindow
 	}
@@ -453,7 +456,8 @@ func participle(w string) bool {
 }
 
 // matchLine finds the first window of the line's width that holds an
-// occurrence of every element, and returns its hit.
+// occurrence of every element (the last, for a latest line), and returns
+// its hit.
 func (cm *conceptMatcher) matchLine(l *conceptLine, toks []Token, cs *conceptScratch, accept func(int32, int, int) bool) (hit, bool) {
 	last := l.elements[len(l.elements)-1]
 	usable := func(o *occurrence) bool {
@@ -476,7 +480,8 @@ func (cm *conceptMatcher) matchLine(l *conceptLine, toks []Token, cs *conceptScr
 				continue
 			}
 			h, atEnd, ok := cm.windowFrom(l, anchor, toks, cs, usable)
-			if ok && (!found || h.at < best.at) && (accept == nil || accept(l.spec, int(h.at), int(atEnd))) {
+			better := !found || (h.at > best.at) == l.latest && h.at != best.at
+			if ok && better && (accept == nil || accept(l.spec, int(h.at), int(atEnd))) {
 				best, found = h, true
 			}
 		}
