@@ -164,6 +164,7 @@ type conceptScratch struct {
 	hypothetical []bool  // per token: the word is only imagined ("would have")
 	wordKinds    []uint8 // per token: its kind for the hypothetical scope (kindHave ...)
 	subjects     []uint8 // per token: its subject kind (subjSpeaker ...)
+	pronoun      []bool  // per token: a subject pronoun (I, we, he, she, they)
 	// occurrences of terms, grouped by element: element e's occurrences
 	// are occurrences[elementStart[e]:elementStart[e+1]], in text order
 	occurrences  []occurrence
@@ -193,6 +194,7 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 	cs.hypothetical = cs.hypothetical[:0]
 	cs.wordKinds = cs.wordKinds[:0]
 	cs.subjects = cs.subjects[:0]
+	cs.pronoun = cs.pronoun[:0]
 	if cs.cacheFor != cm || len(cs.cache) > maxLemmaCache {
 		cs.cache, cs.cacheFor = map[string]int32{}, cm
 	}
@@ -213,6 +215,7 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 		cs.hypothetical = append(cs.hypothetical, false)
 		cs.wordKinds = append(cs.wordKinds, hypotheticalWordKind(cs.wordBuf))
 		cs.subjects = append(cs.subjects, subjectWordKind(cs.wordBuf))
+		cs.pronoun = append(cs.pronoun, subjectPronoun(cs.wordBuf))
 	}
 	cm.markHypotheticals(text, toks, cs)
 	cs.occurrences = cs.occurrences[:0]
@@ -272,10 +275,13 @@ func (cs *conceptScratch) unreal(toks []Token, i int) bool {
 
 // negationBack returns how many words before token i the nearest negation
 // in its clause stands, up to negationReach; 0 when there is none
-// ("Instead of saying no, I explained" is not a negated "explained").
+// ("Instead of saying no, I explained" is not a negated "explained"). A
+// subject pronoun between them starts a clause of its own, as when
+// speech-to-text drops the commas ("the data gets worse not better she
+// picked the 40 fields").
 func (cs *conceptScratch) negationBack(toks []Token, i int) int {
 	for j := i - 1; j >= 0 && j >= i-negationReach && toks[j].Sentence == toks[i].Sentence; j-- {
-		if toks[j+1].Flags&ClauseStart != 0 {
+		if toks[j+1].Flags&ClauseStart != 0 || j+1 < i && j+1 < len(cs.pronoun) && cs.pronoun[j+1] {
 			return 0
 		}
 		if cs.isNegator[j] {

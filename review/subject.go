@@ -58,6 +58,17 @@ func subjectWordKind(w []byte) uint8 {
 	return subjNone
 }
 
+// subjectPronoun reports whether a normalised word is a subject pronoun
+// other than "you" (which is as often an object: "I didn't give you a
+// choice").
+func subjectPronoun(w []byte) bool {
+	switch string(w) {
+	case "i", "we", "he", "she", "they", "i'd", "we'd", "he'd", "she'd", "they'd":
+		return true
+	}
+	return false
+}
+
 // subjectOf returns who does the verb at token i: subjSpeaker, subjOther or
 // subjNone when no subject stands before it in its sentence, or a noun
 // phrase does ("the event invitations go with two days' notice"). An object
