@@ -276,12 +276,12 @@ func (cs *conceptScratch) unreal(toks []Token, i int) bool {
 // negationBack returns how many words before token i the nearest negation
 // in its clause stands, up to negationReach; 0 when there is none
 // ("Instead of saying no, I explained" is not a negated "explained"). A
-// subject pronoun between them starts a clause of its own, as when
-// speech-to-text drops the commas ("the data gets worse not better she
-// picked the 40 fields").
+// subject pronoun after the negation (the term's own, or one between them)
+// starts a clause of its own, as when speech-to-text drops the commas ("the
+// data gets worse not better she picked the 40 fields").
 func (cs *conceptScratch) negationBack(toks []Token, i int) int {
 	for j := i - 1; j >= 0 && j >= i-negationReach && toks[j].Sentence == toks[i].Sentence; j-- {
-		if toks[j+1].Flags&ClauseStart != 0 || j+1 < i && j+1 < len(cs.pronoun) && cs.pronoun[j+1] {
+		if toks[j+1].Flags&ClauseStart != 0 || j+1 < len(cs.pronoun) && cs.pronoun[j+1] {
 			return 0
 		}
 		if cs.isNegator[j] {

@@ -154,6 +154,9 @@ func TestFillerPositions(t *testing.T) {
 		{"By MQL I mean a scored lead.", nil},
 		{"Basically, we rebuilt it.", []string{"Basically"}},
 		{"We basically rebuilt it.", nil},
+		{"Actually, the first thing I'd do is ask.", []string{"Actually"}},
+		{"And the CRO, actually, thanked her.", []string{"actually"}},
+		{"Acceptance went up, actually.", nil}, // it surprised: not a tic
 		{"Uh I think we, sort of, agreed.", []string{"Uh", "sort of"}},
 	} {
 		rep := rv.Review(Input{Transcript: &Transcript{Text: c.text}})

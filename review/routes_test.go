@@ -1,0 +1,71 @@
+package review
+
+import "testing"
+
+// checkRoutes reviews each text with one existence rule whose only match
+// is a routes line (joiner "or", counts, proposals; the cost "@price"), and
+// checks whether it finds anything.
+func checkRoutes(t *testing.T, cases []textMatch) {
+	t.Helper()
+	cs := NewConcepts([]ConceptSpec{
+		{ID: "joiner", Terms: []string{"or", "or we"}},
+		{ID: "count", Terms: []string{"one", "two", "first", "second", "option one", "option two"}},
+		{ID: "proposal", Terms: []string{"we can", "we could"}},
+		{ID: "price", Terms: []string{"cost", "a week", "grand", "slow"}},
+	})
+	rule := RuleSpec{ID: "x", Kind: KindExistence, Level: LevelPositive, Message: "m",
+		Match: []MatchSpec{{Concepts: []string{"@joiner", "@count", "@proposal", "@price"}, Routes: 2, Window: 40, Real: true}}}
+	if _, err := cs.checkRule(&rule); err != nil {
+		t.Fatal(err)
+	}
+	rv := New(NewRuleSetWithConcepts([]RuleSpec{rule}, cs))
+	for _, c := range cases {
+		rep := rv.Review(Input{Transcript: &Transcript{Text: c.text}})
+		if got := len(rep.Findings) > 0; got != c.want {
+			t.Errorf("%q: match %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestRoutes: an offer laid out route by route is found however the
+// routes are opened, when one of them is priced; steps of a story, a
+// count that is no list, routes of mixed ways and a cost outside the
+// routes are not.
+func TestRoutes(t *testing.T) {
+	checkRoutes(t, []textMatch{
+		// counted, each set off by a pause
+		{"One, a reverse-IP tool, about 14 grand a year. Two, a gated calculator on the pricing page.", true},
+		{"Option one: the list today. Option two: the integration, a week later.", true},
+		// proposals, joined by "or" without commas (speech-to-text)
+		{"we can sync the fields your reps use or we do all of them and that takes a week", true},
+		{"We could send the list today. We could wait for the integration, which costs a week.", true},
+		// no price in any route
+		{"One, a reverse-IP tool. Two, a gated calculator on the pricing page.", false},
+		// the price is the problem's, before the routes
+		{"The tool would cost us a lot. One, a list today. Two, the integration.", false},
+		// a count that is no list, and steps of a story
+		{"One of you goes Tuesday and one goes Thursday, which is slow for the second.", false},
+		{"First I checked the numbers. Then I asked for time alone; the slow part was the data.", false},
+		{"First I checked the numbers. Second I asked for time alone; the slow part was the data.", false},
+		{"One of you goes Tuesday. One goes Thursday, which is slow.", false},
+		// a narrative "First," and proposals are not one run
+		{"First, I'd listen to why they want it, because slow routing hurts. We could run a pilot.", false},
+		// one route only
+		{"We could wait for the integration, which costs a week.", false},
+		// negated routes offer nothing
+		{"I didn't say we could send the list today, or we could wait a week.", false},
+	})
+}
+
+// TestNeedsAfterMatch: a need marked after_match counts only after the
+// rule's first match: the stakeholder's answer to the offer, not what they
+// said before it; the last such answer counts, however many came before.
+func TestNeedsAfterMatch(t *testing.T) {
+	checkOptionRule(t, RuleSpec{Needs: []MatchSpec{{Concepts: []string{"say"}, Subject: SubjectOther, AfterMatch: true}}},
+		[]textMatch{
+			{"Two options: a list today or we wait. She said, the list.", true},
+			{"She said she wanted everyone. Two options: a list today or we wait. I built the list.", false},
+			{"She said she wanted everyone. Two options: a list today or we wait. She thought and said, the list.", true},
+			{"Two options: a list today or we wait. I said I'd build the list.", false},
+		})
+}
