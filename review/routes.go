@@ -93,21 +93,44 @@ func (cs *conceptScratch) runFrom(i, window int) []routeOpener {
 
 // opensRoute reports whether the occurrence o opens a route. A phrase
 // that begins with "or" ("or we", not the "or" of "a day or two") may stand
-// anywhere, as speech-to-text drops commas; anything else stands at a
-// sentence or clause start. A single word other than "or" and "either"
+// anywhere, as speech-to-text drops commas, and so may any phrase in text
+// with no punctuation at all; anything else stands at a sentence or clause
+// start. A single word other than "or" and "either"
 // must also be set off by a pause ("One, a reverse-IP tool"; not "One of
 // you goes Tuesday", "First I'd check").
 func (cm *conceptMatcher) opensRoute(toks []Token, cs *conceptScratch, o *occurrence) bool {
 	orID, hasOr := cm.vocab["or"]
 	eitherID, hasEither := cm.vocab["either"]
 	conj := hasOr && cs.lemmaIDs[o.start] == orID || hasEither && cs.lemmaIDs[o.start] == eitherID
-	if o.end-o.start > 1 && hasOr && cs.lemmaIDs[o.start] == orID {
+	phrase := o.end-o.start > 1
+	if phrase && (hasOr && cs.lemmaIDs[o.start] == orID || unpunctuated(toks, int(o.start))) {
 		return true
 	}
 	if toks[o.start].Flags&(ClauseStart|SentenceStart) == 0 {
 		return false
 	}
-	return o.end-o.start > 1 || conj || toks[o.end-1].Flags&ClauseEnd != 0
+	return phrase || conj || toks[o.end-1].Flags&ClauseEnd != 0
+}
+
+// unpunctuatedReach is how many words before a word the text must run
+// without a sentence or clause mark for unpunctuated to call it raw
+// speech-to-text.
+const unpunctuatedReach = 40
+
+// unpunctuated reports whether the words before token i run on without a
+// sentence or clause mark for unpunctuatedReach words: speech-to-text that
+// writes none, where no clause start can be known ("gave her two ways first
+// way merge only the forty thousand ... second way do all of them").
+func unpunctuated(toks []Token, i int) bool {
+	if i < unpunctuatedReach {
+		return false
+	}
+	for j := i; j > i-unpunctuatedReach; j-- {
+		if toks[j].Flags&(ClauseStart|SentenceStart) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // routeEnd is where the route opened at token i ends, at the latest: the

@@ -9,7 +9,7 @@ func checkRoutes(t *testing.T, cases []textMatch) {
 	t.Helper()
 	cs := NewConcepts([]ConceptSpec{
 		{ID: "joiner", Terms: []string{"or", "or we"}},
-		{ID: "count", Terms: []string{"one", "two", "first", "second", "option one", "option two"}},
+		{ID: "count", Terms: []string{"one", "two", "first", "second", "option one", "option two", "first way", "second way"}},
 		{ID: "proposal", Terms: []string{"we can", "we could"}},
 		{ID: "price", Terms: []string{"cost", "a week", "grand", "slow"}},
 	})
@@ -50,6 +50,14 @@ func TestRoutes(t *testing.T) {
 		{"One of you goes Tuesday. One goes Thursday, which is slow.", false},
 		// a narrative "First," and proposals are not one run
 		{"First, I'd listen to why they want it, because slow routing hurts. We could run a pilot.", false},
+		// speech-to-text with no punctuation: phrases open routes anywhere
+		{"our head of demand gen wanted every duplicate merged by monday and she wanted zero lost history " +
+			"which a bulk merge just does not give you so i did not just say it cannot be done and i pulled the " +
+			"table and gave her two ways first way merge only the ones with an open opp by monday " +
+			"second way do all of them properly which is slow and she took the first", true},
+		// ...but not where the text has its commas
+		{"She wanted zero lost history, which a bulk merge does not give you. I pulled the table and gave her " +
+			"the facts, first way merge only the ones with an open opp by monday, and the second way is slow.", false},
 		// one route only
 		{"We could wait for the integration, which costs a week.", false},
 		// negated routes offer nothing
