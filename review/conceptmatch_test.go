@@ -71,6 +71,8 @@ func TestConceptMatches(t *testing.T) {
 		{"subject other, a clause of its own", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectOther}, "They asked which one I would pick.", false},
 		{"subject speaker", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectSpeaker}, "So we talked it through as a team and decided.", true},
 		{"subject speaker, a noun phrase does it", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectSpeaker}, "If we do the newsletter first, the event invitations go with two days' notice.", false},
+		{"subject other, a contraction without its apostrophe", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectOther},
+			"and everyone else later in the week and shes going to pick it herself", true},
 		{"subject other, plural roles", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectOther}, "The CMO and the two directors picked the shorter history.", true},
 		{"subject speaker, she chose", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectSpeaker}, "I told her the costs and she decided.", false},
 	} {

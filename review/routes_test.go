@@ -76,4 +76,10 @@ func TestNeedsAfterMatch(t *testing.T) {
 			{"She said she wanted everyone. Two options: a list today or we wait. She thought and said, the list.", true},
 			{"Two options: a list today or we wait. I said I'd build the list.", false},
 		})
+	// a quotative "goes", set off by its comma
+	checkOptionRule(t, RuleSpec{Needs: []MatchSpec{{Concepts: []string{"go"}, Subject: SubjectOther, Position: PosBeforeComma, AfterMatch: true}}},
+		[]textMatch{
+			{"Two options: a list today or we wait. He goes, \"the list, and fast.\"", true},
+			{"Two options: a list today or we wait. He goes to his boss about it.", false},
+		})
 }

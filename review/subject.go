@@ -38,6 +38,7 @@ func subjectWordKind(w []byte) uint8 {
 	case "i", "we", "i'd", "we'd", "i'll", "we'll", "i've", "we've", "i'm", "we're":
 		return subjSpeaker
 	case "he", "she", "they", "you", "he'd", "she'd", "they'd", "you'd", "he'll", "she'll", "they'll", "you'll",
+		"he's", "she's", "they're", "you're", "hes", "shes", "theyre", "youre",
 		"cmo", "vp", "vps", "director", "manager", "boss", "client", "requester", "ceo", "cro", "cfo", "coo",
 		"stakeholder", "stakeholders", "leadership", "marketer", "officer", "officers", "directors", "managers",
 		"leaders", "executives", "execs", "committee", "board", "council", "requesters", "clients", "marketers":
