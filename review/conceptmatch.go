@@ -352,15 +352,17 @@ func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conce
 }
 
 // continueHindsight carries the hindsight at token i into the sentences
-// after its own that open in the same mood: "If I did it again I wouldn't
-// just flag the risk. I'd give her a real choice: ..." (each up to
-// hindsightAfter words; the first sentence that opens otherwise ends it).
+// after its own that open in the same mood, or go on with the one before:
+// "If I did it again I wouldn't just flag the risk. I'd give her a real
+// choice: ..."; "Looking back, I should have given him options. Like a
+// list on Friday ... And let him choose." (each up to hindsightAfter words;
+// the first sentence that opens otherwise ends it).
 func (cs *conceptScratch) continueHindsight(toks []Token, i int) {
 	j := i
 	for j < len(toks) && toks[j].Sentence == toks[i].Sentence {
 		j++
 	}
-	for j < len(toks) && cs.wordKinds[j] == kindModal {
+	for j < len(toks) && (cs.wordKinds[j] == kindModal || cs.wordKinds[j] == kindOn) {
 		start := j
 		for j < len(toks) && toks[j].Sentence == toks[start].Sentence {
 			if j-start <= hindsightAfter {
@@ -404,6 +406,7 @@ const (
 	kindBack            // (looking) back
 	kindPast            // did, were, was (in "if I did it again")
 	kindAgain           // again
+	kindOn              // and, or, like ...: a sentence that goes on with the one before
 )
 
 // maxLemmaCache bounds the per-scratch cache of word -> lemma id.
@@ -437,6 +440,8 @@ func hypotheticalWordKind(w []byte) uint8 {
 		return kindTime
 	case "back":
 		return kindBack
+	case "and", "or", "like", "say", "either", "instead", "maybe":
+		return kindOn
 	}
 	return kindOther
 }
