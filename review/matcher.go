@@ -380,6 +380,9 @@ func (m *matcher) lookupWord(w []byte) int32 {
 		if len(w) <= len(suf)+2 || string(w[len(w)-len(suf):]) != suf {
 			continue
 		}
+		if suf == "ly" && len(w) < len("ly")+5 {
+			continue // "quickly" is "quick"; "likely" is not "like", nor "really" "real"
+		}
 		base := w[:len(w)-len(suf)]
 		if id, ok := m.knownWord(base); ok {
 			return id

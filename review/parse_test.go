@@ -128,9 +128,10 @@ func TestReviewConcurrent(t *testing.T) {
 // word itself intact for later tries.
 func TestStems(t *testing.T) {
 	m := compile([]RuleSpec{{ID: "x", Kind: KindExistence, Level: LevelInfo, Message: "m",
-		Match: []MatchSpec{{Tokens: []string{"analyze", "audit", "priority", "plan", "align"}}}}}, nil, nil)
+		Match: []MatchSpec{{Tokens: []string{"analyze", "audit", "priority", "plan", "align", "like"}}}}}, nil, nil)
 	for w, want := range map[string]string{"analyzing": "analyze", "audits": "audit", "audited": "audit",
-		"priorities": "priority", "planned": "plan", "aligning": "align", "alignment": ""} {
+		"priorities": "priority", "planned": "plan", "aligning": "align", "alignment": "",
+		"likely": ""} {
 		buf := []byte(w)
 		id := m.lookupWord(buf)
 		got := ""

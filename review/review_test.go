@@ -142,6 +142,8 @@ func TestFillerPositions(t *testing.T) {
 		{"Kind of data we need is basic.", nil},
 		{"Um, the form, like, broke.", []string{"Um", "like"}},
 		{"We had like 20 paths.", []string{"like"}},
+		{"And I was like, that's not our number.", nil}, // quoting a thought
+		{"With no QA, mistakes are likely.", nil},
 		{"So, I would start there.", []string{"So"}},
 		{"So I would start there.", []string{"So"}},                 // the answer's first word: a tic
 		{"Um, yeah, so I would start there.", []string{"Um", "so"}}, // after lead-ins, still the opening
