@@ -33,7 +33,7 @@ func (cm *conceptMatcher) matchRoutes(l *conceptLine, toks []Token, cs *conceptS
 	cs.openers = cs.openers[:0]
 	for way, e := range l.elements[:len(l.elements)-1] {
 		for k := cs.elementStart[e]; k < cs.elementStart[e+1]; k++ {
-			if o := &cs.occurrences[k]; usable(o) && cm.opensRoute(toks, cs, o) {
+			if o := &cs.occurrences[k]; usable(o) && cm.opensRoute(toks, cs, o, way == 0) {
 				cs.openers = append(cs.openers, routeOpener{*o, way})
 			}
 		}
@@ -91,19 +91,19 @@ func (cs *conceptScratch) runFrom(i, window int) []routeOpener {
 	return cs.run
 }
 
-// opensRoute reports whether the occurrence o opens a route. A phrase
-// that begins with "or" ("or we", not the "or" of "a day or two") may stand
-// anywhere, as speech-to-text drops commas, and so may any phrase in text
-// with no punctuation at all; anything else stands at a sentence or clause
-// start. A single word other than "or" and "either"
-// must also be set off by a pause ("One, a reverse-IP tool"; not "One of
-// you goes Tuesday", "First I'd check").
-func (cm *conceptMatcher) opensRoute(toks []Token, cs *conceptScratch, o *occurrence) bool {
+// opensRoute reports whether the occurrence o opens a route. A phrase of
+// the joiner ("or we", not the "or" of "a day or two"; "I laid it out")
+// may stand anywhere, as speech-to-text drops commas, and so may any phrase
+// in text with no punctuation at all; anything else stands at a sentence
+// or clause start. A single word other than "or" and "either" must also be
+// set off by a pause ("One, a reverse-IP tool"; not "One of you goes
+// Tuesday", "First I'd check").
+func (cm *conceptMatcher) opensRoute(toks []Token, cs *conceptScratch, o *occurrence, joiner bool) bool {
 	orID, hasOr := cm.vocab["or"]
 	eitherID, hasEither := cm.vocab["either"]
 	conj := hasOr && cs.lemmaIDs[o.start] == orID || hasEither && cs.lemmaIDs[o.start] == eitherID
 	phrase := o.end-o.start > 1
-	if phrase && (hasOr && cs.lemmaIDs[o.start] == orID || unpunctuated(toks, int(o.start))) {
+	if phrase && (joiner || unpunctuated(toks, int(o.start))) {
 		return true
 	}
 	if toks[o.start].Flags&(ClauseStart|SentenceStart) == 0 {

@@ -8,7 +8,7 @@ import "testing"
 func checkRoutes(t *testing.T, cases []textMatch) {
 	t.Helper()
 	cs := NewConcepts([]ConceptSpec{
-		{ID: "joiner", Terms: []string{"or", "or we"}},
+		{ID: "joiner", Terms: []string{"or", "or we", "lay it out"}},
 		{ID: "count", Terms: []string{"one", "two", "first", "second", "option one", "option two", "first way", "second way"}},
 		{ID: "proposal", Terms: []string{"we can", "we could"}},
 		{ID: "price", Terms: []string{"cost", "a week", "grand", "slow"}},
@@ -58,6 +58,9 @@ func TestRoutes(t *testing.T) {
 		// ...but not where the text has its commas
 		{"She wanted zero lost history, which a bulk merge does not give you. I pulled the table and gave her " +
 			"the facts, first way merge only the ones with an open opp by monday, and the second way is slow.", false},
+		// a phrase that introduces the routes opens the first
+		{"I laid it out for her: mail it this week, or work the same accounts through ads at twice the cost.", true},
+		{"I laid it out for her. The tool would cost a week.", false},
 		// one route only
 		{"We could wait for the integration, which costs a week.", false},
 		// negated routes offer nothing
