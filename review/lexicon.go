@@ -104,8 +104,15 @@ func lemmaOf(w string, known func(string) bool) string {
 	if known(w) {
 		return w
 	}
-	if l := irregular(w); l != "" && known(l) && !notLemmas[l] {
-		return l
+	if l := irregular(w); l != "" && !notLemmas[l] {
+		if known(l) {
+			return l
+		}
+		// "laid" is "lay", which a concept term has folded on to "lie"
+		// (its own irregular lemma): meet the term where it is stored
+		if l2 := irregular(l); l2 != "" && known(l2) && !notLemmas[l2] {
+			return l2
+		}
 	}
 	for _, s := range lemmaSuffixes {
 		if !strings.HasSuffix(w, s[0]) || len(w) <= len(s[0])+1 {
