@@ -106,6 +106,7 @@ type compiledSpec struct {
 	within   int   // words the neighbour conditions look across (at least 1)
 	opening  int   // only matches within the first opening words (0: anywhere)
 	real     bool  // only what happened: not imagined, not negated
+	exact    bool  // the words as written, not their inflections (MatchSpec.Exact)
 	// afterMatch: a need that counts only after the rule's first match
 	afterMatch bool
 	// the neighbour conditions, as compiled phrases
@@ -201,7 +202,7 @@ func positionCode(p string) uint8 {
 func (m *matcher) addSpecs(rule int, role uint8, item int, ms []MatchSpec) {
 	for _, s := range ms {
 		spec := compiledSpec{rule: int32(rule), role: role, item: int32(item), position: positionCode(s.Position),
-			within: max(s.Within, 1), opening: s.Opening, real: s.Real, afterMatch: s.AfterMatch,
+			within: max(s.Within, 1), opening: s.Opening, real: s.Real, afterMatch: s.AfterMatch, exact: s.Exact,
 			notPrecededBy: m.compilePhrases(s.NotPrecededBy), notFollowedBy: m.compilePhrases(s.NotFollowedBy),
 			precededBy: m.compilePhrases(s.PrecededBy), followedBy: m.compilePhrases(s.FollowedBy)}
 		m.specs = append(m.specs, spec)
@@ -370,9 +371,23 @@ func (m *matcher) knownWord(w []byte) (int32, bool) {
 // lookupWord returns the vocabulary id of a normalised word, trying a few
 // suffix strippings when the word itself is not known.
 func (m *matcher) lookupWord(w []byte) int32 {
+	id, _ := m.lookupInflected(w)
+	return id
+}
+
+// lookupInflected is lookupWord that also reports whether the word met
+// the vocabulary only through a suffix.
+func (m *matcher) lookupInflected(w []byte) (int32, bool) {
 	if id, ok := m.knownWord(w); ok {
-		return id
+		return id, false
 	}
+	id := m.stemmedWord(w)
+	return id, id != unknownID
+}
+
+// stemmedWord returns the vocabulary id of a word known only with a suffix
+// stripped, or unknownID.
+func (m *matcher) stemmedWord(w []byte) int32 {
 	if len(w) < 4 {
 		return unknownID
 	}
@@ -551,6 +566,13 @@ func (m *matcher) adjacent(toks []Token, ids []int32, phrases [][]int32, i, end,
 
 // inContext checks position and neighbour conditions of a match.
 func (m *matcher) inContext(toks []Token, ids []int32, s *compiledSpec, i, end int) bool {
+	if s.exact {
+		for k := i; k < end; k++ {
+			if toks[k].Flags&inflected != 0 {
+				return false
+			}
+		}
+	}
 	switch s.position {
 	case posSentStart:
 		if !m.atSentenceStart(toks, ids, i) {

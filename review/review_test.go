@@ -144,6 +144,7 @@ func TestFillerPositions(t *testing.T) {
 		{"We had like 20 paths.", []string{"like"}},
 		{"And I was like, that's not our number.", nil}, // quoting a thought
 		{"With no QA, mistakes are likely.", nil},
+		{"That's the route I liked, the fast lane.", nil}, // "liked" is no filler "like"
 		{"So, I would start there.", []string{"So"}},
 		{"So I would start there.", []string{"So"}},                 // the answer's first word: a tic
 		{"Um, yeah, so I would start there.", []string{"Um", "so"}}, // after lead-ins, still the opening

@@ -132,8 +132,12 @@ func (sc *scratch) findHits(m *matcher, text string) {
 	toks := sc.toks
 	sc.norm.reset()
 	sc.wordIDs = sc.wordIDs[:0]
-	for _, tk := range toks {
-		sc.wordIDs = append(sc.wordIDs, m.lookupWord(sc.norm.add(text[tk.Start:tk.End])))
+	for k, tk := range toks {
+		id, infl := m.lookupInflected(sc.norm.add(text[tk.Start:tk.End]))
+		sc.wordIDs = append(sc.wordIDs, id)
+		if infl {
+			toks[k].Flags |= inflected
+		}
 	}
 	sc.hits = m.scan(toks, sc.wordIDs, sc.hits[:0])
 	if len(m.concepts.lines) == 0 {

@@ -158,6 +158,9 @@ type MatchSpec struct {
 	// Within widens the followed/preceded conditions to that many words
 	// (default 1: adjacent).
 	Within int `yaml:"within" json:"within,omitempty"`
+	// Exact matches the words as written, not their inflections: a filler
+	// "like" is not "liked", nor "you know" "you knows".
+	Exact bool `yaml:"exact" json:"exact,omitempty"`
 	// Opening limits matches to the first N words of the answer.
 	Opening int `yaml:"opening" json:"opening,omitempty"`
 

@@ -25,6 +25,10 @@ const (
 	ClauseEnd                            // followed by a comma, semicolon, colon, dash or sentence end
 	QuestionEnd                          // last word of a sentence that ends with '?'
 	Numeric                              // starts with a digit
+
+	// inflected is set by a review's scan, not by Tokenize: the word met
+	// the rules' vocabulary only through a suffix ("audited" for "audit").
+	inflected TokenFlags = 1 << 6
 )
 
 // Sentence is a span of the text ending at '.', '!', '?', a blank line or the
