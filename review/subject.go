@@ -41,7 +41,8 @@ func subjectWordKind(w []byte) uint8 {
 		"he's", "she's", "they're", "you're", "hes", "shes", "theyre", "youre",
 		"cmo", "vp", "vps", "director", "manager", "boss", "client", "requester", "ceo", "cro", "cfo", "coo",
 		"stakeholder", "stakeholders", "leadership", "marketer", "officer", "officers", "directors", "managers",
-		"leaders", "executives", "execs", "committee", "board", "council", "requesters", "clients", "marketers":
+		"leaders", "executives", "execs", "committee", "board", "council", "requesters", "clients", "marketers",
+		"sales", "founder", "founders", "dean", "provost":
 		return subjOther
 	case "me", "us":
 		return subjObjSpeaker
