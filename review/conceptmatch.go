@@ -214,7 +214,11 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 		cs.isNegator = append(cs.isNegator, negatorBytes(cs.wordBuf))
 		cs.hypothetical = append(cs.hypothetical, false)
 		cs.wordKinds = append(cs.wordKinds, hypotheticalWordKind(cs.wordBuf))
-		cs.subjects = append(cs.subjects, subjectWordKind(cs.wordBuf))
+		kind := subjectWordKind(cs.wordBuf)
+		if kind == subjNone && t.Flags&SentenceStart == 0 && personName(text[t.Start:t.End]) {
+			kind = subjOther // "Dan and Tom went back and forth and landed on the first"
+		}
+		cs.subjects = append(cs.subjects, kind)
 		cs.pronoun = append(cs.pronoun, subjectPronoun(cs.wordBuf))
 	}
 	cm.markHypotheticals(text, toks, cs)

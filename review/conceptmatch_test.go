@@ -79,6 +79,10 @@ func TestConceptMatches(t *testing.T) {
 		{"subject speaker, a noun phrase does it", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectSpeaker}, "If we do the newsletter first, the event invitations go with two days' notice.", false},
 		{"subject other, a contraction without its apostrophe", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectOther},
 			"and everyone else later in the week and shes going to pick it herself", true},
+		{"subject other, names", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectOther},
+			"Then Dan and Tom talked it over and went with the first one.", true},
+		{"subject other, a day is no one", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectOther},
+			"We moved it to Friday and went with waves.", false},
 		{"subject other, plural roles", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectOther}, "The CMO and the two directors picked the shorter history.", true},
 		{"subject speaker, she chose", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectSpeaker}, "I told her the costs and she decided.", false},
 	} {

@@ -1,5 +1,7 @@
 package review
 
+import "strings"
+
 // Who does what: the subject of a verb, found by walking back through its
 // sentence, so that "she thought about it and took the second one" is her
 // choice and "my team and I weighed it, went with the dedupe" is the
@@ -70,6 +72,24 @@ func subjectPronoun(w []byte) bool {
 	}
 	return false
 }
+
+// personName reports whether a word, written within a sentence, looks like
+// a name: a capital and then lower case ("Priya", not "CRM", "QA", "I").
+// The speaker's stories name their stakeholders ("Rajiv said", "Dan and Tom
+// landed on the first one").
+func personName(w string) bool {
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' || w[1] < 'a' || w[1] > 'z' {
+		return false
+	}
+	return !notNames[strings.ToLower(w)]
+}
+
+// notNames are capitalised words that name no one: days and months ("we
+// moved it to Friday and went with waves").
+var notNames = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true}
 
 // subjectOf returns who does the verb at token i: subjSpeaker, subjOther or
 // subjNone when no subject stands before it in its sentence, or a noun
