@@ -165,6 +165,7 @@ type conceptScratch struct {
 	wordKinds    []uint8 // per token: its kind for the hypothetical scope (kindHave ...)
 	subjects     []uint8 // per token: its subject kind (subjSpeaker ...)
 	pronoun      []bool  // per token: a subject pronoun (I, we, he, she, they)
+	refersBack   []bool  // per token: that, this, it: a sentence that opens so goes on about the last
 	// occurrences of terms, grouped by element: element e's occurrences
 	// are occurrences[elementStart[e]:elementStart[e+1]], in text order
 	occurrences  []occurrence
@@ -195,6 +196,7 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 	cs.wordKinds = cs.wordKinds[:0]
 	cs.subjects = cs.subjects[:0]
 	cs.pronoun = cs.pronoun[:0]
+	cs.refersBack = cs.refersBack[:0]
 	if cs.cacheFor != cm || len(cs.cache) > maxLemmaCache {
 		cs.cache, cs.cacheFor = map[string]int32{}, cm
 	}
@@ -220,6 +222,7 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 		}
 		cs.subjects = append(cs.subjects, kind)
 		cs.pronoun = append(cs.pronoun, subjectPronoun(cs.wordBuf))
+		cs.refersBack = append(cs.refersBack, refersBack(cs.wordBuf))
 	}
 	cm.markHypotheticals(text, toks, cs)
 	cs.occurrences = cs.occurrences[:0]

@@ -55,7 +55,7 @@ func (cm *conceptMatcher) matchRoutes(l *conceptLine, toks []Token, cs *conceptS
 			continue
 		}
 		first, last := run[0], run[len(run)-1]
-		end := routeEnd(toks, int(last.start))
+		end := cs.routeEnd(toks, int(last.start))
 		for k := range costs {
 			c := &costs[k]
 			if c.start < first.end || int(c.end) > end || !usable(c) || overlapsOpener(c, run) {
@@ -134,16 +134,32 @@ func unpunctuated(toks []Token, i int) bool {
 }
 
 // routeEnd is where the route opened at token i ends, at the latest: the
-// end of its sentence, at most routeSentenceReach words on.
-func routeEnd(toks []Token, i int) int {
-	end := i
+// end of its sentence, or of the next when that one opens on the route
+// ("Or we build a fast lane. That one is two weeks of my team's time."),
+// at most routeSentenceReach words on.
+func (cs *conceptScratch) routeEnd(toks []Token, i int) int {
+	end, sentences := i, 0
 	for end < len(toks) && end-i < routeSentenceReach {
 		end++
-		if toks[end-1].Flags&SentenceEnd != 0 {
+		if toks[end-1].Flags&SentenceEnd == 0 {
+			continue
+		}
+		sentences++
+		if sentences == 2 || end >= len(toks) || end >= len(cs.refersBack) || !cs.refersBack[end] {
 			break
 		}
 	}
 	return end
+}
+
+// refersBack reports whether a normalised word, opening a sentence, goes on
+// about what came before ("That one is two weeks", "It takes a day").
+func refersBack(w []byte) bool {
+	switch string(w) {
+	case "that", "that's", "this", "it", "it's", "which", "that'll", "it'll", "that'd", "it'd":
+		return true
+	}
+	return false
 }
 
 // overlapsOpener reports whether the cost c shares a word with an opener:

@@ -61,6 +61,9 @@ func TestRoutes(t *testing.T) {
 		// a phrase that introduces the routes opens the first
 		{"I laid it out for her: mail it this week, or work the same accounts through ads at twice the cost.", true},
 		{"I laid it out for her. The tool would cost a week.", false},
+		// the last route goes on in a sentence that opens on it
+		{"We could send the list today. Or we wait for the integration. That one costs a week.", true},
+		{"We could send the list today. Or we wait for the integration. Her team met. The cost was a week.", false},
 		// one route only
 		{"We could wait for the integration, which costs a week.", false},
 		// negated routes offer nothing
