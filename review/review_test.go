@@ -145,6 +145,8 @@ func TestFillerPositions(t *testing.T) {
 		{"And I was like, that's not our number.", nil}, // quoting a thought
 		{"With no QA, mistakes are likely.", nil},
 		{"That's the route I liked, the fast lane.", nil}, // "liked" is no filler "like"
+		{"She replied, literally, 'B'.", nil},             // emphasis
+		{"I'd ask her something like, would you rather wait?", nil},
 		{"So, I would start there.", []string{"So"}},
 		{"So I would start there.", []string{"So"}},                 // the answer's first word: a tic
 		{"Um, yeah, so I would start there.", []string{"Um", "so"}}, // after lead-ins, still the opening
