@@ -38,6 +38,7 @@ func (cm *conceptMatcher) matchRoutes(l *conceptLine, toks []Token, cs *conceptS
 			}
 		}
 	}
+	cm.countedInRawText(toks, cs, l.window, usable)
 	slices.SortStableFunc(cs.openers, func(a, b routeOpener) int { return int(a.start - b.start) })
 	// one opener per word: "or we could" is one route, not "or we" and "we could"
 	kept := cs.openers[:0]
@@ -112,20 +113,57 @@ func (cm *conceptMatcher) opensRoute(toks []Token, cs *conceptScratch, o *occurr
 	return phrase || conj || toks[o.end-1].Flags&ClauseEnd != 0
 }
 
+// counted are the words that count routes out in order, and their rank.
+var counted = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
+
+// countedInRawText adds, in text with no punctuation, the counting words
+// that follow each other in order within window words ("three ways one we
+// show sourced only ... two we show influenced ... three keep 28"): where
+// no pause sets a single word off, the count itself says it opens a route.
+// They join the run of any way (as the joiner does).
+func (cm *conceptMatcher) countedInRawText(toks []Token, cs *conceptScratch, window int, usable func(*occurrence) bool) {
+	ranks := map[int32]int{}
+	for w, r := range counted {
+		if id, ok := cm.vocab[w]; ok {
+			ranks[id] = r
+		}
+	}
+	if len(ranks) == 0 {
+		return
+	}
+	type rankAt struct{ at, rank int }
+	var seq []rankAt
+	for i, id := range cs.lemmaIDs {
+		if r, ok := ranks[id]; ok && unpunctuated(toks, i) {
+			seq = append(seq, rankAt{i, r})
+		}
+	}
+	for k, c := range seq {
+		next := k+1 < len(seq) && seq[k+1].rank == c.rank+1 && seq[k+1].at-c.at <= window
+		prev := k > 0 && seq[k-1].rank == c.rank-1 && c.at-seq[k-1].at <= window
+		o := occurrence{start: int32(c.at), end: int32(c.at + 1), hypothetical: cs.hypothetical[c.at],
+			negated: cs.negationBack(toks, c.at) > 0}
+		if (next || prev) && usable(&o) {
+			cs.openers = append(cs.openers, routeOpener{o, 0})
+		}
+	}
+}
+
 // unpunctuatedReach is how many words before a word the text must run
 // without a sentence or clause mark for unpunctuated to call it raw
 // speech-to-text.
 const unpunctuatedReach = 40
 
 // unpunctuated reports whether the words before token i run on without a
-// sentence or clause mark for unpunctuatedReach words: speech-to-text that
+// sentence or clause mark for unpunctuatedReach words (or from the start of
+// the text, half as many at least): speech-to-text that
 // writes none, where no clause start can be known ("gave her two ways first
 // way merge only the forty thousand ... second way do all of them").
 func unpunctuated(toks []Token, i int) bool {
-	if i < unpunctuatedReach {
+	if i < unpunctuatedReach/2 {
 		return false
 	}
-	for j := i; j > i-unpunctuatedReach; j-- {
+	for j := i; j > i-unpunctuatedReach && j > 0; j-- {
 		if toks[j].Flags&(ClauseStart|SentenceStart) != 0 {
 			return false
 		}

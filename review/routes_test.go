@@ -55,6 +55,14 @@ func TestRoutes(t *testing.T) {
 			"which a bulk merge just does not give you so i did not just say it cannot be done and i pulled the " +
 			"table and gave her two ways first way merge only the ones with an open opp by monday " +
 			"second way do all of them properly which is slow and she took the first", true},
+		// ...and counting words in order open routes there
+		{"she wanted last years deals attributed to campaigns but half were never tracked so the data " +
+			"just wasnt there and i did not say no i said here is what i can do three things one i rebuild " +
+			"from what we have which covers most of it two a model on the self reported field but its soft " +
+			"data and costs a week three we start clean this quarter and she took one", true},
+		{"she wanted last years deals attributed to campaigns but half were never tracked so the data " +
+			"just wasnt there and i did not say no i said here is what i can do and i rebuild it from one " +
+			"of the exports we have which covers most of it and costs a week three weeks later she was happy", false},
 		// ...but not where the text has its commas
 		{"She wanted zero lost history, which a bulk merge does not give you. I pulled the table and gave her " +
 			"the facts, first way merge only the ones with an open opp by monday, and the second way is slow.", false},
