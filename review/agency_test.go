@@ -27,6 +27,10 @@ func TestAgencyPhrasings(t *testing.T) {
 		{"a route opened with 'Or', then her written reply", "Admins at customers could go Monday at ten, and the only downside is she doesn't reach prospects on day one. Or everyone engaged in the last six months on Monday and the rest in waves, which means my team spends half of Monday watching the numbers. She wrote back after the call: admins Monday.", true},
 		{"the speaker makes the call", "I'd weigh it up: full send Monday risks the domain, engaged-only Monday leaves out a big chunk of the list. And honestly, I'd make the call myself and tell her Monday what's going out.", false},
 		{"the speaker picks", "We could send to the engaged segment, which is safer but smaller, or to everybody, which is bigger but risky. I decided we'd go with the engaged segment.", false},
+		{"routes counted out, then her reply", "It landed on me. I gave her two ways. First way, merge only the forty thousand with an open opp, doable by Monday, but the rest stay messy for a month. Second way, do all of them properly, which is three weeks. She said: the first one.", true},
+		{"the reply that came before the offer", "She said she wanted everyone. First way, merge only the forty thousand with an open opp, doable by Monday, but the rest stay messy for a month. Second way, do all of them properly, which is three weeks. I built the first that night.", false},
+		{"a conditional the speaker put to them", "I said it like this: if we do the launch first, the webinar slips a week and loses registrations; if we do the webinar first, the launch misses the press date. Which hurts less? They chose the launch.", true},
+		{"the speaker's recommendation, then his pick", "I gave him two options: the nightly sync, which is free but a day behind, or the hourly one, which costs eight thousand a year. He asked which one I would pick, I said the first, and he took it.", true},
 	}
 	q, ok := builtinBank(t).ByID("impossible-request")
 	if !ok {
