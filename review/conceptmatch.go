@@ -166,6 +166,7 @@ type conceptScratch struct {
 	subjects     []uint8 // per token: its subject kind (subjSpeaker ...)
 	pronoun      []bool  // per token: a subject pronoun (I, we, he, she, they)
 	refersBack   []bool  // per token: that, this, it: a sentence that opens so goes on about the last
+	colon        []bool  // per token: a colon follows it ("Event first: ...")
 	// occurrences of terms, grouped by element: element e's occurrences
 	// are occurrences[elementStart[e]:elementStart[e+1]], in text order
 	occurrences  []occurrence
@@ -197,6 +198,7 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 	cs.subjects = cs.subjects[:0]
 	cs.pronoun = cs.pronoun[:0]
 	cs.refersBack = cs.refersBack[:0]
+	cs.colon = cs.colon[:0]
 	if cs.cacheFor != cm || len(cs.cache) > maxLemmaCache {
 		cs.cache, cs.cacheFor = map[string]int32{}, cm
 	}
@@ -223,6 +225,7 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 		cs.subjects = append(cs.subjects, kind)
 		cs.pronoun = append(cs.pronoun, subjectPronoun(cs.wordBuf))
 		cs.refersBack = append(cs.refersBack, refersBack(cs.wordBuf))
+		cs.colon = append(cs.colon, colonAfter(text, t.End))
 	}
 	cm.markHypotheticals(text, toks, cs)
 	cs.occurrences = cs.occurrences[:0]

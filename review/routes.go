@@ -39,6 +39,7 @@ func (cm *conceptMatcher) matchRoutes(l *conceptLine, toks []Token, cs *conceptS
 		}
 	}
 	cm.countedInRawText(toks, cs, l.window, usable)
+	cs.labelled(toks, usable)
 	slices.SortStableFunc(cs.openers, func(a, b routeOpener) int { return int(a.start - b.start) })
 	// one opener per word: "or we could" is one route, not "or we" and "we could"
 	kept := cs.openers[:0]
@@ -113,6 +114,57 @@ func (cm *conceptMatcher) opensRoute(toks []Token, cs *conceptScratch, o *occurr
 	return phrase || conj || toks[o.end-1].Flags&ClauseEnd != 0
 }
 
+// Ways of opening a route that the text's shape finds, beside the line's
+// elements.
+const (
+	wayLabel   = 1000 + iota // a label and a colon (labelled)
+	wayCounted               // counting words in raw text (countedInRawText)
+)
+
+// labelMax is the most words a route's label may have ("Event first:",
+// "Full database Monday at 8:").
+const labelMax = 6
+
+// labelled adds the routes opened by a label: a sentence that opens with a
+// few words and a colon ("Event first: invites Tuesday, the nurture slips
+// ... AWS first: ..."; "Then it's his pick: everything raw, ... or a fast
+// lane ..."). They are a way of their own: a label runs with labels and
+// joiners ("Then I bring data: ... If they still want ..." is no offer).
+func (cs *conceptScratch) labelled(toks []Token, usable func(*occurrence) bool) {
+	for i := range toks {
+		if toks[i].Flags&SentenceStart == 0 {
+			continue
+		}
+		for j := i; j < len(toks) && j < i+labelMax && j < len(cs.colon); j++ {
+			if cs.colon[j] {
+				o := occurrence{start: int32(i), end: int32(j + 1), hypothetical: cs.hypothetical[i]}
+				if usable(&o) {
+					cs.openers = append(cs.openers, routeOpener{o, wayLabel})
+				}
+				break
+			}
+			if toks[j].Flags&ClauseEnd != 0 {
+				break
+			}
+		}
+	}
+}
+
+// colonAfter reports whether the first mark after byte end of text, past
+// spaces and closing quotes, is a colon.
+func colonAfter(text string, end int) bool {
+	for ; end < len(text); end++ {
+		switch text[end] {
+		case ' ', '"', '\'', ')':
+			continue
+		case ':':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
 // counted are the words that count routes out in order, and their rank.
 var counted = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
 
@@ -120,7 +172,7 @@ var counted = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "first":
 // that follow each other in order within window words ("three ways one we
 // show sourced only ... two we show influenced ... three keep 28"): where
 // no pause sets a single word off, the count itself says it opens a route.
-// They join the run of any way (as the joiner does).
+// They are a way of their own, as labels are.
 func (cm *conceptMatcher) countedInRawText(toks []Token, cs *conceptScratch, window int, usable func(*occurrence) bool) {
 	ranks := map[int32]int{}
 	for w, r := range counted {
@@ -144,7 +196,7 @@ func (cm *conceptMatcher) countedInRawText(toks []Token, cs *conceptScratch, win
 		o := occurrence{start: int32(c.at), end: int32(c.at + 1), hypothetical: cs.hypothetical[c.at],
 			negated: cs.negationBack(toks, c.at) > 0}
 		if (next || prev) && usable(&o) {
-			cs.openers = append(cs.openers, routeOpener{o, 0})
+			cs.openers = append(cs.openers, routeOpener{o, wayCounted})
 		}
 	}
 }

@@ -72,6 +72,10 @@ func TestRoutes(t *testing.T) {
 		// the last route goes on in a sentence that opens on it
 		{"We could send the list today. Or we wait for the integration. That one costs a week.", true},
 		{"We could send the list today. Or we wait for the integration. Her team met. The cost was a week.", false},
+		// labels and a colon open routes, with labels or "or"
+		{"Event first: invites go Tuesday and the nurture slips a week. AWS first: the invites go out late.", true},
+		{"Then it's his pick: everything raw, and his reps are slow to call, or a fast lane for demo requests.", true},
+		{"Then I bring data: the slow leads convert at one percent. We could push everything anyway.", false},
 		// one route only
 		{"We could wait for the integration, which costs a week.", false},
 		// negated routes offer nothing
