@@ -83,6 +83,12 @@ func TestConceptMatches(t *testing.T) {
 			"Then Dan and Tom talked it over and went with the first one.", true},
 		{"subject other, a day is no one", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectOther},
 			"We moved it to Friday and went with waves.", false},
+		{"subject other, left out of its sentence", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectOther},
+			"He slept on it. Went with the tool.", true},
+		{"subject speaker, left out of its sentence", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectOther},
+			"I slept on it. Went with the tool.", false},
+		{"subject other, the object of the verb before", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectOther},
+			"She laughed at the third one, picked the first straight away.", true},
 		{"subject other, plural roles", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectOther}, "The CMO and the two directors picked the shorter history.", true},
 		{"subject speaker, she chose", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectSpeaker}, "I told her the costs and she decided.", false},
 	} {

@@ -97,31 +97,74 @@ var notNames = map[string]bool{"monday": true, "tuesday": true, "wednesday": tru
 // pronoun right before the verb, or before "to" and the verb, is its subject
 // ("let her choose", "asked them to pick").
 func (cs *conceptScratch) subjectOf(toks []Token, i int) uint8 {
+	if k, ok := cs.walkSubject(toks, i); ok {
+		return k
+	}
+	// a sentence that opens on its verb left its subject in the sentence
+	// before: "He slept on it. Came back and said pilot."
+	first := i
+	for first > 0 && toks[first-1].Sentence == toks[i].Sentence {
+		first--
+	}
+	if first == 0 || i-first > elidedReach {
+		return subjNone
+	}
+	for j := first - 1; j >= 0 && j >= first-subjectReach && toks[j].Sentence == toks[first-1].Sentence; j-- {
+		switch k := cs.subjects[j]; k {
+		case subjSpeaker, subjOther:
+			return k
+		case subjStop:
+			return subjNone
+		}
+	}
+	return subjNone
+}
+
+// elidedReach is how many words may open a sentence before its verb when
+// the subject is left out ("And then went with the tool").
+const elidedReach = 3
+
+// walkSubject walks back from the verb at token i through its sentence to
+// its subject (see subjectOf); ok is false when the walk met nothing that
+// settles it before the sentence's start.
+func (cs *conceptScratch) walkSubject(toks []Token, i int) (kind uint8, ok bool) {
 	joined := false
 	for j := i - 1; j >= 0 && j >= i-subjectReach && toks[j].Sentence == toks[i].Sentence; j-- {
 		switch k := cs.subjects[j]; k {
 		case subjJoin:
 			joined = true
 		case subjSpeaker, subjOther:
-			return k
+			return k, true
 		case subjStop:
-			return subjNone
+			return subjNone, true
 		case subjDet:
 			// a determiner heads a noun before the verb ("the invitations go");
-			// right before it, it is a pronoun object ("I weighed those, decided")
-			if j >= i-detReach && j < i-1 && !joined {
-				return subjNone
+			// right before it, it is a pronoun object ("I weighed those, decided");
+			// in a clause before the verb's, it is the object of another verb
+			// ("she laughed at the third one, took the first")
+			if j >= i-detReach && j < i-1 && !joined && !clauseBetween(toks, j, i) {
+				return subjNone, true
 			}
 		case subjObjSpeaker, subjObjOther:
 			if j == i-1 || j == i-2 && cs.subjects[i-1] == subjTo {
 				if k == subjObjSpeaker {
-					return subjSpeaker
+					return subjSpeaker, true
 				}
-				return subjOther
+				return subjOther, true
 			}
 		}
 	}
-	return subjNone
+	return subjNone, false
+}
+
+// clauseBetween reports whether a clause ends between tokens j and i.
+func clauseBetween(toks []Token, j, i int) bool {
+	for k := j; k < i; k++ {
+		if toks[k].Flags&ClauseEnd != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectKind maps a MatchSpec.Subject to the subject kind it asks for.
