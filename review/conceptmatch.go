@@ -384,8 +384,9 @@ func (cs *conceptScratch) continueHindsight(toks []Token, i int) {
 }
 
 // ifHindsight reports whether the "if" at token i opens a hindsight:
-// "if I had asked", or "if I did it again" (a past form, then "again");
-// again tells the second, which frames the rest of its sentence.
+// "if I had asked", or "if I did it again" (a past form, then "again", or
+// "again" and then a modal: "if I do it again, I would ..."); again tells
+// the second, which frames the rest of its sentence.
 func (cs *conceptScratch) ifHindsight(toks []Token, i int) (hindsight, again bool) {
 	past := false
 	for j := i + 1; j < len(toks) && j <= i+6 && toks[j].Sentence == toks[i].Sentence; j++ {
@@ -396,9 +397,24 @@ func (cs *conceptScratch) ifHindsight(toks []Token, i int) (hindsight, again boo
 			past = true
 		case k == kindAgain && past:
 			return true, true
+		case k == kindAgain && cs.modalWithin(toks, j, 5):
+			// "if I do it again, maybe I would ...": the present of a
+			// non-native speaker, the mood of the clause after it
+			return true, true
 		}
 	}
 	return false, false
+}
+
+// modalWithin reports whether a modal ("would", "I'd") follows token i
+// within n words of its sentence.
+func (cs *conceptScratch) modalWithin(toks []Token, i, n int) bool {
+	for j := i + 1; j < len(toks) && j <= i+n && toks[j].Sentence == toks[i].Sentence; j++ {
+		if cs.wordKinds[j] == kindModal {
+			return true
+		}
+	}
+	return false
 }
 
 // Word kinds the hypothetical scope looks for.

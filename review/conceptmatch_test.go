@@ -63,6 +63,8 @@ func TestConceptMatches(t *testing.T) {
 			"If I did it again I'd go to her first, walk her through the numbers and the reconciliation, and then lay out the options.", false},
 		{"hindsight goes on in the sentences that keep its mood", MatchSpec{Concepts: []string{"@option"}, Real: true},
 			"If I did it again I wouldn't just flag the risk. I'd give her two options.", false},
+		{"hindsight in the present, then a modal", MatchSpec{Concepts: []string{"@option"}, Real: true},
+			"If I do it again, maybe I would prepare two options and let him choose.", false},
 		{"hindsight goes on in the sentences that go on from it", MatchSpec{Concepts: []string{"@option"}, Real: true},
 			"Looking back, I should have given him a choice. Like a list on Friday, or we wait six weeks. And let him pick.", false},
 		{"hindsight ends where the story goes on", MatchSpec{Concepts: []string{"@option"}, Real: true},
