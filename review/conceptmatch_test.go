@@ -166,6 +166,13 @@ func checkOptionRule(t *testing.T, rule RuleSpec, cases []textMatch) {
 	cs := NewConcepts([]ConceptSpec{{ID: "option", Terms: []string{"option", "or we"}}})
 	rule.ID, rule.Kind, rule.Level, rule.Message = "x", KindExistence, LevelPositive, "m"
 	rule.Match = []MatchSpec{{Concepts: []string{"@option"}}}
+	checkRuleFinds(t, cs, rule, cases)
+}
+
+// checkRuleFinds checks, for each text, whether rule (with the concepts cs)
+// finds anything in it.
+func checkRuleFinds(t *testing.T, cs *Concepts, rule RuleSpec, cases []textMatch) {
+	t.Helper()
 	if _, err := cs.checkRule(&rule); err != nil {
 		t.Fatal(err)
 	}

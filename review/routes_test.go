@@ -13,18 +13,9 @@ func checkRoutes(t *testing.T, cases []textMatch) {
 		{ID: "proposal", Terms: []string{"we can", "we could"}},
 		{ID: "price", Terms: []string{"cost", "a week", "grand", "slow"}},
 	})
-	rule := RuleSpec{ID: "x", Kind: KindExistence, Level: LevelPositive, Message: "m",
-		Match: []MatchSpec{{Concepts: []string{"@joiner", "@count", "@proposal", "@price"}, Routes: 2, Window: 40, Real: true}}}
-	if _, err := cs.checkRule(&rule); err != nil {
-		t.Fatal(err)
-	}
-	rv := New(NewRuleSetWithConcepts([]RuleSpec{rule}, cs))
-	for _, c := range cases {
-		rep := rv.Review(Input{Transcript: &Transcript{Text: c.text}})
-		if got := len(rep.Findings) > 0; got != c.want {
-			t.Errorf("%q: match %v, want %v", c.text, got, c.want)
-		}
-	}
+	checkRuleFinds(t, cs, RuleSpec{ID: "x", Kind: KindExistence, Level: LevelPositive, Message: "m",
+		Match: []MatchSpec{{Concepts: []string{"@joiner", "@count", "@proposal", "@price"}, Routes: 2, Window: 40, Real: true}}},
+		cases)
 }
 
 // TestRoutes: an offer laid out route by route is found however the
