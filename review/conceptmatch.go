@@ -52,6 +52,10 @@ type conceptMatcher struct {
 	elementNegates   []bool            // element id -> one of its terms names a negation
 	lines            []conceptLine
 	concepts         *Concepts
+	// the words routes.go reads by their ids: "or", "either" (unknownID
+	// when no line names them) and the counting words with their rank
+	orID, eitherID int32
+	countRank      map[int32]int
 }
 
 // newConceptMatcher returns an empty concept matcher that expands elements
@@ -179,6 +183,7 @@ type conceptScratch struct {
 	// it is testing (routes.go)
 	openers []routeOpener
 	run     []routeOpener
+	counts  []rankAt // counting words in raw text (countedInRawText)
 	// cache maps a normalised word to its lemma id, for cacheFor
 	cache    map[string]int32
 	cacheFor *conceptMatcher

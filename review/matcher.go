@@ -234,6 +234,7 @@ func compile(rules []RuleSpec, concepts *Concepts, q *Question) *matcher {
 		m.addRule(i, rules, byID, q)
 	}
 	m.concepts.fold()
+	m.concepts.findRouteWords()
 	m.indexPatterns()
 	m.markWords()
 	return m

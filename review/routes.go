@@ -101,9 +101,8 @@ func (cs *conceptScratch) runFrom(i, window int) []routeOpener {
 // set off by a pause ("One, a reverse-IP tool"; not "One of you goes
 // Tuesday", "First I'd check").
 func (cm *conceptMatcher) opensRoute(toks []Token, cs *conceptScratch, o *occurrence, joiner bool) bool {
-	orID, hasOr := cm.vocab["or"]
-	eitherID, hasEither := cm.vocab["either"]
-	conj := hasOr && cs.lemmaIDs[o.start] == orID || hasEither && cs.lemmaIDs[o.start] == eitherID
+	id := cs.lemmaIDs[o.start]
+	conj := id != unknownID && (id == cm.orID || id == cm.eitherID)
 	phrase := o.end-o.start > 1
 	if phrase && (joiner || unpunctuated(toks, int(o.start))) {
 		return true
@@ -168,28 +167,40 @@ func colonAfter(text string, end int) bool {
 // counted are the words that count routes out in order, and their rank.
 var counted = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
 
+// findRouteWords looks up, once the vocabulary is complete, the words the
+// routes matcher reads by id.
+func (cm *conceptMatcher) findRouteWords() {
+	id := func(w string) int32 {
+		if id, ok := cm.vocab[w]; ok {
+			return id
+		}
+		return unknownID
+	}
+	cm.orID, cm.eitherID = id("or"), id("either")
+	cm.countRank = map[int32]int{}
+	for w, r := range counted {
+		if id := id(w); id != unknownID {
+			cm.countRank[id] = r
+		}
+	}
+}
+
 // countedInRawText adds, in text with no punctuation, the counting words
 // that follow each other in order within window words ("three ways one we
 // show sourced only ... two we show influenced ... three keep 28"): where
 // no pause sets a single word off, the count itself says it opens a route.
 // They are a way of their own, as labels are.
 func (cm *conceptMatcher) countedInRawText(toks []Token, cs *conceptScratch, window int, usable func(*occurrence) bool) {
-	ranks := map[int32]int{}
-	for w, r := range counted {
-		if id, ok := cm.vocab[w]; ok {
-			ranks[id] = r
-		}
-	}
-	if len(ranks) == 0 {
+	if len(cm.countRank) == 0 {
 		return
 	}
-	type rankAt struct{ at, rank int }
-	var seq []rankAt
+	seq := cs.counts[:0]
 	for i, id := range cs.lemmaIDs {
-		if r, ok := ranks[id]; ok && unpunctuated(toks, i) {
+		if r, ok := cm.countRank[id]; ok && unpunctuated(toks, i) {
 			seq = append(seq, rankAt{i, r})
 		}
 	}
+	cs.counts = seq
 	for k, c := range seq {
 		next := k+1 < len(seq) && seq[k+1].rank == c.rank+1 && seq[k+1].at-c.at <= window
 		prev := k > 0 && seq[k-1].rank == c.rank-1 && c.at-seq[k-1].at <= window
@@ -201,6 +212,9 @@ func (cm *conceptMatcher) countedInRawText(toks []Token, cs *conceptScratch, win
 	}
 }
 
+// rankAt is a counting word at token at, and its rank.
+type rankAt struct{ at, rank int }
+
 // unpunctuatedReach is how many words before a word the text must run
 // without a sentence or clause mark for unpunctuated to call it raw
 // speech-to-text.
@@ -208,9 +222,9 @@ const unpunctuatedReach = 40
 
 // unpunctuated reports whether the words before token i run on without a
 // sentence or clause mark for unpunctuatedReach words (or from the start of
-// the text, half as many at least): speech-to-text that
-// writes none, where no clause start can be known ("gave her two ways first
-// way merge only the forty thousand ... second way do all of them").
+// the text, half as many at least): speech-to-text that writes none, where
+// no clause start can be known ("gave her two ways first way merge only the
+// forty thousand ... second way do all of them").
 func unpunctuated(toks []Token, i int) bool {
 	if i < unpunctuatedReach/2 {
 		return false
