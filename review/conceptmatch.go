@@ -224,7 +224,7 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 		cs.hypothetical = append(cs.hypothetical, false)
 		cs.wordKinds = append(cs.wordKinds, hypotheticalWordKind(cs.wordBuf))
 		kind := subjectWordKind(cs.wordBuf)
-		if kind == subjNone && t.Flags&SentenceStart == 0 && personName(text[t.Start:t.End]) {
+		if kind == subjNone && t.Flags&SentenceStart == 0 && personName(text[t.Start:t.End], cs.wordBuf) {
 			kind = subjOther // "Dan and Tom went back and forth and landed on the first"
 		}
 		cs.subjects = append(cs.subjects, kind)

@@ -136,9 +136,10 @@ func (cs *conceptScratch) labelled(toks []Token, usable func(*occurrence) bool) 
 		}
 		for j := i; j < len(toks) && j < i+labelMax && j < len(cs.colon); j++ {
 			if cs.colon[j] {
-				o := occurrence{start: int32(i), end: int32(j + 1), hypothetical: cs.hypothetical[i]}
-				if usable(&o) {
-					cs.openers = append(cs.openers, routeOpener{o, wayLabel})
+				cs.openers = append(cs.openers, routeOpener{occurrence{start: int32(i), end: int32(j + 1),
+					hypothetical: cs.hypothetical[i]}, wayLabel})
+				if n := len(cs.openers); !usable(&cs.openers[n-1].occurrence) {
+					cs.openers = cs.openers[:n-1]
 				}
 				break
 			}
@@ -204,10 +205,13 @@ func (cm *conceptMatcher) countedInRawText(toks []Token, cs *conceptScratch, win
 	for k, c := range seq {
 		next := k+1 < len(seq) && seq[k+1].rank == c.rank+1 && seq[k+1].at-c.at <= window
 		prev := k > 0 && seq[k-1].rank == c.rank-1 && c.at-seq[k-1].at <= window
-		o := occurrence{start: int32(c.at), end: int32(c.at + 1), hypothetical: cs.hypothetical[c.at],
-			negated: cs.negationBack(toks, c.at) > 0}
-		if (next || prev) && usable(&o) {
-			cs.openers = append(cs.openers, routeOpener{o, wayCounted})
+		if !next && !prev {
+			continue
+		}
+		cs.openers = append(cs.openers, routeOpener{occurrence{start: int32(c.at), end: int32(c.at + 1),
+			hypothetical: cs.hypothetical[c.at], negated: cs.negationBack(toks, c.at) > 0}, wayCounted})
+		if n := len(cs.openers); !usable(&cs.openers[n-1].occurrence) {
+			cs.openers = cs.openers[:n-1]
 		}
 	}
 }

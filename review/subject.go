@@ -1,7 +1,5 @@
 package review
 
-import "strings"
-
 // Who does what: the subject of a verb, found by walking back through its
 // sentence, so that "she thought about it and took the second one" is her
 // choice and "my team and I weighed it, went with the dedupe" is the
@@ -74,14 +72,15 @@ func subjectPronoun(w []byte) bool {
 }
 
 // personName reports whether a word, written within a sentence, looks like
-// a name: a capital and then lower case ("Priya", not "CRM", "QA", "I").
+// a name: a capital and then lower case ("Priya", not "CRM", "QA", "I");
+// norm is the word normalised (lower case).
 // The speaker's stories name their stakeholders ("Rajiv said", "Dan and Tom
 // landed on the first one").
-func personName(w string) bool {
+func personName(w string, norm []byte) bool {
 	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' || w[1] < 'a' || w[1] > 'z' {
 		return false
 	}
-	return !notNames[strings.ToLower(w)]
+	return !notNames[string(norm)]
 }
 
 // notNames are capitalised words that name no one: days and months ("we
