@@ -179,8 +179,8 @@ type conceptScratch struct {
 	// taken holds the occurrences a window has chosen so far, one per
 	// element, so that no two elements stand on the same words
 	taken []*occurrence
-	// openers holds the route openers a routes line found, run the run
-	// it is testing (routes.go)
+	// openers holds the route openers a routes line found, and run the
+	// run of them being tested (routes.go)
 	openers []routeOpener
 	run     []routeOpener
 	counts  []rankAt // counting words in raw text (countedInRawText)

@@ -187,10 +187,15 @@ type MatchSpec struct {
 	// where at least Routes openers of one way (or joiners) follow each
 	// other, each within Window words of the one before, and a cost stands
 	// inside one of their routes (from an opener to the next, the last to
-	// the end of its sentence). An opener stands at a sentence or clause
+	// the end of its sentence, or of the next when that one opens on it:
+	// "That one is two weeks"). An opener stands at a sentence or clause
 	// start, a single word set off by a pause ("One, a reverse-IP tool ...
-	// Two, a gated calculator ..."); a phrase that begins with "or" may
-	// stand anywhere, as speech-to-text drops commas.
+	// Two, a gated calculator ..."); a phrase of the joiner ("or we", "I
+	// laid it out") may stand anywhere, as speech-to-text drops commas. The
+	// text's own shape opens routes too: a sentence that opens with a short
+	// label and a colon ("Event first: ... AWS first: ..."), and, in text
+	// with no punctuation at all, counting words in order ("one ... two
+	// ..."). See routes.go.
 	Routes int `yaml:"routes" json:"routes,omitempty"`
 	// AfterMatch, in a rule's needs, counts the need only where it comes
 	// after the start of the rule's first match: the stakeholder's reply to

@@ -71,11 +71,11 @@ func subjectPronoun(w []byte) bool {
 	return false
 }
 
-// personName reports whether a word, written within a sentence, looks like
-// a name: a capital and then lower case ("Priya", not "CRM", "QA", "I");
-// norm is the word normalised (lower case).
-// The speaker's stories name their stakeholders ("Rajiv said", "Dan and Tom
-// landed on the first one").
+// personName reports whether a word w, written within a sentence, looks
+// like a name: a capital and then lower case ("Priya", not "CRM", "QA",
+// "I"), and no day or month (norm is w normalised). The speaker's stories
+// name their stakeholders ("Rajiv said", "Dan and Tom landed on the first
+// one").
 func personName(w string, norm []byte) bool {
 	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' || w[1] < 'a' || w[1] > 'z' {
 		return false
