@@ -389,15 +389,18 @@ func (cs *conceptScratch) continueHindsight(toks []Token, i int) {
 }
 
 // ifHindsight reports whether the "if" at token i opens a hindsight:
-// "if I had asked", or "if I did it again" (a past form, then "again", or
-// "again" and then a modal: "if I do it again, I would ..."); again tells
-// the second, which frames the rest of its sentence.
+// "if I had asked", or "if I did it again" (a past form or "had", then
+// "again", or "again" and then a modal: "if I do it again, I would ...",
+// "if I had it to do again"); again tells the second, which frames the
+// rest of its sentence.
 func (cs *conceptScratch) ifHindsight(toks []Token, i int) (hindsight, again bool) {
-	past := false
+	past, had := false, false
 	for j := i + 1; j < len(toks) && j <= i+6 && toks[j].Sentence == toks[i].Sentence; j++ {
 		switch k := cs.wordKinds[j]; {
 		case k == kindHad && j <= i+4:
-			return true, false
+			had = true // "if I had asked"; with "again", "if I had it to do again"
+		case k == kindAgain && had:
+			return true, true
 		case k == kindPast:
 			past = true
 		case k == kindAgain && past:
@@ -408,14 +411,14 @@ func (cs *conceptScratch) ifHindsight(toks []Token, i int) (hindsight, again boo
 			return true, true
 		}
 	}
-	return false, false
+	return had, false
 }
 
-// modalWithin reports whether a modal ("would", "I'd") follows token i
-// within n words of its sentence.
+// modalWithin reports whether a modal ("would", "I'd", "I will") follows
+// token i within n words of its sentence.
 func (cs *conceptScratch) modalWithin(toks []Token, i, n int) bool {
 	for j := i + 1; j < len(toks) && j <= i+n && toks[j].Sentence == toks[i].Sentence; j++ {
-		if cs.wordKinds[j] == kindModal {
+		if k := cs.wordKinds[j]; k == kindModal || k == kindWill {
 			return true
 		}
 	}
@@ -438,6 +441,7 @@ const (
 	kindPast            // did, were, was (in "if I did it again")
 	kindAgain           // again
 	kindOn              // and, or, like ...: a sentence that goes on with the one before
+	kindWill            // will, I'll ...: after "if I do it again", the mood of a hindsight
 )
 
 // maxLemmaCache bounds the per-scratch cache of word -> lemma id.
@@ -473,6 +477,8 @@ func hypotheticalWordKind(w []byte) uint8 {
 		return kindBack
 	case "and", "or", "like", "say", "either", "instead", "maybe":
 		return kindOn
+	case "will", "i'll", "we'll", "he'll", "she'll", "they'll", "you'll":
+		return kindWill
 	}
 	return kindOther
 }
