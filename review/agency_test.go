@@ -30,6 +30,7 @@ func TestAgencyPhrasings(t *testing.T) {
 		{"routes counted out, then her reply", "It landed on me. I gave her two ways. First way, merge only the forty thousand with an open opp, doable by Monday, but the rest stay messy for a month. Second way, do all of them properly, which is three weeks. She said: the first one.", true},
 		{"the reply that came before the offer", "She said she wanted everyone. First way, merge only the forty thousand with an open opp, doable by Monday, but the rest stay messy for a month. Second way, do all of them properly, which is three weeks. I built the first that night.", false},
 		{"a conditional the speaker put to them", "I said it like this: if we do the launch first, the webinar slips a week and loses registrations; if we do the webinar first, the launch misses the press date. Which hurts less? They chose the launch.", true},
+		{"the warning's own suggestion", "We can launch a simple version in 24 hours, or the full one in 48; it's your call.", true},
 		{"left to them to hash out", "I'd put it to both VPs: if the launch goes first, the webinar slips a week and loses registrations. If the webinar goes first, the launch misses the press date. Then let them hash it out.", true},
 		{"the speaker's recommendation, then his pick", "I gave him two options: the nightly sync, which is free but a day behind, or the hourly one, which costs eight thousand a year. He asked which one I would pick, I said the first, and he took it.", true},
 	}
