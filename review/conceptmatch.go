@@ -510,7 +510,7 @@ func (cm *conceptMatcher) matchLine(l *conceptLine, toks []Token, cs *conceptScr
 	last := l.elements[len(l.elements)-1]
 	usable := func(o *occurrence) bool {
 		return !(o.negated && l.negatable) && !(o.negatedNear && l.literal) && !(o.hypothetical && l.real) &&
-			(l.subject == subjNone || o.element != last || cs.subjectOf(toks, int(o.start)) == l.subject)
+			(l.subject == subjNone || o.element != last || subjectFits(l.subject, cs.subjectOf(toks, int(o.start))))
 	}
 	// anchors: every usable occurrence of the first element, in order; a
 	// window may also start at another element's occurrence, so try each

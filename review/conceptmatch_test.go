@@ -95,6 +95,10 @@ func TestConceptMatches(t *testing.T) {
 			"I slept on it. Went with the tool.", false},
 		{"subject other, the object of the verb before", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectOther},
 			"She laughed at the third one, picked the first straight away.", true},
+		{"subject not the speaker, a name that opens its sentence", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectNotSpeaker},
+			"Sanne picked within the hour.", true},
+		{"subject not the speaker, the speaker", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectNotSpeaker},
+			"I picked within the hour.", false},
 		{"subject other, plural roles", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectOther}, "The CMO and the two directors picked the shorter history.", true},
 		{"subject speaker, she chose", MatchSpec{Concepts: []string{"@choose"}, Subject: SubjectSpeaker}, "I told her the costs and she decided.", false},
 	} {

@@ -467,9 +467,9 @@ func validateMatch(m MatchSpec) *matchErr {
 		return &matchErr{"position", fmt.Errorf("%q is not one of sentence-start, clause-start, filler, not-filler, tag, before-comma, opening-comma, aside", m.Position)}
 	}
 	switch m.Subject {
-	case SubjectAny, SubjectSpeaker, SubjectOther:
+	case SubjectAny, SubjectSpeaker, SubjectOther, SubjectNotSpeaker:
 	default:
-		return &matchErr{"subject", fmt.Errorf("%q is not one of speaker, other", m.Subject)}
+		return &matchErr{"subject", fmt.Errorf("%q is not one of speaker, other, not-speaker", m.Subject)}
 	}
 	if m.Subject != SubjectAny && len(m.Concepts) == 0 {
 		return &matchErr{"subject", errors.New("needs concepts: it names who does the last concept")}

@@ -10,6 +10,9 @@ const (
 	SubjectAny     = ""        // whoever
 	SubjectSpeaker = "speaker" // I or we: the speaker or their team
 	SubjectOther   = "other"   // he, she, they, you, or a role: the CMO, the VP ...
+	// SubjectNotSpeaker is anyone but the speaker, a subject found or not
+	// ("Sanne replied within an hour", a name that opens its sentence).
+	SubjectNotSpeaker = "not-speaker"
 )
 
 // subjectReach is how many words before a verb its subject is looked for.
@@ -26,6 +29,7 @@ const (
 	subjDet              // the, a, our ...: close before the verb, a noun phrase is its subject ("the invitations go with two days")
 	subjJoin             // and, then, but, or: a verb joined to an earlier one ("we talked it through as a team and decided")
 	subjTo               // to: between an object pronoun and the verb it is the subject of ("asked them to pick")
+	subjNotSpeaker       // (asked for by a line, never a word's kind) anyone but the speaker
 )
 
 // detReach is how close before a verb a determiner marks a noun phrase
@@ -173,6 +177,20 @@ func subjectKind(s string) uint8 {
 		return subjSpeaker
 	case SubjectOther:
 		return subjOther
+	case SubjectNotSpeaker:
+		return subjNotSpeaker
 	}
 	return subjNone
+}
+
+// subjectFits reports whether a verb whose subject is got fits a line that
+// asks for want (subjNone: whoever).
+func subjectFits(want, got uint8) bool {
+	switch want {
+	case subjNone:
+		return true
+	case subjNotSpeaker:
+		return got != subjSpeaker
+	}
+	return got == want
 }
