@@ -215,13 +215,10 @@ func TestReasoningCorpusTest(t *testing.T) {
 	}
 	check("talking point recall", s.points.recall(), 0.85)
 	check("talking point precision", s.points.precision(), 0.90)
-	// The reviewer issue's target is 0.90. On this held-out split the agency
-	// verdict reaches 0.87 (536 answers; dev: 0.95), while two annotators
-	// relabelling 305 agency answers blind agreed with the labels on 98% and
-	// 100% of them: part of what the rules learnt on dev does not carry over
-	// to held-out phrasings. The floor guards against regressions only;
-	// closing the gap is open work.
-	check("agency verdict accuracy", acc(s.agencyOK, s.agencyN), 0.84)
+	// The agency verdict meets its target with little room: 0.905 on 1,092
+	// held-out answers (dev: 0.94), while fresh speakers score 0.78-0.90 at
+	// first sight (README). A change that costs it five answers fails here.
+	check("agency verdict accuracy", acc(s.agencyOK, s.agencyN), 0.90)
 	check("jump-to-solution verdict accuracy", acc(s.jumpOK, s.jumpN), 0.90)
 	check("STAR recall", s.star.recall(), 0.80)
 	check("STAR precision", s.star.precision(), 0.85)
