@@ -175,3 +175,28 @@ func report(t *testing.T, what string, rows []rateRow, tol, gateMean, gateWorst 
 		t.Errorf("%s held-out mean |error| %.1f%% > %.0f%%", what, 100*sum[1]/float64(n[1]), gateMean*100)
 	}
 }
+
+// jfkText is what audio/testdata/jfk.wav says (28 syllables by hand).
+const (
+	jfkText      = "And so my fellow Americans, ask not what your country can do for you, ask what you can do for your country."
+	jfkSyllables = 28
+)
+
+// TestSpeechRateJFK: real speech with long, deliberate pauses (an
+// inaugural address, held out: first measured after the detector was
+// fixed) within ±15% of words / active duration, its syllables within 15%
+// of the hand count, and no hesitation flagged.
+func TestSpeechRateJFK(t *testing.T) {
+	pcm, err := ReadWAV("testdata/jfk.wav")
+	if err != nil {
+		t.Fatal(err)
+	}
+	truth, est, det := measure(pcm, countWords(jfkText))
+	report(t, "Inaugural address", []rateRow{{"jfk.wav", truth, est, jfkSyllables, det, true, false}}, 0.15, 0.15, 0.15)
+	if off := math.Abs(float64(det)/jfkSyllables - 1); off > 0.15 {
+		t.Errorf("%d syllables detected, %d spoken (%.0f%% off)", det, jfkSyllables, 100*off)
+	}
+	if h := AnalyzeDelivery(pcm, DeliveryOptions{}).Hesitations; len(h) > 0 {
+		t.Errorf("%d hesitations flagged in a speech with none: %v", len(h), h)
+	}
+}
