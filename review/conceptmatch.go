@@ -168,9 +168,7 @@ type conceptScratch struct {
 	hypothetical []bool  // per token: the word is only imagined ("would have")
 	wordKinds    []uint8 // per token: its kind for the hypothetical scope (kindHave ...)
 	subjects     []uint8 // per token: its subject kind (subjSpeaker ...)
-	pronoun      []bool  // per token: a subject pronoun (I, we, he, she, they)
-	refersBack   []bool  // per token: that, this, it: a sentence that opens so goes on about the last
-	colon        []bool  // per token: a colon follows it ("Event first: ...")
+	marks        []uint8 // per token: markPronoun, markRefersBack, markColon
 	// occurrences of terms, grouped by element: element e's occurrences
 	// are occurrences[elementStart[e]:elementStart[e+1]], in text order
 	occurrences  []occurrence
@@ -201,9 +199,7 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 	cs.hypothetical = cs.hypothetical[:0]
 	cs.wordKinds = cs.wordKinds[:0]
 	cs.subjects = cs.subjects[:0]
-	cs.pronoun = cs.pronoun[:0]
-	cs.refersBack = cs.refersBack[:0]
-	cs.colon = cs.colon[:0]
+	cs.marks = cs.marks[:0]
 	if cs.cacheFor != cm || len(cs.cache) > maxLemmaCache {
 		cs.cache, cs.cacheFor = map[string]int32{}, cm
 	}
@@ -228,9 +224,7 @@ func (cm *conceptMatcher) scan(text string, toks []Token, hits []hit, cs *concep
 			kind = subjOther // "Dan and Tom went back and forth and landed on the first"
 		}
 		cs.subjects = append(cs.subjects, kind)
-		cs.pronoun = append(cs.pronoun, subjectPronoun(cs.wordBuf))
-		cs.refersBack = append(cs.refersBack, refersBack(cs.wordBuf))
-		cs.colon = append(cs.colon, colonAfter(text, t.End))
+		cs.marks = append(cs.marks, wordMarks(cs.wordBuf, text, t.End))
 	}
 	cm.markHypotheticals(text, toks, cs)
 	cs.occurrences = cs.occurrences[:0]
@@ -296,7 +290,7 @@ func (cs *conceptScratch) unreal(toks []Token, i int) bool {
 // data gets worse not better she picked the 40 fields").
 func (cs *conceptScratch) negationBack(toks []Token, i int) int {
 	for j := i - 1; j >= 0 && j >= i-negationReach && toks[j].Sentence == toks[i].Sentence; j-- {
-		if toks[j+1].Flags&ClauseStart != 0 || j+1 < len(cs.pronoun) && cs.pronoun[j+1] {
+		if toks[j+1].Flags&ClauseStart != 0 || cs.marked(j+1, markPronoun) {
 			return 0
 		}
 		if cs.isNegator[j] {
@@ -423,6 +417,35 @@ func (cs *conceptScratch) modalWithin(toks []Token, i, n int) bool {
 		}
 	}
 	return false
+}
+
+// Marks of a token (conceptScratch.marks) that the negation scope and
+// the routes reader look up.
+const (
+	markPronoun    uint8 = 1 << iota // a subject pronoun (subjectPronoun)
+	markRefersBack                   // opening a sentence, goes on about the last (refersBack)
+	markColon                        // a colon follows it ("Event first: ...")
+)
+
+// wordMarks returns the marks of a normalised word w whose text ends at
+// byte end of text.
+func wordMarks(w []byte, text string, end int) uint8 {
+	var m uint8
+	if subjectPronoun(w) {
+		m |= markPronoun
+	}
+	if refersBack(w) {
+		m |= markRefersBack
+	}
+	if colonAfter(text, end) {
+		m |= markColon
+	}
+	return m
+}
+
+// marked reports whether token i, after a scan, carries mark.
+func (cs *conceptScratch) marked(i int, mark uint8) bool {
+	return i < len(cs.marks) && cs.marks[i]&mark != 0
 }
 
 // Word kinds the hypothetical scope looks for.

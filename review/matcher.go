@@ -369,15 +369,9 @@ func (m *matcher) knownWord(w []byte) (int32, bool) {
 	return id, ok
 }
 
-// lookupWord returns the vocabulary id of a normalised word, trying a few
-// suffix strippings when the word itself is not known.
-func (m *matcher) lookupWord(w []byte) int32 {
-	id, _ := m.lookupInflected(w)
-	return id
-}
-
-// lookupInflected is lookupWord that also reports whether the word met
-// the vocabulary only through a suffix.
+// lookupInflected returns the vocabulary id of a normalised word, trying a
+// few suffix strippings when the word itself is not known, and whether it
+// met the vocabulary only through a suffix.
 func (m *matcher) lookupInflected(w []byte) (int32, bool) {
 	if id, ok := m.knownWord(w); ok {
 		return id, false

@@ -133,7 +133,7 @@ func TestStems(t *testing.T) {
 		"priorities": "priority", "planned": "plan", "aligning": "align", "alignment": "",
 		"likely": ""} {
 		buf := []byte(w)
-		id := m.lookupWord(buf)
+		id, _ := m.lookupInflected(buf)
 		got := ""
 		for k, v := range m.vocab {
 			if v == id && id >= 0 {

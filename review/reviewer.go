@@ -331,12 +331,7 @@ func (st *reviewState) apply(ri int, r *RuleSpec) {
 // rule's first match).
 func (st *reviewState) vetoed(ri int) bool {
 	var lastVeto, lastRevoke int32
-	firstMatch := int32(-1)
-	for _, h := range st.ruleHits(ri) {
-		if st.matcher.specs[h.spec].role == roleMain && (firstMatch < 0 || h.start < firstMatch) {
-			firstMatch = h.start
-		}
-	}
+	first, matched := st.firstHit(ri, roleMain, func(int32) bool { return true }) // hits come in text order
 	veto, revoke, met := false, false, false
 	for _, h := range st.ruleHits(ri) {
 		switch spec := &st.matcher.specs[h.spec]; spec.role {
@@ -345,7 +340,7 @@ func (st *reviewState) vetoed(ri int) bool {
 		case roleRevoke:
 			lastRevoke, revoke = max(lastRevoke, h.at), true
 		case roleNeed:
-			met = met || !spec.afterMatch || firstMatch >= 0 && h.at > firstMatch
+			met = met || !spec.afterMatch || matched && h.at > first.start
 		}
 	}
 	if !met && len(st.rv.rules.needs(ri)) > 0 {

@@ -134,8 +134,8 @@ func (cs *conceptScratch) labelled(toks []Token, usable func(*occurrence) bool) 
 		if toks[i].Flags&SentenceStart == 0 {
 			continue
 		}
-		for j := i; j < len(toks) && j < i+labelMax && j < len(cs.colon); j++ {
-			if cs.colon[j] {
+		for j := i; j < len(toks) && j < i+labelMax; j++ {
+			if cs.marked(j, markColon) {
 				cs.openers = append(cs.openers, routeOpener{occurrence{start: int32(i), end: int32(j + 1),
 					hypothetical: cs.hypothetical[i]}, wayLabel})
 				if n := len(cs.openers); !usable(&cs.openers[n-1].occurrence) {
@@ -253,7 +253,7 @@ func (cs *conceptScratch) routeEnd(toks []Token, i int) int {
 			continue
 		}
 		sentences++
-		if sentences == 2 || end >= len(toks) || end >= len(cs.refersBack) || !cs.refersBack[end] {
+		if sentences == 2 || end >= len(toks) || !cs.marked(end, markRefersBack) {
 			break
 		}
 	}
