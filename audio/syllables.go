@@ -79,10 +79,21 @@ func syllableNuclei(f *frames, pt *pitchTrack, spans []Span) []time.Duration {
 }
 
 // voicedNear reports whether frame p, or one within nucleusVoicedReach of
-// it inside [a, b), has a pitch.
+// it inside [a, b), has a pitch. Frame p is tried first: most peaks are
+// voiced where they stand.
 func voicedNear(f *frames, pt *pitchTrack, p, a, b int) bool {
-	for i := max(p-nucleusVoicedReach, a); i <= min(p+nucleusVoicedReach, b-1); i++ {
-		if f0, _ := pt.at((float64(i) + 0.5) * f.hop); f0 > 0 {
+	voiced := func(i int) bool {
+		if i < a || i >= b {
+			return false
+		}
+		f0, _ := pt.at((float64(i) + 0.5) * f.hop)
+		return f0 > 0
+	}
+	if voiced(p) {
+		return true
+	}
+	for k := 1; k <= nucleusVoicedReach; k++ {
+		if voiced(p-k) || voiced(p+k) {
 			return true
 		}
 	}
