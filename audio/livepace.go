@@ -60,6 +60,10 @@ type PaceOptions struct {
 	// MinSpeaking is the speaking time the window needs before the meter
 	// gives a verdict (default 3 s).
 	MinSpeaking time.Duration
+	// Hysteresis is how far (words per minute) the pace must cross a limit
+	// to change the verdict the meter shows, so that a pace close to a
+	// limit does not make it flicker (default 10; negative: none).
+	Hysteresis float64
 	// Delivery tunes the analysis of each window.
 	Delivery DeliveryOptions
 }
@@ -80,6 +84,10 @@ func (o PaceOptions) withDefaults() PaceOptions {
 	if o.MinSpeaking <= 0 {
 		o.MinSpeaking = 3 * time.Second
 	}
+	if o.Hysteresis == 0 {
+		o.Hysteresis = 10
+	}
+	o.Hysteresis = max(o.Hysteresis, 0)
 	return o
 }
 
@@ -103,6 +111,7 @@ type PaceMeter struct {
 	window     []int16
 	lastSpeech time.Duration
 	spoke      bool
+	shown      PaceVerdict // the last verdict given
 }
 
 // NewPaceMeter starts a meter that offers its readings to out (make it
@@ -185,15 +194,32 @@ func (m *PaceMeter) measure(window []int16, elapsed time.Duration) LivePace {
 		return lp
 	}
 	lp.WPM = d.WPM
-	switch {
-	case d.WPM < m.opt.SlowBelow:
-		lp.Verdict = PaceSlow
-	case d.WPM > m.opt.FastAbove:
-		lp.Verdict = PaceFast
-	default:
-		lp.Verdict = PaceGood
-	}
+	lp.Verdict = m.verdict(d.WPM)
+	m.shown = lp.Verdict
 	return lp
+}
+
+// verdict places wpm against the limits, each moved by the hysteresis
+// away from the verdict shown last: from "good" the pace must pass a limit
+// by the hysteresis to become "slow" or "fast", and from "fast" it must
+// fall the hysteresis below the upper limit to be "good" again.
+func (m *PaceMeter) verdict(wpm float64) PaceVerdict {
+	slow, fast, h := m.opt.SlowBelow, m.opt.FastAbove, m.opt.Hysteresis
+	switch m.shown {
+	case PaceSlow:
+		slow += h
+	case PaceFast:
+		fast -= h
+	case PaceGood:
+		slow, fast = slow-h, fast+h
+	}
+	switch {
+	case wpm < slow:
+		return PaceSlow
+	case wpm > fast:
+		return PaceFast
+	}
+	return PaceGood
 }
 
 // offerLatest puts v in ch, replacing a stale value, and never blocks.

@@ -191,3 +191,38 @@ func BenchmarkPaceMeterRealtime(b *testing.B) {
 	}
 	b.ReportMetric(float64((testkit.CPUTime()-cpu0).Nanoseconds())/float64(b.N)/1e7, "%core")
 }
+
+// TestPaceMeterHysteresis: near a limit, the verdict changes only once the
+// pace passes the limit by the hysteresis, both ways; with none, at once.
+func TestPaceMeterHysteresis(t *testing.T) {
+	steps := []struct {
+		wpm        float64
+		want, none PaceVerdict
+	}{
+		{150, PaceGood, PaceGood},
+		{175, PaceGood, PaceFast}, // past 170, not past 180
+		{185, PaceFast, PaceFast},
+		{165, PaceFast, PaceGood}, // under 170, not under 160
+		{155, PaceGood, PaceGood},
+		{105, PaceGood, PaceSlow}, // under 110, not under 100
+		{95, PaceSlow, PaceSlow},
+		{115, PaceSlow, PaceGood}, // over 110, not over 120
+		{125, PaceGood, PaceGood},
+		{95, PaceSlow, PaceSlow},
+		{195, PaceFast, PaceFast}, // from slow straight to fast
+	}
+	for _, h := range []float64{0, -1} { // the default (10), and none
+		m := &PaceMeter{opt: PaceOptions{Hysteresis: h}.withDefaults()}
+		for i, s := range steps {
+			want := s.want
+			if h < 0 {
+				want = s.none
+			}
+			got := m.verdict(s.wpm)
+			m.shown = got
+			if got != want {
+				t.Errorf("hysteresis %v, step %d: %v wpm after %v: %v, want %v", h, i, s.wpm, steps[max(i-1, 0)].wpm, got, want)
+			}
+		}
+	}
+}
