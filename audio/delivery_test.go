@@ -153,3 +153,35 @@ func TestFrameBounds(t *testing.T) {
 		}
 	}
 }
+
+// TestPaceSeriesSpan: each step's rate counts the syllables and speaking
+// time of the span centred on it, clipped to the recording; with a span as
+// long as the step, of the step alone.
+func TestPaceSeriesSpan(t *testing.T) {
+	s := time.Second
+	d := &Delivery{Duration: 20 * s, Speech: Span{0, 20 * s}}
+	for at := time.Duration(0); at < 10*s; at += s / 4 { // 4 a second, then 2
+		d.Syllables = append(d.Syllables, at)
+	}
+	for at := 10 * s; at < 20*s; at += s / 2 {
+		d.Syllables = append(d.Syllables, at)
+	}
+	perMin := func(syl, sec float64) float64 { return round1(syl / sec * 60 / DefaultSyllablesPerWord) }
+	for _, c := range []struct {
+		span time.Duration
+		want []float64
+	}{
+		{10 * s, []float64{perMin(30, 7.5), perMin(35, 10), perMin(25, 10), perMin(15, 7.5)}},
+		{5 * s, []float64{perMin(20, 5), perMin(20, 5), perMin(10, 5), perMin(10, 5)}},
+	} {
+		got := paceSeries(d, nil, DeliveryOptions{PaceSpan: c.span}.withDefaults())
+		if len(got) != len(c.want) {
+			t.Fatalf("span %v: %d steps, want %d", c.span, len(got), len(c.want))
+		}
+		for i, p := range got {
+			if p.WPM != c.want[i] || p.Start != time.Duration(i)*5*s {
+				t.Errorf("span %v, step %d: %v at %v, want %v", c.span, i, p.WPM, p.Start, c.want[i])
+			}
+		}
+	}
+}

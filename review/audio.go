@@ -19,7 +19,8 @@ type AudioDelivery struct {
 	Pauses []TimeSpan
 	// Hesitations are likely voiced hesitations ("uh", "um").
 	Hesitations []TimeSpan
-	// Pace is the estimated rate over consecutive windows (e.g. 5 s).
+	// Pace is the estimated rate at consecutive steps (e.g. 5 s), each
+	// measured over the stretch around it (e.g. 10 s).
 	Pace []PaceSample
 	// CalibratedFrom is how many of the speaker's own transcribed takes
 	// WPM and Pace were scaled on (0: the built-in syllables per word).
@@ -32,8 +33,9 @@ type TimeSpan struct {
 	End   float64 `json:"end"`
 }
 
-// PaceSample is the estimated rate over one window of a recording; WPM is 0
-// when the window holds too little speech to tell.
+// PaceSample is the estimated rate at one step [Start, End) of a recording,
+// measured over the stretch around it; WPM is 0 when the step holds too
+// little speech to tell.
 type PaceSample struct {
 	Start float64 `json:"start"`
 	End   float64 `json:"end"`
