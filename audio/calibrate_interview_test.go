@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // interviewModule ships a real radio interview with word timings in its
@@ -23,14 +24,20 @@ type stretch struct {
 	words, syl int     // syl: vowel groups, see vowelGroups
 }
 
-// TestCalibrateInterview prints, for the dev radio interview cut into
-// stretches of 2–8 s at the speakers' own pauses, how many syllables the
-// detector finds against a vowel-group count of the words, for each reach
-// of the nuclei's voicing check (nucleusVoicedReach), and the error of the
-// words per minute per stretch, also with every syllable found ("exact
-// count"), and over windows of 30 s or more, the length of an answer.
-// Run it with REHEARSE_CALIBRATE=1 (it needs the go command, the
-// module proxy and sox with MP3 support).
+// TestCalibrateInterview prints the delivery analysis's calibration on a
+// dev radio interview. Run it with REHEARSE_CALIBRATE=1 (it needs the go
+// command, the module proxy and sox with MP3 support).
+//   - syllables: the interview cut into stretches of 2–8 s at the
+//     speakers' own pauses; how many syllables the detector finds against
+//     a vowel-group count of the words, for each reach of the nuclei's
+//     voicing check (nucleusVoicedReach), and the error of the words per
+//     minute per stretch, also with every syllable found ("exact count"),
+//     and over windows of 30 s or more, the length of an answer;
+//   - pace line: the error of each 5 s step of the pace series against
+//     the words spoken around it, for each PaceSpan;
+//   - live light: the live pace meter fed the interview second by second;
+//     how often its verdict changes, and how often it agrees with the
+//     verdict of the words of the same 10 s, for each hysteresis.
 func TestCalibrateInterview(t *testing.T) {
 	if os.Getenv("REHEARSE_CALIBRATE") == "" {
 		t.Skip("set REHEARSE_CALIBRATE=1 to print the dev-set calibration on a radio interview")
@@ -52,7 +59,13 @@ func TestCalibrateInterview(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stretches := interviewStretches(t, filepath.Join(mod.Dir, "testdata", "transcript", "completed.json"))
+	words := interviewWords(t, filepath.Join(mod.Dir, "testdata", "transcript", "completed.json"))
+	t.Run("syllables", func(t *testing.T) { calibrateSyllables(t, pcm, interviewStretches(t, words)) })
+	t.Run("pace line", func(t *testing.T) { calibratePaceLine(t, pcm, words) })
+	t.Run("live light", func(t *testing.T) { calibrateLiveLight(t, pcm, words) })
+}
+
+func calibrateSyllables(t *testing.T, pcm *PCM, stretches []stretch) {
 	save := nucleusVoicedReach
 	defer func() { nucleusVoicedReach = save }()
 	for _, reach := range []int{0, 1, 2} {
@@ -109,10 +122,14 @@ func TestCalibrateInterview(t *testing.T) {
 	}
 }
 
-// interviewStretches cuts the transcript's words into stretches: a
-// stretch ends at a pause of 400 ms, at a pause of 100 ms once it is 3.5 s
-// long, or at 8 s; stretches under 2 s are dropped.
-func interviewStretches(t *testing.T, path string) []stretch {
+// interviewWord is a word of the interview's transcript, timed in seconds.
+type interviewWord struct {
+	text       string
+	start, end float64
+}
+
+// interviewWords reads the transcript's timed words.
+func interviewWords(t *testing.T, path string) []interviewWord {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -127,18 +144,118 @@ func interviewStretches(t *testing.T, path string) []stretch {
 	if err := json.Unmarshal(b, &tr); err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
+	if len(tr.Words) == 0 {
+		t.Fatalf("%s: no words", path)
+	}
+	out := make([]interviewWord, len(tr.Words))
+	for i, w := range tr.Words {
+		out[i] = interviewWord{w.Text, float64(w.Start) / 1000, float64(w.End) / 1000}
+	}
+	return out
+}
+
+// wordsIn counts the words whose middle lies in [a, b) seconds.
+func wordsIn(words []interviewWord, a, b float64) int {
+	n := 0
+	for _, w := range words {
+		if m := (w.start + w.end) / 2; m >= a && m < b {
+			n++
+		}
+	}
+	return n
+}
+
+// speakingIn is the speaking time of d inside w: its speech less the
+// pauses the analysis does not count as speaking.
+func speakingIn(d *Delivery, w Span, long time.Duration) time.Duration {
+	t := overlap(w, d.Speech)
+	for _, p := range d.Pauses {
+		if p.End-p.Start >= long {
+			t -= overlap(w, p)
+		}
+	}
+	return t
+}
+
+func calibratePaceLine(t *testing.T, pcm *PCM, words []interviewWord) {
+	for _, span := range []time.Duration{5 * time.Second, 10 * time.Second, 20 * time.Second} {
+		opt := DeliveryOptions{PaceSpan: span}.withDefaults()
+		d := AnalyzeDelivery(pcm, opt)
+		margin := (opt.PaceSpan - opt.PaceWindow) / 2
+		var sum float64
+		n := 0
+		for _, p := range d.Pace {
+			w := Span{max(p.Start-margin, 0), min(p.End+margin, d.Duration)}
+			truth := float64(wordsIn(words, w.Start.Seconds(), w.End.Seconds())) / speakingIn(d, w, opt.LongPause).Minutes()
+			if p.WPM == 0 || truth == 0 {
+				continue
+			}
+			sum += math.Abs(p.WPM/truth - 1)
+			n++
+		}
+		t.Logf("pace span %v: %d steps of %v, mean |error| against the words spoken %.1f%%", span, n, opt.PaceWindow, 100*sum/float64(n))
+	}
+}
+
+func calibrateLiveLight(t *testing.T, pcm *PCM, words []interviewWord) {
+	for _, lim := range [][2]float64{{110, 170}, {110, 200}} {
+		for _, h := range []float64{-1, 5, 10, 20} {
+			opt := PaceOptions{SlowBelow: lim[0], FastAbove: lim[1], Hysteresis: h}
+			changes, known, agree := 0, 0, 0
+			var last PaceVerdict
+			for _, lp := range feedMeter(t, pcm.Samples, opt) {
+				if lp.Verdict == PaceUnknown {
+					continue
+				}
+				e := lp.Elapsed.Seconds()
+				var seen []interviewWord
+				for _, w := range words {
+					if w.end > e-10 && w.end <= e {
+						seen = append(seen, w)
+					}
+				}
+				if len(seen) < 2 {
+					continue
+				}
+				wpm := float64(len(seen)) / (seen[len(seen)-1].end - max(seen[0].start, e-10)) * 60
+				want := PaceGood
+				if wpm < lim[0] {
+					want = PaceSlow
+				} else if wpm > lim[1] {
+					want = PaceFast
+				}
+				known++
+				if lp.Verdict == want {
+					agree++
+				}
+				if last != PaceUnknown && lp.Verdict != last {
+					changes++
+				}
+				last = lp.Verdict
+			}
+			t.Logf("live light, limits %v, hysteresis %v: %d readings, %d changes, agrees with the words %.2f",
+				lim, h, known, changes, float64(agree)/float64(max(known, 1)))
+		}
+	}
+}
+
+// interviewStretches cuts the words into stretches: a stretch ends at a
+// pause of 400 ms, at a pause of 100 ms once it is 3.5 s long, or at 8 s;
+// stretches under 2 s are dropped.
+func interviewStretches(t *testing.T, words []interviewWord) []stretch {
+	t.Helper()
 	var out []stretch
 	cur := stretch{start: -1}
-	for i, w := range tr.Words {
+	for i, w := range words {
 		if cur.start < 0 {
-			cur.start = float64(w.Start) / 1000
+			cur.start = w.start
 		}
-		cur.end = float64(w.End) / 1000
+		cur.end = w.end
 		cur.words++
-		cur.syl += vowelGroups(w.Text)
+		cur.syl += vowelGroups(w.text)
 		gap := math.Inf(1)
-		if i+1 < len(tr.Words) {
-			gap = float64(tr.Words[i+1].Start-w.End) / 1000
+		if i+1 < len(words) {
+			gap = words[i+1].start - w.end
 		}
 		if l := cur.end - cur.start; gap >= 0.4 || (l >= 3.5 && gap >= 0.1) || l >= 8 {
 			if l >= 2 {
@@ -148,7 +265,7 @@ func interviewStretches(t *testing.T, path string) []stretch {
 		}
 	}
 	if len(out) == 0 {
-		t.Fatalf("%s: no stretch of speech", path)
+		t.Fatal("the interview has no stretch of speech")
 	}
 	return out
 }
