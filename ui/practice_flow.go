@@ -375,4 +375,5 @@ func (p *practiceScreen) shutdown() {
 		p.onStop()
 	}
 	p.cancelPhase()
+	p.cal.wait()
 }

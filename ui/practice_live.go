@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -64,6 +65,7 @@ func (l *liveFeedback) stop() {
 // asked, so starting a take reads no files.
 type paceCalibration struct {
 	cur atomic.Pointer[app.PaceCalibration]
+	wg  sync.WaitGroup // the refreshes running
 }
 
 // refresh recomputes the calibration from store in the background; a take
@@ -72,11 +74,17 @@ func (c *paceCalibration) refresh(store *session.Store) {
 	if store == nil {
 		return
 	}
+	c.wg.Add(1)
 	go func() {
+		defer c.wg.Done()
 		cal := app.LibraryCalibration(store)
 		c.cur.Store(&cal)
 	}()
 }
+
+// wait returns once no refresh is running: listing the library may
+// rewrite its index, which must not outlive the screen.
+func (c *paceCalibration) wait() { c.wg.Wait() }
 
 // get is the latest calibration; none (factor 1) before the first.
 func (c *paceCalibration) get() app.PaceCalibration {
