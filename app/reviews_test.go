@@ -117,3 +117,26 @@ func recordedTake(t *testing.T, store *session.Store, q review.Question, samples
 	}
 	return sess, sess.Take(p.TakeID)
 }
+
+// TestReviewsOfASilentTake: a take whose recording holds no speech (a muted
+// microphone) is reviewed as such: one no-speech finding and no area
+// assessed, so the library does not keep a flawless delivery score for it.
+func TestReviewsOfASilentTake(t *testing.T) {
+	store, rules, q := reviewsFixture(t)
+	sess, tk := recordedTake(t, store, q, make([]int16, 6*audio.TakeRate))
+	rv := NewReviews(review.New(rules), store, &EnvelopeCache{})
+	rep, err := rv.ReviewAndSummarize(sess, tk)
+	if err != nil {
+		t.Fatalf("review of a silent take: %v", err)
+	}
+	if len(rep.Findings) != 1 || rep.Findings[0].Rule != "no-speech" {
+		t.Errorf("findings %+v, want one no-speech", rep.Findings)
+	}
+	if rep.ScoreReasons.Delivery.Assessed {
+		t.Errorf("delivery assessed (%d) on a silent take", rep.Scores.Delivery)
+	}
+	sess, _ = store.Get(sess.ID)
+	if sum := sess.Take(tk.ID).Summary; sum == nil || sum.Assessed.Delivery {
+		t.Errorf("summary %+v: want one kept, with delivery not assessed", sum)
+	}
+}

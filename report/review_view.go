@@ -126,7 +126,8 @@ func lineOf(text string, off int) int {
 // (speaking 88.0 s) · 145 wpm · ...".
 func metricsLine(m review.Metrics) string {
 	var parts []string
-	audioOnly := m.Words == 0 && m.WPMAudio > 0
+	// no words but a recording: the word counts would say nothing
+	audioOnly := m.Words == 0 && (m.WPMAudio > 0 || m.DurationS > 0)
 	if !audioOnly {
 		parts = append(parts, fmt.Sprintf("%d words", m.Words))
 	}

@@ -52,17 +52,37 @@ func (st *reviewState) audioOnly() bool {
 }
 
 // skip says whether rule r sits out this review: an audio-only review runs
-// only the rules that read the recording (pause, slow start, pace, hesitation), so the
-// other areas stay unassessed.
+// only the rules that read the recording (pause, slow start, pace,
+// hesitation), so the other areas stay unassessed; of a recording with no
+// speech, only the one that says so, so that none is assessed.
 func (st *reviewState) skip(r *RuleSpec) bool {
 	if !st.audioOnly() {
 		return false
+	}
+	if st.silent() {
+		return r.Kind != KindNoSpeech
 	}
 	switch r.Kind {
 	case KindPause, KindSlowStart, KindPace, KindHesitation:
 		return false
 	}
 	return true
+}
+
+// silent says whether the review's recording holds no speech.
+func (st *reviewState) silent() bool {
+	a := st.input.Audio
+	return a != nil && a.SpeechEndS <= a.SpeechStartS
+}
+
+// noSpeech adds r's finding to an audio-only review of a recording that
+// holds no speech: a silent take is not a flawless delivery.
+func (st *reviewState) noSpeech(r *RuleSpec) {
+	if !st.audioOnly() || !st.silent() {
+		return
+	}
+	msg := r.Message + " (" + secs(st.input.Audio.DurationS) + " of recording)"
+	st.add(Finding{Rule: r.ID, Level: r.Level, Message: msg, Suggestion: r.Suggestion})
 }
 
 // audioMetrics fills the metrics of an audio-only review.

@@ -101,6 +101,47 @@ func TestAudioOnlyReview(t *testing.T) {
 	}
 }
 
+// TestAudioOnlySilent: an audio-only review of a recording that holds no
+// speech says so in one finding and assesses nothing, not a flawless
+// delivery; beside a transcript the rule has nothing to say.
+func TestAudioOnlySilent(t *testing.T) {
+	rv := New(builtinRules(t))
+	q := builtinBank(t).All()[0]
+	silent := &AudioDelivery{DurationS: 5}
+	rep := rv.Review(Input{Transcript: &Transcript{}, Question: &q, Audio: silent})
+	if len(rep.Findings) != 1 || rep.Findings[0].Rule != "no-speech" || rep.Findings[0].Level != LevelWarning {
+		t.Fatalf("findings %+v, want one no-speech warning", rep.Findings)
+	}
+	if f := rep.Findings[0]; !strings.Contains(f.Message, "5.0 s") || f.Suggestion == "" {
+		t.Errorf("finding %q / %q: want the recording's length and a suggestion", f.Message, f.Suggestion)
+	}
+	b, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out struct {
+		Scores map[string]*int `json:"scores"`
+	}
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	for a, v := range out.Scores {
+		if v != nil {
+			t.Errorf("%s scored %d, want null (not assessed): %s", a, *v, b)
+		}
+	}
+	text := &Transcript{Text: "I would start with the attribution data before moving any budget."}
+	rep = rv.Review(Input{Transcript: text, Question: &q, Audio: silent})
+	for _, f := range rep.Findings {
+		if f.Rule == "no-speech" {
+			t.Errorf("no-speech beside a transcript: %+v", f)
+		}
+	}
+	if !rep.ScoreReasons.Delivery.Assessed {
+		t.Error("delivery not assessed beside a transcript")
+	}
+}
+
 // TestAudioBesideTimedTranscript: with word timings the word-based pace is
 // kept and the audio estimate reported beside it; a likely hesitation that
 // a voiced-gap finding already covers is not counted again.

@@ -322,6 +322,8 @@ func (st *reviewState) apply(ri int, r *RuleSpec) {
 		st.pace(r)
 	case KindHesitation:
 		st.hesitations(r)
+	case KindNoSpeech:
+		st.noSpeech(r)
 	}
 }
 

@@ -304,7 +304,7 @@ func (c ruleCheck) kind() error {
 			return err
 		}
 		return c.matches("then", r.Then, true)
-	case KindCoverage, KindHesitation:
+	case KindCoverage, KindHesitation, KindNoSpeech:
 	case KindVoicedGap:
 		if r.MinGap <= 0 {
 			return c.bad("min_gap", "must be a number of seconds > 0")
@@ -325,7 +325,7 @@ func (c ruleCheck) kind() error {
 	case KindStar:
 		return c.star()
 	default:
-		return c.bad("extends", "%q is not a rule kind (existence, occurrence, ordering, coverage, voiced-gap, pause, slow-start, pace, hesitation, questions, star)", r.Kind)
+		return c.bad("extends", "%q is not a rule kind (existence, occurrence, ordering, coverage, voiced-gap, pause, slow-start, pace, hesitation, no-speech, questions, star)", r.Kind)
 	}
 	return nil
 }

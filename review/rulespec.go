@@ -13,6 +13,7 @@ const (
 	KindStar       = "star"       // the situation, task, action and result of a story
 	KindHesitation = "hesitation" // likely voiced hesitations found in the recording (Input.Audio)
 	KindSlowStart  = "slow-start" // the silence before the first word, when longer than min_seconds
+	KindNoSpeech   = "no-speech"  // an audio-only review of a recording that holds no speech
 )
 
 // Rubric items: what a question asks a strong answer to do. A rule that

@@ -19,12 +19,18 @@ import (
 // the middle, and no transcript.
 func (f *reviewFixture) addSpokenTake(gap float64) string {
 	f.t.Helper()
+	x := append(testkit.Syllables(10, 4), make([]int16, int(gap*audio.TakeRate))...)
+	return f.addRecordedTake(append(x, testkit.Syllables(10, 4)...))
+}
+
+// addRecordedTake adds a take recording x (at the take rate), with no
+// transcript.
+func (f *reviewFixture) addRecordedTake(x []int16) string {
+	f.t.Helper()
 	id, path, err := f.store.NewTakePath(f.sessID, f.question.ID)
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	x := append(testkit.Syllables(10, 4), make([]int16, int(gap*audio.TakeRate))...)
-	x = append(x, testkit.Syllables(10, 4)...)
 	if err := audio.WriteWAVFile(path, &audio.PCM{Rate: audio.TakeRate, Channels: 1, Samples: x}); err != nil {
 		f.t.Fatal(err)
 	}
@@ -82,6 +88,31 @@ func TestReviewAudioOnly(t *testing.T) {
 		out, _ := os.Create(filepath.Join(dir, "review-audio-only.png"))
 		png.Encode(out, f.win.Canvas().Capture())
 		out.Close()
+	}
+}
+
+// TestReviewSilentTake: a take whose recording holds no speech says so
+// where the transcript would be, in the metrics and in its one finding,
+// and scores nothing.
+func TestReviewSilentTake(t *testing.T) {
+	f := newReviewFixture(t, reviewOpts{})
+	f.open(f.addRecordedTake(make([]int16, 5*audio.TakeRate)))
+	rep := f.s.report
+	if rep == nil {
+		t.Fatalf("no review of a silent take (err %v)", f.s.reportErr)
+	}
+	if n := f.s.text.emptyNote.Text; !strings.Contains(n, "no speech") || strings.Contains(n, "words a minute") {
+		t.Errorf("transcript area %q: want no speech said, no pace", n)
+	}
+	if m := f.s.findings.metrics.Text; !strings.Contains(m, "no speech found") {
+		t.Errorf("metrics %q: want no speech found", m)
+	}
+	if len(f.s.findings.rows) != 1 || rep.Findings[f.s.findings.rows[0].index].Rule != "no-speech" {
+		t.Errorf("findings %+v: want one no-speech row", rep.Findings)
+	}
+	scores := labelsIn(f.s.findings.scoresBox)
+	if !strings.Contains(scores, "Delivery: not assessed") {
+		t.Errorf("scores %q: want delivery not assessed", scores)
 	}
 }
 

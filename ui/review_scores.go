@@ -112,10 +112,13 @@ func (s *reviewScreen) addPointRow(label string, covered, partial, optional bool
 func metricsText(r *review.Report) string {
 	m := r.Metrics
 	var lines []string
-	if m.Words == 0 && m.WPMAudio > 0 {
+	switch {
+	case m.Words == 0 && m.WPMAudio > 0:
 		lines = append(lines, fmt.Sprintf("From the recording alone: %s long · %s speaking · about %.0f words a minute (estimated from syllables)",
 			clock(secDuration(m.DurationS)), clock(secDuration(m.SpeakingS)), m.WPMAudio))
-	} else {
+	case m.Words == 0 && m.DurationS > 0 && m.SpeakingS == 0:
+		lines = append(lines, fmt.Sprintf("From the recording alone: %s long · no speech found", clock(secDuration(m.DurationS))))
+	default:
 		lines = append(lines, fmt.Sprintf("%d words · %s long · %s speaking · %.0f words a minute",
 			m.Words, clock(secDuration(m.DurationS)), clock(secDuration(m.SpeakingS)), m.WPM))
 		lines = append(lines, fmt.Sprintf("%d filler words (%.1f per 100 words) · %d hedges (%.1f per 100 words) · %d likely untranscribed fillers",

@@ -40,9 +40,16 @@ func (s *reviewScreen) showTranscript() {
 	if !s.hasTranscript() {
 		s.text.view.Hide()
 		msg := "No transcript yet."
+		var m review.Metrics
 		if s.report != nil {
+			m = s.report.Metrics
+		}
+		switch {
+		case m.WPMAudio > 0:
 			msg += fmt.Sprintf(" The review so far is from the recording alone: your pace (about %.0f words a minute), "+
-				"pauses and likely hesitations. Talking points, structure and agency need your words.", s.report.Metrics.WPMAudio)
+				"pauses and likely hesitations. Talking points, structure and agency need your words.", m.WPMAudio)
+		case m.DurationS > 0 && m.SpeakingS == 0:
+			msg += " The recording holds no speech, so there is nothing to review: was the microphone muted? Retake the question."
 		}
 		if s.deps.Transcription == nil {
 			msg += " Use “Type transcript” to type or paste what was said; the full review runs on it."
