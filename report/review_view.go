@@ -160,6 +160,13 @@ func metricsLine(m review.Metrics) string {
 	if m.VoicedGaps > 0 {
 		parts = append(parts, fmt.Sprintf("voiced gaps %d", m.VoicedGaps))
 	}
+	if n := m.InterviewerTurns; n > 0 {
+		turns := "turns"
+		if n == 1 {
+			turns = "turn"
+		}
+		parts = append(parts, fmt.Sprintf("the interviewer's %d %s left out", n, turns))
+	}
 	return strings.Join(parts, " · ")
 }
 

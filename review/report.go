@@ -93,6 +93,10 @@ type Metrics struct {
 	SilentS                float64 `json:"silent_s,omitempty"`
 	LeadingSilenceS        float64 `json:"leading_silence_s,omitempty"`
 	LikelyHesitations      int     `json:"likely_hesitations,omitempty"`
+	// InterviewerTurns is how many turns of the interviewer a transcript
+	// of both sides held: left out, with the speakers' labels, so that
+	// only the candidate's words are reviewed and counted.
+	InterviewerTurns int `json:"interviewer_turns,omitempty"`
 }
 
 // Finding is one thing the reviewer flags (or praises, level "positive").

@@ -79,13 +79,17 @@ func (rv *Reviewer) Review(in Input) *Report {
 		t = &Transcript{}
 	}
 	text := answerText(t)
+	read, turns := text, 0 // the words reviewed: the candidate's turns
+	if len(t.Words) == 0 { // word timings come from a recording of the candidate alone
+		read, turns = candidateTurns(text)
+	}
 	q := in.Question
 	m := rv.matcherFor(q)
 	sc := rv.pool.Get().(*scratch)
 	defer rv.pool.Put(sc)
 
-	sc.run(text)
-	sc.findHits(m, text)
+	sc.run(read)
+	sc.findHits(m, read)
 	sc.groupHits(m, len(rv.rules.rules))
 	timed := len(t.Words) > 0
 	if timed {
@@ -97,9 +101,10 @@ func (rv *Reviewer) Review(in Input) *Report {
 		rep.Question = q.ID
 		rep.TalkingPoints = make([]TalkingPointHit, 0, len(q.TalkingPoints))
 	}
-	st := &reviewState{rv: rv, matcher: m, input: in, transcript: t, text: text, sc: sc, rep: rep, timed: timed, gaps: sc.gaps[:0]}
+	st := &reviewState{rv: rv, matcher: m, input: in, transcript: t, text: read, sc: sc, rep: rep, timed: timed, gaps: sc.gaps[:0]}
 	st.metrics()
-	empty := in.Audio == nil && !sc.hasWord(text)
+	rep.Metrics.InterviewerTurns = turns
+	empty := in.Audio == nil && !sc.hasWord(read)
 	if empty {
 		st.emptyAnswer()
 	} else {

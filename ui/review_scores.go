@@ -124,6 +124,9 @@ func metricsText(r *review.Report) string {
 		lines = append(lines, fmt.Sprintf("%d filler words (%.1f per 100 words) · %d hedges (%.1f per 100 words) · %d likely untranscribed fillers",
 			m.Fillers, m.FillersPer100Words, m.Hedges, m.HedgesPer100Words, m.VoicedGaps))
 	}
+	if n := m.InterviewerTurns; n > 0 {
+		lines = append(lines, fmt.Sprintf("Only your turns are reviewed: the interviewer's %d left out", n))
+	}
 	lines = append(lines, fmt.Sprintf("Longest pause %.1f s · %d pauses over 2 s", m.LongestPauseS, m.PausesOver2s))
 	if m.WPMAudio > 0 {
 		lines = append(lines, fmt.Sprintf("From the recording: about %.0f words a minute · %d pauses, %.1f s silent · %.1f s before the first word · %d likely hesitations",
