@@ -56,13 +56,19 @@ type conceptMatcher struct {
 	// when no line names them) and the counting words with their rank
 	orID, eitherID int32
 	countRank      map[int32]int
+	unitIDs        map[int32]bool // what a number counts as a quantity ("three days"), see quantityUnits
+	approxIDs      map[int32]bool // what makes the number after it a quantity ("about two"), see quantityBefore
 }
 
 // newConceptMatcher returns an empty concept matcher that expands elements
 // with the concepts c.
 func newConceptMatcher(c *Concepts) *conceptMatcher {
-	return &conceptMatcher{vocab: map[string]int32{}, termsByFirstWord: map[int32][]int32{}, termByWords: map[string]int32{},
+	cm := &conceptMatcher{vocab: map[string]int32{}, termsByFirstWord: map[int32][]int32{}, termByWords: map[string]int32{},
 		elementIDs: map[string]int32{}, concepts: c}
+	for _, w := range quantityBefore {
+		intern(cm.vocab, w) // read by id, though no term may name them
+	}
+	return cm
 }
 
 // compileElement compiles one element ("@decide|leave it to") and returns
@@ -330,10 +336,14 @@ func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conce
 			// hindsight, a wish: not what happened
 			marker, long = true, true
 		case kindNext, kindLooking:
-			// "next time I'd give her options", "looking back, ..."
+			// "next time I'd give her options", "looking back, ...", "now when I
+			// look back, I should give him some choice" (not "I'd look back at
+			// the data")
 			if i+1 < len(toks) {
 				marker = cs.wordKinds[i] == kindNext && cs.wordKinds[i+1] == kindTime ||
-					cs.wordKinds[i] == kindLooking && cs.wordKinds[i+1] == kindBack
+					cs.wordKinds[i] == kindLooking && cs.wordKinds[i+1] == kindBack &&
+						!(i+2 < len(toks) && toks[i+2].Sentence == toks[i].Sentence &&
+							lookBackAt(normWord(cs.wordBuf[:0], text[toks[i+2].Start:toks[i+2].End])))
 				long = marker
 			}
 		case kindIf:
@@ -492,7 +502,7 @@ func hypotheticalWordKind(w []byte) uint8 {
 		return kindReflect
 	case "next":
 		return kindNext
-	case "looking":
+	case "looking", "look", "looked":
 		return kindLooking
 	case "time":
 		return kindTime
@@ -504,6 +514,16 @@ func hypotheticalWordKind(w []byte) uint8 {
 		return kindWill
 	}
 	return kindOther
+}
+
+// lookBackAt reports whether w, after "look back", makes it a look at
+// something ("look back at the data", "over the quarter"), not hindsight.
+func lookBackAt(w []byte) bool {
+	switch string(w) {
+	case "at", "over", "through", "into", "to", "in", "for":
+		return true
+	}
+	return false
 }
 
 // negatorBytes reports whether a normalised word negates what follows it.

@@ -166,7 +166,10 @@ func colonAfter(text string, end int) bool {
 }
 
 // counted are the words that count routes out in order, and their rank.
-var counted = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
+// Letters count apart from numbers, in tens ("a" then "two" is no count):
+// "id lay it out a send monday ... b a full send wednesday ... c waves".
+var counted = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
+	"a": 11, "b": 12, "c": 13, "d": 14}
 
 // findRouteWords looks up, once the vocabulary is complete, the words the
 // routes matcher reads by id.
@@ -184,7 +187,29 @@ func (cm *conceptMatcher) findRouteWords() {
 			cm.countRank[id] = r
 		}
 	}
+	cm.unitIDs, cm.approxIDs = map[int32]bool{}, map[int32]bool{}
+	for _, w := range quantityUnits {
+		if id := id(w); id != unknownID {
+			cm.unitIDs[id] = true
+		}
+	}
+	for _, w := range quantityBefore {
+		if id := id(w); id != unknownID {
+			cm.approxIDs[id] = true
+		}
+	}
 }
+
+// quantityUnits (lemmas) make the number before them a quantity, not a
+// route counted out: "each was about three days of build and we had maybe
+// four days of capacity".
+var quantityUnits = []string{"minute", "hour", "day", "week", "month", "quarter", "year", "percent",
+	"people", "person", "thousand", "hundred", "million", "grand", "dollar", "euro", "pound", "time", "of"}
+
+// quantityBefore make the number after them a quantity: "the volunteer
+// thing about two".
+var quantityBefore = []string{"about", "around", "maybe", "roughly", "approximately", "nearly", "almost",
+	"only", "just", "over", "under"}
 
 // countedInRawText adds, in text with no punctuation, the counting words
 // that follow each other in order within window words ("three ways one we
@@ -197,14 +222,25 @@ func (cm *conceptMatcher) countedInRawText(toks []Token, cs *conceptScratch, win
 	}
 	seq := cs.counts[:0]
 	for i, id := range cs.lemmaIDs {
-		if r, ok := cm.countRank[id]; ok && unpunctuated(toks, i) {
+		if r, ok := cm.countRank[id]; ok && unpunctuated(toks, i) && !cm.quantity(toks, cs, i) {
 			seq = append(seq, rankAt{i, r})
 		}
 	}
 	cs.counts = seq
+	// the count before and after c of its own kind (numbers, letters)
+	sameKind := func(k, step int) (rankAt, bool) {
+		for j := k + step; j >= 0 && j < len(seq); j += step {
+			if seq[j].rank/10 == seq[k].rank/10 {
+				return seq[j], true
+			}
+		}
+		return rankAt{}, false
+	}
 	for k, c := range seq {
-		next := k+1 < len(seq) && seq[k+1].rank == c.rank+1 && seq[k+1].at-c.at <= window
-		prev := k > 0 && seq[k-1].rank == c.rank-1 && c.at-seq[k-1].at <= window
+		n, okN := sameKind(k, 1)
+		p, okP := sameKind(k, -1)
+		next := okN && n.rank == c.rank+1 && n.at-c.at <= window
+		prev := okP && p.rank == c.rank-1 && c.at-p.at <= window
 		if !next && !prev {
 			continue
 		}
@@ -214,6 +250,14 @@ func (cm *conceptMatcher) countedInRawText(toks []Token, cs *conceptScratch, win
 			cs.openers = cs.openers[:n-1]
 		}
 	}
+}
+
+// quantity reports whether the number at token i is a quantity: it counts
+// a unit ("three days", "one of them"), or a word says it is about so many
+// ("about two").
+func (cm *conceptMatcher) quantity(toks []Token, cs *conceptScratch, i int) bool {
+	return i+1 < len(toks) && toks[i+1].Sentence == toks[i].Sentence && cm.unitIDs[cs.lemmaIDs[i+1]] ||
+		i > 0 && toks[i-1].Sentence == toks[i].Sentence && cm.approxIDs[cs.lemmaIDs[i-1]]
 }
 
 // rankAt is a counting word at token at, and its rank.
