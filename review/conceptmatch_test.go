@@ -161,6 +161,18 @@ func TestVetoRevoked(t *testing.T) {
 		})
 }
 
+// TestVetoFinal: a final "unless" match stands whatever "revoked_by" match
+// comes after it.
+func TestVetoFinal(t *testing.T) {
+	rule := RuleSpec{Unless: []MatchSpec{{Concepts: []string{"i pick"}}, {Concepts: []string{"not", "give", "option"}, Window: 5, Ordered: true, Final: true}},
+		RevokedBy: []MatchSpec{{Concepts: []string{"her call"}}}}
+	checkOptionRule(t, rule, []textMatch{
+		{"Two options: a list today or we wait. I'd tell her what I pick, and then it's her call.", true},
+		{"I did not give her options, or we would argue all week. I said it's her call.", false},
+		{"Two options: a list today or we wait. It's her call.", true},
+	})
+}
+
 // textMatch is a text and whether the rule under test finds anything in it.
 type textMatch struct {
 	text string

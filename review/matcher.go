@@ -109,6 +109,8 @@ type compiledSpec struct {
 	exact    bool  // the words as written, not their inflections (MatchSpec.Exact)
 	// afterMatch: a need that counts only after the rule's first match
 	afterMatch bool
+	// final: an unless match that no revoked_by match undoes
+	final bool
 	// the neighbour conditions, as compiled phrases
 	notPrecededBy, notFollowedBy [][]int32
 	precededBy, followedBy       [][]int32
@@ -202,7 +204,7 @@ func positionCode(p string) uint8 {
 func (m *matcher) addSpecs(rule int, role uint8, item int, ms []MatchSpec) {
 	for _, s := range ms {
 		spec := compiledSpec{rule: int32(rule), role: role, item: int32(item), position: positionCode(s.Position),
-			within: max(s.Within, 1), opening: s.Opening, real: s.Real, afterMatch: s.AfterMatch, exact: s.Exact,
+			within: max(s.Within, 1), opening: s.Opening, real: s.Real, afterMatch: s.AfterMatch, final: s.Final, exact: s.Exact,
 			notPrecededBy: m.compilePhrases(s.NotPrecededBy), notFollowedBy: m.compilePhrases(s.NotFollowedBy),
 			precededBy: m.compilePhrases(s.PrecededBy), followedBy: m.compilePhrases(s.FollowedBy)}
 		m.specs = append(m.specs, spec)

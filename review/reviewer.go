@@ -333,9 +333,9 @@ func (st *reviewState) apply(ri int, r *RuleSpec) {
 }
 
 // vetoed reports whether rule ri's matches count for nothing: an "unless"
-// match stands (the last one comes after every "revoked_by" match), or the
-// rule lists "needs" and none of them matched (where they must, after the
-// rule's first match).
+// match stands (a final one, or the last one comes after every
+// "revoked_by" match), or the rule lists "needs" and none of them matched
+// (where they must, after the rule's first match).
 func (st *reviewState) vetoed(ri int) bool {
 	var lastVeto, lastRevoke int32
 	first, matched := st.firstHit(ri, roleMain, func(int32) bool { return true }) // hits come in text order
@@ -343,6 +343,9 @@ func (st *reviewState) vetoed(ri int) bool {
 	for _, h := range st.ruleHits(ri) {
 		switch spec := &st.matcher.specs[h.spec]; spec.role {
 		case roleUnless:
+			if spec.final {
+				return true
+			}
 			lastVeto, veto = max(lastVeto, h.at), true
 		case roleRevoke:
 			lastRevoke, revoke = max(lastRevoke, h.at), true

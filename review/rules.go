@@ -347,6 +347,9 @@ func (c ruleCheck) matches(field string, ms []MatchSpec, need bool) error {
 		if m.AfterMatch && field != "needs" {
 			return c.fe(mn, c.item, fmt.Sprintf("%s[%d].after_match", field, i), errors.New("only a rule's needs can come after its match"))
 		}
+		if m.Final && field != "unless" {
+			return c.fe(mn, c.item, fmt.Sprintf("%s[%d].final", field, i), errors.New("only an unless line can be final (a veto no revoked_by undoes)"))
+		}
 	}
 	return nil
 }

@@ -203,6 +203,10 @@ type MatchSpec struct {
 	// an offer ("He said, give me the first one"), not whatever they said
 	// before it.
 	AfterMatch bool `yaml:"after_match" json:"after_match,omitempty"`
+	// Final, in a rule's unless, makes its veto one that no revoked_by
+	// match undoes: "I didn't give him options ... it's your call" hands
+	// over a choice with nothing to choose between.
+	Final bool `yaml:"final" json:"final,omitempty"`
 	// literal marks a talking point's cue list compiled as a concept line:
 	// a cue is a fact the answer states ("24 hours" in "it wasn't possible
 	// in 24 hours"), so only a negation right before it ("there's no
