@@ -27,8 +27,8 @@ type turnLabel struct {
 // candidateTurns returns text with the interviewer's turns and every label
 // blanked (the same length, so offsets still point into text; each blank
 // opens with two newlines, a sentence break), and how many interviewer
-// turns it left out. Text holding no label of either side is returned as
-// it is: a lone "Question:" may open one of the candidate's own sentences.
+// turns it left out. Text without labels of both sides is returned as it
+// is: a lone "Question:" may open one of the candidate's own sentences.
 func candidateTurns(text string) (string, int) {
 	labels := findTurnLabels(text)
 	var sides [2]bool
