@@ -340,7 +340,10 @@ func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conce
 			// look back, I should give him some choice" (not "I'd look back at
 			// the data")
 			if i+1 < len(toks) {
-				marker = cs.wordKinds[i] == kindNext && cs.wordKinds[i+1] == kindTime ||
+				// "the next time we ask for budget they'll discount it" is a time, not hindsight
+				marker = cs.wordKinds[i] == kindNext && cs.wordKinds[i+1] == kindTime &&
+					!(i > 0 && toks[i-1].Sentence == toks[i].Sentence &&
+						string(normWord(cs.wordBuf[:0], text[toks[i-1].Start:toks[i-1].End])) == "the") ||
 					cs.wordKinds[i] == kindLooking && cs.wordKinds[i+1] == kindBack &&
 						!(i+2 < len(toks) && toks[i+2].Sentence == toks[i].Sentence &&
 							lookBackAt(normWord(cs.wordBuf[:0], text[toks[i+2].Start:toks[i+2].End])))
@@ -348,6 +351,10 @@ func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conce
 			}
 		case kindIf:
 			marker, long = cs.ifHindsight(toks, i)
+			if !marker {
+				marker = sameAgain(text, toks, cs, i)
+				long = marker
+			}
 		}
 		if !marker {
 			continue
@@ -416,6 +423,23 @@ func (cs *conceptScratch) ifHindsight(toks []Token, i int) (hindsight, again boo
 		}
 	}
 	return had, false
+}
+
+// sameAgain reports whether the "if" at token i opens "if the same thing
+// comes to me", "if the same situation happens": a hindsight, as "if I did
+// it again" is ("Now if same thing is coming to me, I will give him two
+// options").
+func sameAgain(text string, toks []Token, cs *conceptScratch, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+3 && toks[j].Sentence == toks[i].Sentence; j++ {
+		if string(normWord(cs.wordBuf[:0], text[toks[j].Start:toks[j].End])) != "same" || j+1 >= len(toks) {
+			continue
+		}
+		switch string(normWord(cs.wordBuf[:0], text[toks[j+1].Start:toks[j+1].End])) {
+		case "thing", "situation", "request", "scenario":
+			return true
+		}
+	}
+	return false
 }
 
 // modalWithin reports whether a modal ("would", "I'd", "I will") follows

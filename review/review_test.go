@@ -160,6 +160,9 @@ func TestFillerPositions(t *testing.T) {
 		{"Basically, we rebuilt it.", []string{"Basically"}},
 		{"We basically rebuilt it.", nil},
 		{"Actually, the first thing I'd do is ask.", []string{"Actually"}},
+		{"Um, bueno, this is a classic.", []string{"Um", "bueno"}}, // a Spanish speaker's fillers
+		{"I asked her, o sea, what the goal was.", []string{"o sea"}},
+		{"Eight hundred a week is, che, madness.", []string{"che"}},
 		{"And the CRO, actually, thanked her.", []string{"actually"}},
 		{"Acceptance went up, actually.", nil}, // it surprised: not a tic
 		{"Uh I think we, sort of, agreed.", []string{"Uh", "sort of"}},
