@@ -54,10 +54,10 @@ type conceptMatcher struct {
 	concepts         *Concepts
 	// the words routes.go reads by their ids: "or", "either" (unknownID
 	// when no line names them) and the counting words with their rank
-	orID, eitherID int32
-	countRank      map[int32]int
-	unitIDs        map[int32]bool // what a number counts as a quantity ("three days"), see quantityUnits
-	approxIDs      map[int32]bool // what makes the number after it a quantity ("about two"), see quantityBefore
+	orID, eitherID, firstID int32
+	countRank               map[int32]int
+	unitIDs                 map[int32]bool // what a number counts as a quantity ("three days"), see quantityUnits
+	approxIDs               map[int32]bool // what makes the number after it a quantity ("about two"), see quantityBefore
 }
 
 // newConceptMatcher returns an empty concept matcher that expands elements

@@ -39,7 +39,7 @@ func (cm *conceptMatcher) matchRoutes(l *conceptLine, toks []Token, cs *conceptS
 		}
 	}
 	cm.countedInRawText(toks, cs, l.window, usable)
-	cs.labelled(toks, usable)
+	cs.labelled(toks, cm.firstID, usable)
 	slices.SortStableFunc(cs.openers, func(a, b routeOpener) int { return int(a.start - b.start) })
 	// one opener per word: "or we could" is one route, not "or we" and "we could"
 	kept := cs.openers[:0]
@@ -118,6 +118,7 @@ func (cm *conceptMatcher) opensRoute(toks []Token, cs *conceptScratch, o *occurr
 const (
 	wayLabel   = 1000 + iota // a label and a colon (labelled)
 	wayCounted               // counting words in raw text (countedInRawText)
+	wayOrdered               // "X first," while labelled counts them; then a label
 )
 
 // labelMax is the most words a route's label may have ("Event first:",
@@ -127,19 +128,28 @@ const labelMax = 6
 // labelled adds the routes opened by a label: a sentence that opens with a
 // few words and a colon ("Event first: invites Tuesday, the nurture slips
 // ... AWS first: ..."; "Then it's his pick: everything raw, ... or a fast
-// lane ..."). They are a way of their own: a label runs with labels and
-// joiners ("Then I bring data: ... If they still want ..." is no offer).
-func (cs *conceptScratch) labelled(toks []Token, usable func(*occurrence) bool) {
+// lane ..."), or, two of them at least, with an order and a comma
+// ("Roadshow first, the launch nurture slips ... Launch first, the invite
+// goes out ..."; not "But first, I asked him why"). They are a way
+// of their own: a label runs with labels and joiners ("Then I bring data:
+// ... If they still want ..." is no offer).
+func (cs *conceptScratch) labelled(toks []Token, firstID int32, usable func(*occurrence) bool) {
+	ordered := 0 // "X first," labels: they open routes only in twos ("But first, I asked him" is none)
+	n0 := len(cs.openers)
 	for i := range toks {
 		if toks[i].Flags&SentenceStart == 0 {
 			continue
 		}
 		for j := i; j < len(toks) && j < i+labelMax; j++ {
-			if cs.marked(j, markColon) {
+			order := j > i && j < i+3 && firstID != unknownID && cs.lemmaIDs[j] == firstID && toks[j].Flags&ClauseEnd != 0
+			if cs.marked(j, markColon) || order {
 				cs.openers = append(cs.openers, routeOpener{occurrence{start: int32(i), end: int32(j + 1),
 					hypothetical: cs.hypothetical[i]}, wayLabel})
 				if n := len(cs.openers); !usable(&cs.openers[n-1].occurrence) {
 					cs.openers = cs.openers[:n-1]
+				} else if order && !cs.marked(j, markColon) {
+					ordered++
+					cs.openers[n-1].way = wayOrdered
 				}
 				break
 			}
@@ -148,6 +158,21 @@ func (cs *conceptScratch) labelled(toks []Token, usable func(*occurrence) bool) 
 			}
 		}
 	}
+	if ordered >= 2 {
+		for k := n0; k < len(cs.openers); k++ {
+			if cs.openers[k].way == wayOrdered {
+				cs.openers[k].way = wayLabel
+			}
+		}
+		return
+	}
+	kept := cs.openers[:n0]
+	for _, o := range cs.openers[n0:] {
+		if o.way != wayOrdered {
+			kept = append(kept, o)
+		}
+	}
+	cs.openers = kept
 }
 
 // colonAfter reports whether the first mark after byte end of text, past
@@ -180,7 +205,7 @@ func (cm *conceptMatcher) findRouteWords() {
 		}
 		return unknownID
 	}
-	cm.orID, cm.eitherID = id("or"), id("either")
+	cm.orID, cm.eitherID, cm.firstID = id("or"), id("either"), id("first")
 	cm.countRank = map[int32]int{}
 	for w, r := range counted {
 		if id := id(w); id != unknownID {

@@ -67,6 +67,9 @@ func TestRoutes(t *testing.T) {
 		{"Event first: invites go Tuesday and the nurture slips a week. AWS first: the invites go out late.", true},
 		{"Then it's his pick: everything raw, and his reps are slow to call, or a fast lane for demo requests.", true},
 		{"Then I bring data: the slow leads convert at one percent. We could push everything anyway.", false},
+		// ...and so do two orders set off by a comma, not one
+		{"Roadshow first, the launch nurture slips a week. Launch first, the invite goes out late.", true},
+		{"But first, I asked him why. The reps would drown in a week.", false},
 		// one route only
 		{"We could wait for the integration, which costs a week.", false},
 		// negated routes offer nothing
