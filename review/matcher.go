@@ -111,6 +111,8 @@ type compiledSpec struct {
 	afterMatch bool
 	// final: an unless match that no revoked_by match undoes
 	final bool
+	// raw: no position needed in text without punctuation (MatchSpec.Raw)
+	raw bool
 	// the neighbour conditions, as compiled phrases
 	notPrecededBy, notFollowedBy [][]int32
 	precededBy, followedBy       [][]int32
@@ -204,7 +206,7 @@ func positionCode(p string) uint8 {
 func (m *matcher) addSpecs(rule int, role uint8, item int, ms []MatchSpec) {
 	for _, s := range ms {
 		spec := compiledSpec{rule: int32(rule), role: role, item: int32(item), position: positionCode(s.Position),
-			within: max(s.Within, 1), opening: s.Opening, real: s.Real, afterMatch: s.AfterMatch, final: s.Final, exact: s.Exact,
+			within: max(s.Within, 1), opening: s.Opening, real: s.Real, afterMatch: s.AfterMatch, final: s.Final, raw: s.Raw, exact: s.Exact,
 			notPrecededBy: m.compilePhrases(s.NotPrecededBy), notFollowedBy: m.compilePhrases(s.NotFollowedBy),
 			precededBy: m.compilePhrases(s.PrecededBy), followedBy: m.compilePhrases(s.FollowedBy)}
 		m.specs = append(m.specs, spec)
@@ -570,7 +572,13 @@ func (m *matcher) inContext(toks []Token, ids []int32, s *compiledSpec, i, end i
 			}
 		}
 	}
-	switch s.position {
+	// speech-to-text that writes no punctuation gives no pause to go by: a
+	// spec that says so (MatchSpec.Raw) needs no position there
+	position := s.position
+	if s.raw && unpunctuated(toks, i) {
+		position = posAny
+	}
+	switch position {
 	case posSentStart:
 		if !m.atSentenceStart(toks, ids, i) {
 			return false

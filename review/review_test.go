@@ -163,6 +163,12 @@ func TestFillerPositions(t *testing.T) {
 		{"Um, bueno, this is a classic.", []string{"Um", "bueno"}}, // a Spanish speaker's fillers
 		{"I asked her, o sea, what the goal was.", []string{"o sea"}},
 		{"Eight hundred a week is, che, madness.", []string{"che"}},
+		{"She accepted, pronto, but not happy.", []string{"pronto"}},
+		{"We needed it pronto.", nil},
+		// speech-to-text with no punctuation: no pause to go by, the neighbours decide
+		{"the sales director wanted every form fill pushed to the reps and i told him the reps would drown " +
+			"and he was you know mostly fine with the pilot i mean it worked out and the fast lane was basically free", []string{"you know", "i mean", "basically"}},
+		{"He was, you know, fine. It was you know mostly fine.", []string{"you know"}},
 		{"And the CRO, actually, thanked her.", []string{"actually"}},
 		{"Acceptance went up, actually.", nil}, // it surprised: not a tic
 		{"Uh I think we, sort of, agreed.", []string{"Uh", "sort of"}},

@@ -203,6 +203,10 @@ type MatchSpec struct {
 	// an offer ("He said, give me the first one"), not whatever they said
 	// before it.
 	AfterMatch bool `yaml:"after_match" json:"after_match,omitempty"`
+	// Raw drops the position in speech-to-text that writes no punctuation
+	// at all, where no pause can be read: "she was you know mostly fine"
+	// (a filler that elsewhere a comma sets off).
+	Raw bool `yaml:"raw" json:"raw,omitempty"`
 	// Final, in a rule's unless, makes its veto one that no revoked_by
 	// match undoes: "I didn't give him options ... it's your call" hands
 	// over a choice with nothing to choose between.
