@@ -165,18 +165,6 @@ func wordsIn(words []interviewWord, a, b float64) int {
 	return n
 }
 
-// speakingIn is the speaking time of d inside w: its speech less the
-// pauses the analysis does not count as speaking.
-func speakingIn(d *Delivery, w Span, long time.Duration) time.Duration {
-	t := overlap(w, d.Speech)
-	for _, p := range d.Pauses {
-		if p.End-p.Start >= long {
-			t -= overlap(w, p)
-		}
-	}
-	return t
-}
-
 func calibratePaceLine(t *testing.T, pcm *PCM, words []interviewWord) {
 	for _, span := range []time.Duration{5 * time.Second, 10 * time.Second, 20 * time.Second} {
 		opt := DeliveryOptions{PaceSpan: span}.withDefaults()
@@ -186,7 +174,7 @@ func calibratePaceLine(t *testing.T, pcm *PCM, words []interviewWord) {
 		n := 0
 		for _, p := range d.Pace {
 			w := Span{max(p.Start-margin, 0), min(p.End+margin, d.Duration)}
-			truth := float64(wordsIn(words, w.Start.Seconds(), w.End.Seconds())) / speakingIn(d, w, opt.LongPause).Minutes()
+			truth := float64(wordsIn(words, w.Start.Seconds(), w.End.Seconds())) / d.speakingIn(w, opt.LongPause).Minutes()
 			if p.WPM == 0 || truth == 0 {
 				continue
 			}

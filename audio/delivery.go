@@ -122,7 +122,6 @@ func AnalyzeDelivery(pcm *PCM, opt DeliveryOptions) *Delivery {
 	d.Speech = Span{spans[0].Start, spans[len(spans)-1].End}
 	d.LeadingSilence = d.Speech.Start
 	d.SpeakingTime = d.Speech.End - d.Speech.Start
-	var long []Span
 	for i := 1; i < len(spans); i++ {
 		p := Span{spans[i-1].End, spans[i].Start}
 		l := p.End - p.Start
@@ -131,7 +130,6 @@ func AnalyzeDelivery(pcm *PCM, opt DeliveryOptions) *Delivery {
 		d.LongestPause = max(d.LongestPause, l)
 		if l >= opt.LongPause {
 			d.SpeakingTime -= l
-			long = append(long, p)
 		}
 	}
 	pt := newPitchTrack(x, pcm.Rate)
@@ -141,22 +139,27 @@ func AnalyzeDelivery(pcm *PCM, opt DeliveryOptions) *Delivery {
 		d.WPM = round1(d.SyllablesPerSecond * 60 / opt.SyllablesPerWord)
 	}
 	d.Hesitations = hesitations(f, pt, spans)
-	d.Pace = paceSeries(d, long, opt)
+	d.Pace = paceSeries(d, opt)
 	return d
 }
 
 func round1(x float64) float64 { return math.Round(x*10) / 10 }
 
-// paceSeries estimates the rate at consecutive steps of the speech, each
-// over the span centred on it.
-func paceSeries(d *Delivery, long []Span, opt DeliveryOptions) []PacePoint {
-	speaking := func(w Span) time.Duration {
-		t := overlap(w, d.Speech)
-		for _, p := range long {
+// speakingIn is the speaking time inside w: the speech less the pauses of
+// at least longPause, as SpeakingTime counts it for the whole recording.
+func (d *Delivery) speakingIn(w Span, longPause time.Duration) time.Duration {
+	t := overlap(w, d.Speech)
+	for _, p := range d.Pauses {
+		if p.End-p.Start >= longPause {
 			t -= overlap(w, p)
 		}
-		return t
 	}
+	return t
+}
+
+// paceSeries estimates the rate at consecutive steps of the speech, each
+// over the span centred on it.
+func paceSeries(d *Delivery, opt DeliveryOptions) []PacePoint {
 	var out []PacePoint
 	lo, hi := 0, 0 // the syllables inside the current span: d.Syllables[lo:hi]
 	margin := (opt.PaceSpan - opt.PaceWindow) / 2
@@ -170,8 +173,8 @@ func paceSeries(d *Delivery, long []Span, opt DeliveryOptions) []PacePoint {
 			hi++
 		}
 		p := PacePoint{Span: w}
-		if speaking(w) >= time.Second {
-			p.WPM = round1(float64(max(hi-lo, 0)) / speaking(span).Seconds() * 60 / opt.SyllablesPerWord)
+		if d.speakingIn(w, opt.LongPause) >= time.Second {
+			p.WPM = round1(float64(hi-lo) / d.speakingIn(span, opt.LongPause).Seconds() * 60 / opt.SyllablesPerWord)
 		}
 		out = append(out, p)
 	}

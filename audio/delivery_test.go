@@ -174,7 +174,7 @@ func TestPaceSeriesSpan(t *testing.T) {
 		{10 * s, []float64{perMin(30, 7.5), perMin(35, 10), perMin(25, 10), perMin(15, 7.5)}},
 		{5 * s, []float64{perMin(20, 5), perMin(20, 5), perMin(10, 5), perMin(10, 5)}},
 	} {
-		got := paceSeries(d, nil, DeliveryOptions{PaceSpan: c.span}.withDefaults())
+		got := paceSeries(d, DeliveryOptions{PaceSpan: c.span}.withDefaults())
 		if len(got) != len(c.want) {
 			t.Fatalf("span %v: %d steps, want %d", c.span, len(got), len(c.want))
 		}

@@ -187,7 +187,8 @@ type conceptScratch struct {
 	// run of them being tested (routes.go)
 	openers []routeOpener
 	run     []routeOpener
-	counts  []rankAt // counting words in raw text (countedInRawText)
+	counts  []rankAt   // counting words in raw text (countedInRawText)
+	label   occurrence // the label labelled is checking
 	// cache maps a normalised word to its lemma id, for cacheFor
 	cache    map[string]int32
 	cacheFor *conceptMatcher
@@ -329,30 +330,22 @@ func (cm *conceptMatcher) markHypotheticals(text string, toks []Token, cs *conce
 		case kindHave:
 			// "would have offered", not "could have it ready"
 			marker = i > 0 && i+1 < len(toks) && cs.wordKinds[i-1] == kindModal &&
-				participle(string(normWord(cs.wordBuf[:0], text[toks[i+1].Start:toks[i+1].End])))
+				participle(string(cs.normAt(text, toks, i+1)))
 		case kindModalHave:
 			marker = true
 		case kindReflect:
 			// hindsight, a wish: not what happened
 			marker, long = true, true
-		case kindNext, kindLooking:
-			// "next time I'd give her options", "looking back, ...", "now when I
-			// look back, I should give him some choice" (not "I'd look back at
-			// the data")
-			if i+1 < len(toks) {
-				// "the next time we ask for budget they'll discount it" is a time, not hindsight
-				marker = cs.wordKinds[i] == kindNext && cs.wordKinds[i+1] == kindTime &&
-					!(i > 0 && toks[i-1].Sentence == toks[i].Sentence &&
-						string(normWord(cs.wordBuf[:0], text[toks[i-1].Start:toks[i-1].End])) == "the") ||
-					cs.wordKinds[i] == kindLooking && cs.wordKinds[i+1] == kindBack &&
-						!(i+2 < len(toks) && toks[i+2].Sentence == toks[i].Sentence &&
-							lookBackAt(normWord(cs.wordBuf[:0], text[toks[i+2].Start:toks[i+2].End])))
-				long = marker
-			}
+		case kindNext:
+			marker = cs.nextTime(text, toks, i)
+			long = marker
+		case kindLooking:
+			marker = cs.lookingBack(text, toks, i)
+			long = marker
 		case kindIf:
 			marker, long = cs.ifHindsight(toks, i)
 			if !marker {
-				marker = sameAgain(text, toks, cs, i)
+				marker = cs.sameAgain(text, toks, i)
 				long = marker
 			}
 		}
@@ -425,16 +418,39 @@ func (cs *conceptScratch) ifHindsight(toks []Token, i int) (hindsight, again boo
 	return had, false
 }
 
+// nextTime reports whether the "next" at token i opens a hindsight: "next
+// time I'd give her options", not "the next time we ask for budget they'll
+// discount it", a time.
+func (cs *conceptScratch) nextTime(text string, toks []Token, i int) bool {
+	return i+1 < len(toks) && cs.wordKinds[i+1] == kindTime &&
+		!(i > 0 && toks[i-1].Sentence == toks[i].Sentence && string(cs.normAt(text, toks, i-1)) == "the")
+}
+
+// lookingBack reports whether the "look(ing)" at token i opens a hindsight:
+// "looking back, ...", "now when I look back, I should give him some
+// choice", not "I'd look back at the data".
+func (cs *conceptScratch) lookingBack(text string, toks []Token, i int) bool {
+	return i+1 < len(toks) && cs.wordKinds[i+1] == kindBack &&
+		!(i+2 < len(toks) && toks[i+2].Sentence == toks[i].Sentence && lookBackAt(cs.normAt(text, toks, i+2)))
+}
+
+// normAt returns the normalised word of token i, in cs.wordBuf (valid
+// until the next call).
+func (cs *conceptScratch) normAt(text string, toks []Token, i int) []byte {
+	cs.wordBuf = normWord(cs.wordBuf[:0], text[toks[i].Start:toks[i].End])
+	return cs.wordBuf
+}
+
 // sameAgain reports whether the "if" at token i opens "if the same thing
 // comes to me", "if the same situation happens": a hindsight, as "if I did
 // it again" is ("Now if same thing is coming to me, I will give him two
 // options").
-func sameAgain(text string, toks []Token, cs *conceptScratch, i int) bool {
+func (cs *conceptScratch) sameAgain(text string, toks []Token, i int) bool {
 	for j := i + 1; j < len(toks) && j <= i+3 && toks[j].Sentence == toks[i].Sentence; j++ {
-		if string(normWord(cs.wordBuf[:0], text[toks[j].Start:toks[j].End])) != "same" || j+1 >= len(toks) {
+		if string(cs.normAt(text, toks, j)) != "same" || j+1 >= len(toks) {
 			continue
 		}
-		switch string(normWord(cs.wordBuf[:0], text[toks[j+1].Start:toks[j+1].End])) {
+		switch string(cs.normAt(text, toks, j+1)) {
 		case "thing", "situation", "request", "scenario":
 			return true
 		}

@@ -33,6 +33,7 @@ type scratch struct {
 	hitsByRule   []hit     // hits grouped by rule, each group in text order
 	ruleStart    []int     // ruleStart[r]..ruleStart[r+1] is rule r's group in hitsByRule
 	findingCount []int     // findings per rule index
+	vetoes       []int     // per rule index: vetoed's answer, once asked (0: not yet, 1: no, 2: yes)
 	findings     []Finding // the array findings are gathered in, kept for the next review
 	findingOrder []int32   // findings' indexes, sorted by position
 	tokenTimes   []span    // per token: its time, when the words are timed
@@ -335,8 +336,23 @@ func (st *reviewState) apply(ri int, r *RuleSpec) {
 // vetoed reports whether rule ri's matches count for nothing: an "unless"
 // match stands (a final one, or the last one comes after every
 // "revoked_by" match), or the rule lists "needs" and none of them matched
-// (where they must, after the rule's first match).
+// (where they must, after the rule's first match). The answer is worked
+// out once per review: the talking points ask it of the same rule many
+// times.
 func (st *reviewState) vetoed(ri int) bool {
+	if v := st.sc.vetoes[ri]; v != 0 {
+		return v == 2
+	}
+	v := st.vetoedNow(ri)
+	st.sc.vetoes[ri] = 1
+	if v {
+		st.sc.vetoes[ri] = 2
+	}
+	return v
+}
+
+// vetoedNow works out vetoed for rule ri.
+func (st *reviewState) vetoedNow(ri int) bool {
 	var lastVeto, lastRevoke int32
 	first, matched := st.firstHit(ri, roleMain, func(int32) bool { return true }) // hits come in text order
 	veto, revoke, met := false, false, false
@@ -629,10 +645,12 @@ func (st *reviewState) questions(ri int, r *RuleSpec) {
 }
 
 // groupHits orders the hits by rule (a counting sort, stable, so each
-// rule's hits stay in text order) and zeroes the per-rule finding counts.
+// rule's hits stay in text order) and zeroes the per-rule finding counts
+// and vetoes.
 func (sc *scratch) groupHits(m *matcher, nRules int) {
 	sc.ruleStart = resize(sc.ruleStart, nRules+1)
 	sc.findingCount = resize(sc.findingCount, nRules)
+	sc.vetoes = resize(sc.vetoes, nRules)
 	for _, h := range sc.hits {
 		sc.ruleStart[m.specs[h.spec].rule+1]++
 	}

@@ -118,7 +118,6 @@ func (cm *conceptMatcher) opensRoute(toks []Token, cs *conceptScratch, o *occurr
 const (
 	wayLabel   = 1000 + iota // a label and a colon (labelled)
 	wayCounted               // counting words in raw text (countedInRawText)
-	wayOrdered               // "X first," while labelled counts them; then a label
 )
 
 // labelMax is the most words a route's label may have ("Event first:",
@@ -134,45 +133,44 @@ const labelMax = 6
 // of their own: a label runs with labels and joiners ("Then I bring data:
 // ... If they still want ..." is no offer).
 func (cs *conceptScratch) labelled(toks []Token, firstID int32, usable func(*occurrence) bool) {
-	ordered := 0 // "X first," labels: they open routes only in twos ("But first, I asked him" is none)
-	n0 := len(cs.openers)
-	for i := range toks {
+	label := func(i int) (o occurrence, order, ok bool) {
 		if toks[i].Flags&SentenceStart == 0 {
-			continue
+			return o, false, false
 		}
-		for j := i; j < len(toks) && j < i+labelMax; j++ {
-			order := j > i && j < i+3 && firstID != unknownID && cs.lemmaIDs[j] == firstID && toks[j].Flags&ClauseEnd != 0
-			if cs.marked(j, markColon) || order {
-				cs.openers = append(cs.openers, routeOpener{occurrence{start: int32(i), end: int32(j + 1),
-					hypothetical: cs.hypothetical[i]}, wayLabel})
-				if n := len(cs.openers); !usable(&cs.openers[n-1].occurrence) {
-					cs.openers = cs.openers[:n-1]
-				} else if order && !cs.marked(j, markColon) {
-					ordered++
-					cs.openers[n-1].way = wayOrdered
-				}
-				break
-			}
-			if toks[j].Flags&ClauseEnd != 0 {
-				break
-			}
+		end, order := cs.labelEnd(toks, i, firstID)
+		// checked in place: an occurrence of its own would escape to the heap
+		cs.label = occurrence{start: int32(i), end: int32(end), hypothetical: cs.hypothetical[i]}
+		return cs.label, order, end > i && usable(&cs.label)
+	}
+	orders := 0 // "X first," labels open routes only in twos ("But first, I asked him" is none)
+	for i := range toks {
+		if _, order, ok := label(i); ok && order {
+			orders++
 		}
 	}
-	if ordered >= 2 {
-		for k := n0; k < len(cs.openers); k++ {
-			if cs.openers[k].way == wayOrdered {
-				cs.openers[k].way = wayLabel
-			}
-		}
-		return
-	}
-	kept := cs.openers[:n0]
-	for _, o := range cs.openers[n0:] {
-		if o.way != wayOrdered {
-			kept = append(kept, o)
+	for i := range toks {
+		if o, order, ok := label(i); ok && (!order || orders >= 2) {
+			cs.openers = append(cs.openers, routeOpener{o, wayLabel})
 		}
 	}
-	cs.openers = kept
+}
+
+// labelEnd returns the end of the label that opens the sentence at token
+// i (i when there is none), and whether it is an order set off by a comma
+// ("Roadshow first,") rather than words and a colon.
+func (cs *conceptScratch) labelEnd(toks []Token, i int, firstID int32) (end int, order bool) {
+	for j := i; j < len(toks) && j < i+labelMax; j++ {
+		if cs.marked(j, markColon) {
+			return j + 1, false
+		}
+		if j > i && j < i+3 && firstID != unknownID && cs.lemmaIDs[j] == firstID && toks[j].Flags&ClauseEnd != 0 {
+			return j + 1, true
+		}
+		if toks[j].Flags&ClauseEnd != 0 {
+			break
+		}
+	}
+	return i, false
 }
 
 // colonAfter reports whether the first mark after byte end of text, past
@@ -287,28 +285,6 @@ func (cm *conceptMatcher) quantity(toks []Token, cs *conceptScratch, i int) bool
 
 // rankAt is a counting word at token at, and its rank.
 type rankAt struct{ at, rank int }
-
-// unpunctuatedReach is how many words before a word the text must run
-// without a sentence or clause mark for unpunctuated to call it raw
-// speech-to-text.
-const unpunctuatedReach = 40
-
-// unpunctuated reports whether the words before token i run on without a
-// sentence or clause mark for unpunctuatedReach words (or from the start of
-// the text, half as many at least): speech-to-text that writes none, where
-// no clause start can be known ("gave her two ways first way merge only the
-// forty thousand ... second way do all of them").
-func unpunctuated(toks []Token, i int) bool {
-	if i < unpunctuatedReach/2 {
-		return false
-	}
-	for j := i; j > i-unpunctuatedReach && j > 0; j-- {
-		if toks[j].Flags&(ClauseStart|SentenceStart) != 0 {
-			return false
-		}
-	}
-	return true
-}
 
 // routeEnd is where the route opened at token i ends, at the latest: the
 // end of its sentence, or of the next when that one opens on the route

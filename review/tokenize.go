@@ -283,3 +283,25 @@ func numeric(w string) bool {
 	}
 	return w != ""
 }
+
+// unpunctuatedReach is how many words before a word the text must run
+// without a sentence or clause mark for unpunctuated to call it raw
+// speech-to-text.
+const unpunctuatedReach = 40
+
+// unpunctuated reports whether the words before token i run on without a
+// sentence or clause mark for unpunctuatedReach words (or from the start of
+// the text, half as many at least): speech-to-text that writes none, where
+// no clause start can be known ("gave her two ways first way merge only the
+// forty thousand ... second way do all of them").
+func unpunctuated(toks []Token, i int) bool {
+	if i < unpunctuatedReach/2 {
+		return false
+	}
+	for j := i; j > i-unpunctuatedReach && j > 0; j-- {
+		if toks[j].Flags&(ClauseStart|SentenceStart) != 0 {
+			return false
+		}
+	}
+	return true
+}

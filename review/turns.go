@@ -31,11 +31,12 @@ type turnLabel struct {
 // is: a lone "Question:" may open one of the candidate's own sentences.
 func candidateTurns(text string) (string, int) {
 	labels := findTurnLabels(text)
-	var sides [2]bool
+	interviewer, candidate := false, false
 	for _, l := range labels {
-		sides[b2i(l.interviewer)] = true
+		interviewer = interviewer || l.interviewer
+		candidate = candidate || !l.interviewer
 	}
-	if !sides[0] || !sides[1] {
+	if !interviewer || !candidate {
 		return text, 0
 	}
 	b := []byte(text)
@@ -62,13 +63,6 @@ func blank(b []byte) {
 			b[i] = '\n'
 		}
 	}
-}
-
-func b2i(v bool) int {
-	if v {
-		return 1
-	}
-	return 0
 }
 
 // findTurnLabels finds the labels that open a turn: a known side's name
