@@ -65,8 +65,8 @@ type conceptMatcher struct {
 func newConceptMatcher(c *Concepts) *conceptMatcher {
 	cm := &conceptMatcher{vocab: map[string]int32{}, termsByFirstWord: map[int32][]int32{}, termByWords: map[string]int32{},
 		elementIDs: map[string]int32{}, concepts: c}
-	for _, w := range quantityBefore {
-		intern(cm.vocab, w) // read by id, though no term may name them
+	for _, w := range slices.Concat(quantityUnits, quantityBefore) {
+		intern(cm.vocab, w) // read by id (routes.go), though no term may name them
 	}
 	return cm
 }

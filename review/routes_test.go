@@ -54,6 +54,9 @@ func TestRoutes(t *testing.T) {
 		{"she wanted last years deals attributed to campaigns but half were never tracked so the data " +
 			"just wasnt there and i did not say no i said here is what i can do and i rebuild it from one " +
 			"of the exports we have which covers most of it and costs a week three weeks later she was happy", false},
+		// ...but not a number that counts people, money or time
+		{"our vp of events wanted the webinar and the launch in the same week and my manager said we only have " +
+			"one builder and two people on qa so the launch would slip a week and i told her it was her call", false},
 		// ...but not where the text has its commas
 		{"She wanted zero lost history, which a bulk merge does not give you. I pulled the table and gave her " +
 			"the facts, first way merge only the ones with an open opp by monday, and the second way is slow.", false},
